@@ -1,0 +1,262 @@
+// The only place tables are described. drizzle-kit generates db/migrations from this file;
+// Node applies them at start, wrangler applies the same files to D1.
+// Times are integer milliseconds since the epoch (drizzle `timestamp_ms` → Date).
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+/** Counties, districts and development zones of Changchun, with their receiving department (editable data). */
+export const jurisdictions = sqliteTable('jurisdictions', {
+  id: text('id').primaryKey(), // administrative code, or our own stable id where there is none
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  kind: text('kind', { enum: ['district', 'county', 'city', 'zone'] }).notNull(),
+  receivingDeptName: text('receiving_dept_name').notNull(),
+  receivingDeptPhone: text('receiving_dept_phone').notNull(),
+  sort: integer('sort').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+});
+
+/** An employer, upserted on every report by USCC or, without one, by name + district (see `key`). */
+export const employers = sqliteTable(
+  'employers',
+  {
+    id: text('id').primaryKey(),
+    key: text('key').notNull(), // 'uscc:<USCC>' or 'name:<district>:<normalised name>'
+    uscc: text('uscc'),
+    name: text('name').notNull(),
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    legalRep: text('legal_rep'),
+    industry: text('industry'),
+    headcount: integer('headcount'),
+    address: text('address'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('employers_key_uq').on(t.key), index('employers_name_idx').on(t.name)],
+);
+
+/** A conversation in progress. `version` guards every write (optimistic concurrency, one batch per turn). */
+export const intakeDrafts = sqliteTable(
+  'intake_drafts',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(), // SHA-256 of the secret resume token
+    channel: text('channel', { enum: ['web', 'widget', 'telegram', 'form'] }).notNull(),
+    chatKey: text('chat_key'), // 'tg:<chat id>' for Telegram: one active draft per chat
+    state: text('state', { mode: 'json' }).notNull(),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['active', 'submitted', 'cancelled'] })
+      .notNull()
+      .default('active'),
+    reportId: text('report_id'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('drafts_chat_key_uq').on(t.chatKey), index('drafts_expires_idx').on(t.expiresAt)],
+);
+
+/** A submitted Annex 3 report: the case the district office works on. */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    receipt: text('receipt').notNull(),
+    draftId: text('draft_id'),
+    employerId: text('employer_id').notNull(),
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    channel: text('channel', { enum: ['web', 'widget', 'telegram', 'form', 'officer'] }).notNull(),
+    locale: text('locale', { enum: ['zh', 'en'] })
+      .notNull()
+      .default('zh'),
+    unitName: text('unit_name').notNull(),
+    uscc: text('uscc'),
+    industry: text('industry'),
+    reporterName: text('reporter_name').notNull(),
+    reporterPhone: text('reporter_phone').notNull(),
+    reporterChat: text('reporter_chat'), // where replies to the reporter go ('tg:<chat id>')
+    answers: text('answers', { mode: 'json' }).notNull(), // Annex 3 answers keyed by field id, as given
+    items: text('items', { mode: 'json' }).$type<string[]>().notNull(),
+    assessment: text('assessment', { mode: 'json' }).notNull(),
+    rulesetVersion: text('ruleset_version').notNull(),
+    severity: text('severity', { enum: ['low', 'medium', 'high'] }).notNull(),
+    urgency: text('urgency', { enum: ['immediate', 'within_24h'] }).notNull(),
+    late: integer('late', { mode: 'boolean' }).notNull().default(false),
+    lateHours: integer('late_hours'),
+    peopleInvolved: integer('people_involved'),
+    groupIncident: integer('group_incident', { mode: 'boolean' }).notNull().default(false),
+    eventAt: integer('event_at', { mode: 'timestamp_ms' }),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+    status: text('status', { enum: ['new', 'claimed', 'annex4_submitted', 'closed'] })
+      .notNull()
+      .default('new'),
+    claimedBy: text('claimed_by'),
+    claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
+    annex4DueAt: integer('annex4_due_at', { mode: 'timestamp_ms' }).notNull(),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('reports_receipt_uq').on(t.receipt),
+    index('reports_jurisdiction_submitted_idx').on(t.jurisdictionId, t.submittedAt),
+    index('reports_status_due_idx').on(t.status, t.annex4DueAt),
+    index('reports_submitted_idx').on(t.submittedAt),
+    index('reports_employer_idx').on(t.employerId),
+  ],
+);
+
+/** One row per monitoring item of a report: filters by item and the regional aggregates read it. */
+export const reportItems = sqliteTable(
+  'report_items',
+  {
+    reportId: text('report_id').notNull(),
+    item: text('item').notNull(),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.item] }), index('report_items_item_idx').on(t.item, t.submittedAt)],
+);
+
+/** The audit trail and case timeline: every change and every view of personal data. */
+export const reportEvents = sqliteTable(
+  'report_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: text('report_id'),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorType: text('actor_type', { enum: ['reporter', 'officer', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    type: text('type').notNull(),
+    data: text('data', { mode: 'json' }),
+  },
+  (t) => [index('report_events_report_idx').on(t.reportId, t.at)],
+);
+
+/**
+ * Inbound event keys (Telegram update_id, Idempotency-Key): written in the same batch as the effects,
+ * so a repeat fails the unique key, changes nothing, and is answered with the stored first response.
+ */
+export const inboundEvents = sqliteTable('inbound_events', {
+  key: text('key').primaryKey(),
+  response: text('response', { mode: 'json' }),
+  createdAt: createdAt(),
+});
+
+/** Transactional outbox: rows written with the report, sent by the dispatcher. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(), // 'report_alert' | 'reminder' | 'escalation' | 'reporter_message' | 'bot_reply' …
+    reportId: text('report_id'),
+    channelId: text('channel_id'), // notify_channels.id, or null when the payload names its destination
+    payload: text('payload', { mode: 'json' }).notNull(),
+    dedupeKey: text('dedupe_key'), // makes "exactly once" notifications (reminders, escalations) a unique key
+    state: text('state', { enum: ['pending', 'sent', 'dead'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.state, t.nextAttemptAt),
+    uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey),
+    index('outbox_report_idx').on(t.reportId),
+  ],
+);
+
+/** Where a jurisdiction's alerts go (null jurisdiction = the city office). Data, editable without a deploy. */
+export const notifyChannels = sqliteTable(
+  'notify_channels',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id'),
+    type: text('type', { enum: ['telegram', 'wecom', 'dingtalk', 'feishu'] }).notNull(),
+    name: text('name').notNull(),
+    target: text('target').notNull(), // Telegram chat id or robot webhook URL
+    secret: text('secret'), // DingTalk / Feishu signing secret
+    locale: text('locale', { enum: ['zh', 'en'] })
+      .notNull()
+      .default('zh'),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notify_channels_jurisdiction_idx').on(t.jurisdictionId)],
+);
+
+export const officers = sqliteTable(
+  'officers',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ['district_officer', 'city_officer', 'admin'] }).notNull(),
+    jurisdictionId: text('jurisdiction_id'), // required for district officers
+    passwordHash: text('password_hash').notNull(),
+    phone: text('phone'),
+    telegramUserId: text('telegram_user_id'),
+    linkCode: text('link_code'),
+    linkCodeExpiresAt: integer('link_code_expires_at', { mode: 'timestamp_ms' }),
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('officers_username_uq').on(t.username),
+    uniqueIndex('officers_telegram_uq').on(t.telegramUserId),
+    uniqueIndex('officers_link_code_uq').on(t.linkCode),
+  ],
+);
+
+export const officerSessions = sqliteTable(
+  'officer_sessions',
+  {
+    id: text('id').primaryKey(), // SHA-256 of the cookie token
+    officerId: text('officer_id').notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('officer_sessions_officer_idx').on(t.officerId)],
+);
+
+/** Login throttling: failed attempts per key (username or client address) in a window. */
+export const loginAttempts = sqliteTable('login_attempts', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
+  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+});
+
+/** Annex 4 situation form, one per report, drafted then submitted to the city office. */
+export const annex4 = sqliteTable('annex4', {
+  reportId: text('report_id').primaryKey(),
+  data: text('data', { mode: 'json' }).notNull(),
+  status: text('status', { enum: ['draft', 'submitted'] })
+    .notNull()
+    .default('draft'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedBy: text('updated_by'),
+  submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+});
+
+/** Regional warning level decisions: the suggestion, the officer's decision and the written reason. */
+export const warningDecisions = sqliteTable('warning_decisions', {
+  id: text('id').primaryKey(),
+  suggestedLevel: integer('suggested_level').notNull(),
+  decidedLevel: integer('decided_level').notNull(),
+  reasons: text('reasons', { mode: 'json' }).notNull(),
+  note: text('note'),
+  decidedBy: text('decided_by').notNull(),
+  decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Per-chat preferences (e.g. /lang) for chat channels. */
+export const chatPrefs = sqliteTable('chat_prefs', {
+  chatKey: text('chat_key').primaryKey(),
+  locale: text('locale', { enum: ['zh', 'en'] }).notNull(),
+});

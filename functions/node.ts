@@ -1,0 +1,92 @@
+// Node host (`npm start`): @hono/node-server + embedded libSQL file + the tick on a timer.
+
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import { openLibsql } from '../db/libsql';
+import { createApp } from '../src/app';
+import { type Config, ConfigError, loadConfig, publicUrl } from '../src/config';
+import { type AppDeps, cryptoRandom, systemClock } from '../src/deps';
+import { tick } from '../src/tick';
+
+const TICK_MS = 60_000;
+
+export interface NodeHost {
+  url: string;
+  deps: AppDeps;
+  stop: () => Promise<void>;
+}
+
+/** Starts the whole Node host; tests start it on port 0 with their own database file and clock. */
+export async function startNodeHost(config: Config, overrides: Partial<AppDeps> = {}): Promise<NodeHost> {
+  const opened = await openLibsql(config.LIBSQL_URL, config.LIBSQL_AUTH_TOKEN);
+  const pending = new Set<Promise<unknown>>();
+  const deps: AppDeps = {
+    db: opened.db,
+    config,
+    clock: systemClock,
+    random: cryptoRandom,
+    defer: (work) => {
+      const p = work.catch((err) => console.error('background work failed:', err)).finally(() => pending.delete(p));
+      pending.add(p);
+    },
+    ...overrides,
+  };
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.PORT });
+  await new Promise<void>((ok, fail) => {
+    server.once('listening', ok);
+    server.once('error', fail);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const timer = setInterval(() => deps.defer(tick(deps)), TICK_MS);
+  timer.unref();
+  return {
+    url: `http://localhost:${port}`,
+    deps,
+    stop: async () => {
+      clearInterval(timer);
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await Promise.allSettled([...pending]);
+      opened.close();
+    },
+  };
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const host = await startNodeHost(config);
+  const base = config.PUBLIC_URL ? publicUrl(config) : host.url;
+  console.log(
+    [
+      '长春市劳动关系风险监测预警 — labour-relations risk early-warning intake is running',
+      `  database        ${config.LIBSQL_URL}`,
+      `  health          ${base}/healthz`,
+      `  intake API      ${base}/api/openapi.json`,
+      'Press Ctrl-C to stop.',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await host.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}

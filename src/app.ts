@@ -1,0 +1,26 @@
+// createApp(deps) builds the one Hono app both hosts serve; hosts differ only in how they build deps.
+
+import { count } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { jurisdictions } from '../db/schema';
+import type { AppDeps, AppEnv } from './deps';
+import { notFound, onError } from './http/errors';
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(secureHeaders());
+  app.onError(onError);
+  app.notFound(notFound);
+
+  app.get('/healthz', async (c) => {
+    const [row] = await deps.db.select({ n: count() }).from(jurisdictions);
+    return c.json({ ok: true, database: 'reachable', jurisdictions: row?.n ?? 0, time: deps.clock().toISOString() });
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

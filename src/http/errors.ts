@@ -1,0 +1,86 @@
+// Errors have one path (DESIGN idea 7): handlers throw `ApiError`, `onError` answers
+// { error: { code, message, requestId } } in Chinese, or English when the client asked for it.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { requestLocale } from './locale';
+
+const MESSAGES = {
+  not_found: { zh: '没有找到这个地址。', en: 'Nothing was found at this address.' },
+  internal: {
+    zh: '服务器内部错误，请稍后重试；如果反复出现，请把请求编号告诉我们。',
+    en: 'Internal server error. Please try again; if it keeps happening, tell us the request id.',
+  },
+  bad_request: { zh: '请求格式不正确。', en: 'The request is malformed.' },
+  invalid_json: { zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  validation: { zh: '请求内容有误：', en: 'The request is invalid: ' },
+  payload_too_large: { zh: '请求内容太大（上限 64 KB）。', en: 'The request body is too large (limit 64 KB).' },
+  draft_not_found: {
+    zh: '没有找到这份草稿，可能已过期，请重新开始。',
+    en: 'This draft was not found; it may have expired. Please start again.',
+  },
+  forbidden_token: { zh: '续填凭证不正确。', en: 'The resume token is wrong.' },
+  conflict: {
+    zh: '这份草稿刚被另一个窗口修改过，请根据当前问题重新作答。',
+    en: 'This draft was just changed elsewhere; please answer the current question again.',
+  },
+  draft_closed: {
+    zh: '这份报告已经提交或取消，不能再修改。',
+    en: 'This report was already submitted or cancelled and cannot be changed.',
+  },
+  report_not_found: {
+    zh: '没有找到与回执号和联系电话相符的报告。',
+    en: 'No report matches this receipt number and phone.',
+  },
+  origin_forbidden: { zh: '此网站未被允许使用报告接口。', en: 'This website is not allowed to use the report API.' },
+  forbidden: { zh: '没有权限。', en: 'Forbidden.' },
+  unauthorized: { zh: '请先登录。', en: 'Please sign in first.' },
+  too_many_requests: { zh: '尝试次数过多，请稍后再试。', en: 'Too many attempts; please try again later.' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    /** Extra detail appended to the message, already localised by the thrower (e.g. which field). */
+    readonly detail?: { zh: string; en: string },
+    /** Extra JSON merged into the error body (e.g. the current question on a 409). */
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(status, { message: code });
+  }
+}
+
+export function errorBody(c: Context, code: ErrorCode, detail?: { zh: string; en: string }) {
+  const locale = requestLocale(c);
+  const message = MESSAGES[code][locale] + (detail ? detail[locale] : '');
+  return { code, message, requestId: c.get('requestId') as string | undefined };
+}
+
+export function onError(err: Error, c: Context) {
+  if (err instanceof ApiError) {
+    return c.json({ error: { ...errorBody(c, err.code, err.detail), ...err.extra } }, err.status);
+  }
+  if (err instanceof HTTPException) {
+    // Hono's own exceptions (body limit, malformed JSON, …) keep their status with our message shape.
+    const code: ErrorCode =
+      err.status === 413
+        ? 'payload_too_large'
+        : err.status === 404
+          ? 'not_found'
+          : err.status === 401
+            ? 'unauthorized'
+            : err.status === 403
+              ? 'forbidden'
+              : 'bad_request';
+    return c.json({ error: errorBody(c, code) }, err.status);
+  }
+  console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}:`, err);
+  return c.json({ error: errorBody(c, 'internal') }, 500);
+}
+
+export function notFound(c: Context) {
+  return c.json({ error: errorBody(c, 'not_found') }, 404);
+}

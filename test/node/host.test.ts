@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { jurisdictions } from '../../db/schema';
+import { startNodeHost } from '../../functions/node';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { tempDir, testConfig } from './helpers';
+
+const tmp = tempDir();
+afterAll(tmp.cleanup);
+
+describe('Node host on an embedded libSQL file', () => {
+  const file = join(tmp.dir, 'nested', 'app.db');
+
+  it('creates the directory, migrates, seeds 18 jurisdictions and reports them in /healthz', async () => {
+    const host = await startNodeHost(testConfig(file));
+    try {
+      const res = await fetch(`${host.url}/healthz`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ ok: true, database: 'reachable', jurisdictions: 18 });
+      // An officer's edit to the receiving department must survive restarts (seeded once, not re-seeded).
+      await host.deps.db
+        .update(jurisdictions)
+        .set({ receivingDeptPhone: '0431-88776655' })
+        .where(eq(jurisdictions.id, '220102'));
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('keeps the data across a restart and does not seed twice', async () => {
+    const host = await startNodeHost(testConfig(file));
+    try {
+      const body = (await (await fetch(`${host.url}/healthz`)).json()) as { jurisdictions: number };
+      expect(body.jurisdictions).toBe(18);
+      const [row] = await host.deps.db.select().from(jurisdictions).where(eq(jurisdictions.id, '220102'));
+      expect(row?.receivingDeptPhone).toBe('0431-88776655');
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('answers a thrown error with 500 in the JSON shape, with the request id, and logs it', async () => {
+    const host = await startNodeHost(testConfig(join(tmp.dir, 'err.db')));
+    const app = createApp(host.deps);
+    app.get('/boom', () => {
+      throw new Error('kaput');
+    });
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const res = await app.request('/boom');
+      expect(res.status).toBe(500);
+      const body = (await res.json()) as { error: { code: string; message: string; requestId: string } };
+      expect(body.error.code).toBe('internal');
+      expect(body.error.message).toMatch(/服务器内部错误/);
+      expect(body.error.requestId).toBe(res.headers.get('x-request-id'));
+      expect(log).toHaveBeenCalledWith(expect.stringContaining(body.error.requestId), expect.any(Error));
+    } finally {
+      log.mockRestore();
+      await host.stop();
+    }
+  });
+});
+
+describe('configuration', () => {
+  it('names the variable and what is expected', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT must be an integer between 1 and 65535 \(got "abc"\)/);
+    expect(() => loadConfig({ LIBSQL_URL: 'libsql://x.turso.io' })).toThrow(/LIBSQL_AUTH_TOKEN/);
+    expect(loadConfig({}).PORT).toBe(8787);
+    expect(loadConfig({ ALLOWED_ORIGINS: 'https://a.gov.cn, https://b.gov.cn' }).ALLOWED_ORIGINS).toEqual([
+      'https://a.gov.cn',
+      'https://b.gov.cn',
+    ]);
+  });
+
+  it('`PORT=abc npm start` stops at once with one clear line', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'functions/node.ts'], {
+      env: { ...process.env, PORT: 'abc' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      '配置错误 Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc").',
+    );
+  });
+});
