@@ -52,6 +52,7 @@ export const intakeDrafts = sqliteTable(
       .notNull()
       .default('active'),
     reportId: text('report_id'),
+    receipt: text('receipt'), // kept on the draft so a repeated submit answers the same receipt in one read
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
@@ -100,6 +101,8 @@ export const reports = sqliteTable(
   },
   (t) => [
     uniqueIndex('reports_receipt_uq').on(t.receipt),
+    // One report per draft, whatever the client repeats.
+    uniqueIndex('reports_draft_uq').on(t.draftId),
     index('reports_jurisdiction_submitted_idx').on(t.jurisdictionId, t.submittedAt),
     index('reports_status_due_idx').on(t.status, t.annex4DueAt),
     index('reports_submitted_idx').on(t.submittedAt),

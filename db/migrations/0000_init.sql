@@ -43,6 +43,7 @@ CREATE TABLE `intake_drafts` (
 	`version` integer NOT NULL,
 	`status` text DEFAULT 'active' NOT NULL,
 	`report_id` text,
+	`receipt` text,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`updated_at` integer NOT NULL,
 	`expires_at` integer NOT NULL
@@ -180,6 +181,7 @@ CREATE TABLE `reports` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `reports_receipt_uq` ON `reports` (`receipt`);--> statement-breakpoint
+CREATE UNIQUE INDEX `reports_draft_uq` ON `reports` (`draft_id`);--> statement-breakpoint
 CREATE INDEX `reports_jurisdiction_submitted_idx` ON `reports` (`jurisdiction_id`,`submitted_at`);--> statement-breakpoint
 CREATE INDEX `reports_status_due_idx` ON `reports` (`status`,`annex4_due_at`);--> statement-breakpoint
 CREATE INDEX `reports_submitted_idx` ON `reports` (`submitted_at`);--> statement-breakpoint

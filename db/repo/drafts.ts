@@ -1,0 +1,76 @@
+// Intake drafts: one read per turn, one guarded write in the turn's batch (DESIGN idea 4).
+import { eq, lt, sql } from 'drizzle-orm';
+import type { BatchItem, Db } from '../client';
+import { intakeDrafts } from '../schema';
+
+export type DraftRow = typeof intakeDrafts.$inferSelect;
+export type NewDraft = typeof intakeDrafts.$inferInsert;
+
+export async function findDraft(db: Db, id: string): Promise<DraftRow | undefined> {
+  const [row] = await db.select().from(intakeDrafts).where(eq(intakeDrafts.id, id));
+  return row;
+}
+
+export async function findActiveDraftByChat(db: Db, chatKey: string): Promise<DraftRow | undefined> {
+  const [row] = await db.select().from(intakeDrafts).where(eq(intakeDrafts.chatKey, chatKey));
+  return row;
+}
+
+export function insertDraft(db: Db, draft: NewDraft) {
+  return db.insert(intakeDrafts).values(draft);
+}
+
+export interface DraftChange {
+  state: unknown;
+  status?: DraftRow['status'];
+  reportId?: string;
+  receipt?: string;
+  /** Released when the draft closes, so the chat can start a new one. */
+  chatKey?: string | null;
+  updatedAt: Date;
+  expiresAt: Date;
+}
+
+/**
+ * The version-guarded write. When another turn already moved the draft past `expectedVersion`, the CASE
+ * yields NULL into a NOT NULL column: the statement fails and with it the whole batch (D1 has no BEGIN,
+ * so the batch is the transaction). `isVersionConflict` recognises that failure.
+ */
+export function guardedDraftUpdate(db: Db, id: string, expectedVersion: number, change: DraftChange): BatchItem {
+  return db
+    .update(intakeDrafts)
+    .set({
+      ...change,
+      version: sql`CASE WHEN ${intakeDrafts.version} = ${expectedVersion} THEN ${expectedVersion + 1} ELSE NULL END`,
+    })
+    .where(eq(intakeDrafts.id, id));
+}
+
+export function isVersionConflict(err: unknown): boolean {
+  return errorText(err).includes('NOT NULL constraint failed: intake_drafts.version');
+}
+
+export function isUniqueViolation(err: unknown, table: string): boolean {
+  const text = errorText(err);
+  return text.includes('UNIQUE constraint failed') && text.includes(`${table}.`);
+}
+
+/** libSQL and D1 wrap the SQLite message differently (and drizzle wraps both): search the whole cause chain. */
+function errorText(err: unknown): string {
+  const parts: string[] = [];
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 5; depth++) {
+    parts.push(String((e as { message?: unknown }).message ?? e));
+    e = (e as { cause?: unknown }).cause;
+  }
+  return parts.join(' | ');
+}
+
+/**
+ * Removes drafts idle past their expiry (run by the tick), whatever their status: a submitted report lives
+ * on in `reports`, and personal data should not linger in abandoned conversations. Returns how many went.
+ */
+export async function deleteExpiredDrafts(db: Db, now: Date): Promise<number> {
+  const gone = await db.delete(intakeDrafts).where(lt(intakeDrafts.expiresAt, now)).returning({ id: intakeDrafts.id });
+  return gone.length;
+}
