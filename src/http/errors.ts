@@ -59,22 +59,23 @@ export function errorBody(c: Context, code: ErrorCode, detail?: { zh: string; en
   return { code, message, requestId: c.get('requestId') as string | undefined };
 }
 
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  429: 'too_many_requests',
+};
+
 export function onError(err: Error, c: Context) {
   if (err instanceof ApiError) {
     return c.json({ error: { ...errorBody(c, err.code, err.detail), ...err.extra } }, err.status);
   }
   if (err instanceof HTTPException) {
     // Hono's own exceptions (body limit, malformed JSON, …) keep their status with our message shape.
-    const code: ErrorCode =
-      err.status === 413
-        ? 'payload_too_large'
-        : err.status === 404
-          ? 'not_found'
-          : err.status === 401
-            ? 'unauthorized'
-            : err.status === 403
-              ? 'forbidden'
-              : 'bad_request';
+    const code: ErrorCode = err.message.startsWith('Malformed JSON')
+      ? 'invalid_json'
+      : (STATUS_CODES[err.status] ?? 'bad_request');
     return c.json({ error: errorBody(c, code) }, err.status);
   }
   console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}:`, err);

@@ -1,0 +1,40 @@
+// Notification channels: where a jurisdiction's alerts go (a null jurisdiction is the city office).
+// Data the city office edits, not code.
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from '../client';
+import { notifyChannels } from '../schema';
+
+export type NotifyChannel = typeof notifyChannels.$inferSelect;
+export type NewNotifyChannel = typeof notifyChannels.$inferInsert;
+export type ChannelType = NotifyChannel['type'];
+
+/** Enabled channels of a jurisdiction and, for urgent reports, of the city office too. */
+export function alertChannels(db: Db, jurisdictionId: string, includeCity: boolean): Promise<NotifyChannel[]> {
+  const scope = includeCity
+    ? or(eq(notifyChannels.jurisdictionId, jurisdictionId), isNull(notifyChannels.jurisdictionId))
+    : eq(notifyChannels.jurisdictionId, jurisdictionId);
+  return db
+    .select()
+    .from(notifyChannels)
+    .where(and(eq(notifyChannels.enabled, true), scope))
+    .orderBy(notifyChannels.id);
+}
+
+export async function channelsByIds(db: Db, ids: readonly string[]): Promise<Map<string, NotifyChannel>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(notifyChannels)
+    .where(inArray(notifyChannels.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The Telegram channel posting to a chat, for the language of a message edited after a claim. */
+export async function telegramChannelByChat(db: Db, chatId: string): Promise<NotifyChannel | undefined> {
+  const [row] = await db
+    .select()
+    .from(notifyChannels)
+    .where(and(eq(notifyChannels.type, 'telegram'), eq(notifyChannels.target, chatId)))
+    .limit(1);
+  return row;
+}

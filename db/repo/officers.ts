@@ -1,0 +1,68 @@
+// Officers as seen from Telegram: who a Telegram user is, and linking an account by a one-time code.
+// (Accounts, passwords and sessions belong to the console and are not handled here.)
+import { and, eq, ne } from 'drizzle-orm';
+import type { BatchItem, Db } from '../client';
+import { officers } from '../schema';
+
+export type OfficerRole = (typeof officers.$inferSelect)['role'];
+
+/** What claim and link need to know about an officer: never the password hash. */
+export interface OfficerIdentity {
+  id: string;
+  displayName: string;
+  role: OfficerRole;
+  jurisdictionId: string | null;
+  disabled: boolean;
+}
+
+const identity = {
+  id: officers.id,
+  displayName: officers.displayName,
+  role: officers.role,
+  jurisdictionId: officers.jurisdictionId,
+  disabled: officers.disabled,
+};
+
+export async function officerByTelegramUser(db: Db, telegramUserId: string): Promise<OfficerIdentity | undefined> {
+  const [row] = await db.select(identity).from(officers).where(eq(officers.telegramUserId, telegramUserId));
+  return row;
+}
+
+export async function officerById(db: Db, id: string): Promise<OfficerIdentity | undefined> {
+  const [row] = await db.select(identity).from(officers).where(eq(officers.id, id));
+  return row;
+}
+
+/** Stores a fresh link code, replacing any earlier one (only the newest code shown works). */
+export function setLinkCode(db: Db, officerId: string, code: string, expiresAt: Date) {
+  return db.update(officers).set({ linkCode: code, linkCodeExpiresAt: expiresAt }).where(eq(officers.id, officerId));
+}
+
+export async function officerByLinkCode(
+  db: Db,
+  code: string,
+): Promise<(OfficerIdentity & { linkCodeExpiresAt: Date | null }) | undefined> {
+  const [row] = await db
+    .select({ ...identity, linkCodeExpiresAt: officers.linkCodeExpiresAt })
+    .from(officers)
+    .where(eq(officers.linkCode, code));
+  return row;
+}
+
+/**
+ * Links a Telegram user to an officer and spends the code. A Telegram user belongs to one officer (unique
+ * index), so an earlier link of the same user is removed first, in the same batch. The update is guarded by
+ * the code, so a code used twice at the same moment links once.
+ */
+export function linkTelegramStatements(db: Db, officerId: string, code: string, telegramUserId: string): BatchItem[] {
+  return [
+    db
+      .update(officers)
+      .set({ telegramUserId: null })
+      .where(and(eq(officers.telegramUserId, telegramUserId), ne(officers.id, officerId))),
+    db
+      .update(officers)
+      .set({ telegramUserId, linkCode: null, linkCodeExpiresAt: null })
+      .where(and(eq(officers.id, officerId), eq(officers.linkCode, code))),
+  ];
+}

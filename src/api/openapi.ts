@@ -1,0 +1,108 @@
+// /api/openapi.json, generated from the same zod schemas the routes validate with.
+import { z } from 'zod';
+import { inputSchema, lookupSchema, startDraftSchema, turnSchema } from './schemas';
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+
+const errorSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string', description: 'Chinese by default, English with Accept-Language: en' },
+        requestId: { type: 'string' },
+        current: { description: 'On 409: the draft version and the question to answer now' },
+      },
+      required: ['code', 'message'],
+    },
+  },
+};
+
+const replySchema = {
+  type: 'object',
+  description: 'Channel-neutral reply of the conversation engine (src/intake/engine.ts `Reply`).',
+  properties: {
+    kind: { enum: ['question', 'review', 'submitted', 'cancelled', 'help'] },
+    text: { type: 'string' },
+    field: { type: 'object' },
+    error: { type: 'string' },
+    warning: { type: 'string' },
+    progress: { type: 'object', properties: { answered: { type: 'integer' }, total: { type: 'integer' } } },
+    canBack: { type: 'boolean' },
+    canSkip: { type: 'boolean' },
+    review: { type: 'array', items: { type: 'object' } },
+  },
+};
+
+const draftView = {
+  type: 'object',
+  properties: {
+    draftId: { type: 'string' },
+    version: { type: 'integer' },
+    status: { enum: ['active', 'submitted', 'cancelled'] },
+    reply: replySchema,
+    receipt: { type: 'string', example: 'CC-2026-7K3M9Q' },
+  },
+};
+
+const token = { name: 'X-Resume-Token', in: 'header', required: true, schema: { type: 'string' } };
+const draftId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: 'Error', content: { 'application/json': { schema: errorSchema } } }]));
+const ok = (description: string, body: object) => ({ description, content: { 'application/json': { schema: body } } });
+const jsonBody = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
+
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: '长春市劳动关系风险监测预警 — intake API',
+      version: '1.0.0',
+      description:
+        'Conversational Annex 3 intake. Start a draft, send one turn per answer or command, submit from the review screen. ' +
+        'Keep the resume token secret: it is the only key to the draft. Input shapes: ' +
+        JSON.stringify(schema(inputSchema)),
+    },
+    servers: [{ url: serverUrl }],
+    paths: {
+      '/api/drafts': {
+        post: {
+          summary: 'Start a draft',
+          requestBody: jsonBody(startDraftSchema),
+          responses: { '201': ok('The draft, its resume token and the first question', draftView), ...errors(400, 413) },
+        },
+      },
+      '/api/drafts/{id}': {
+        get: {
+          summary: 'Read a draft (resume after a reload or on another device)',
+          parameters: [draftId, token],
+          responses: { '200': ok('The current question', draftView), ...errors(403, 404) },
+        },
+      },
+      '/api/drafts/{id}/turns': {
+        post: {
+          summary: 'Send one answer or command',
+          parameters: [draftId, token, { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
+          requestBody: jsonBody(turnSchema),
+          responses: { '200': ok('The next reply', draftView), ...errors(400, 403, 404, 409, 413) },
+        },
+      },
+      '/api/drafts/{id}/submit': {
+        post: {
+          summary: 'Submit from the review screen; repeating the Idempotency-Key returns the same receipt',
+          parameters: [draftId, token, { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
+          responses: { '200': ok('The receipt (reply.kind = submitted) or the question still missing', draftView), ...errors(403, 404, 409) },
+        },
+      },
+      '/api/reports/lookup': {
+        post: {
+          summary: "A submitted report's status by receipt number and the reporter's phone",
+          requestBody: jsonBody(lookupSchema),
+          responses: { '200': ok('Status and reporter-visible timeline', { type: 'object' }), ...errors(400, 404) },
+        },
+      },
+    },
+  };
+}

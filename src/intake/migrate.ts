@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { type IntakeState, nextPosition, REVIEW, settle } from './engine';
+
+// Stored drafts outlive deployments. Every version ever written is accepted here and brought to the
+// current shape; the position is re-derived when the field table has moved under it (a field added
+// since the draft was saved is unanswered, so it is asked next, even from the review screen).
+
+export class StateMigrationError extends Error {
+  override readonly name = 'StateMigrationError';
+}
+
+const stateV1Schema = z.object({
+  v: z.literal(1),
+  locale: z.enum(['zh', 'en']).catch('zh'),
+  answers: z.record(z.string(), z.unknown()).catch({}),
+  skipped: z.array(z.string()).catch([]),
+  current: z.string(),
+  returnTo: z.literal('review').optional().catch(undefined),
+  history: z.array(z.string()).catch([]),
+  pendingWarning: z.object({ field: z.string(), value: z.unknown() }).optional().catch(undefined),
+  selection: z
+    .object({ field: z.string(), values: z.array(z.string()) })
+    .optional()
+    .catch(undefined),
+  startedAt: z.string(),
+});
+
+export function migrateState(raw: unknown): IntakeState {
+  const parsed = stateV1Schema.safeParse(raw);
+  if (!parsed.success) throw new StateMigrationError(`unreadable intake state: ${z.prettifyError(parsed.error)}`);
+  const s = settle({ ...parsed.data, answers: { ...parsed.data.answers } });
+  if (s.current !== REVIEW) return s;
+  const next = nextPosition(s);
+  return next === REVIEW ? s : { ...s, current: next, returnTo: REVIEW };
+}

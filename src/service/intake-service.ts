@@ -1,0 +1,284 @@
+// Runs the pure intake engine against the database: every channel (HTTP API, widget, form, Telegram) goes
+// through here. A turn is one read and at most one atomic, version-guarded write batch (DESIGN idea 4).
+import type { BatchItem } from '../../db/client';
+import {
+  type DraftRow,
+  findDraft,
+  guardedDraftUpdate,
+  insertDraft,
+  isUniqueViolation,
+  isVersionConflict,
+} from '../../db/repo/drafts';
+import { findInbound, recordInbound } from '../../db/repo/inbound';
+import type { JurisdictionCache } from '../../db/repo/jurisdictions';
+import { employerKey, submissionStatements } from '../../db/repo/reports';
+import type { AppDeps } from '../deps';
+import { newId, newToken, sha256Hex, timingSafeEqual } from '../ids';
+import {
+  type Input,
+  type IntakeCtx,
+  type IntakeReport,
+  type IntakeState,
+  migrateState,
+  newReceipt,
+  type Reply,
+  render,
+  start,
+  step,
+} from '../intake/index';
+import { assess, type Locale } from '../rules/index';
+
+export type Channel = 'web' | 'widget' | 'telegram' | 'form';
+
+/** Domain outcomes the edges translate (HTTP status, chat message): typed values, not strings. */
+export class IntakeError extends Error {
+  constructor(
+    readonly code: 'draft_not_found' | 'forbidden_token' | 'conflict' | 'draft_closed',
+    /** The draft's current reply, so a 409 can show the question to answer now. */
+    readonly current?: { version: number; reply: Reply },
+  ) {
+    super(code);
+  }
+}
+
+export interface DraftView {
+  draftId: string;
+  version: number;
+  status: DraftRow['status'];
+  reply: Reply;
+  receipt?: string;
+}
+
+export interface TurnResult extends DraftView {
+  /** Set when this turn submitted the report. */
+  submitted?: { reportId: string; receipt: string; urgency: 'immediate' | 'within_24h' };
+}
+
+export interface TurnOptions {
+  /** The field the client was answering; a turn meant for another question is refused with 409. */
+  expectField?: string;
+  /** An inbound event key (Idempotency-Key, Telegram update_id) recorded in the turn's batch. */
+  inboundKey?: string;
+  /** More statements for the same batch (e.g. a bot's queued replies), built from the turn's result. */
+  extraStatements?: (result: TurnResult) => BatchItem[];
+}
+
+const DAY_MS = 86_400_000;
+/** "Report immediately" (seed §8) for urgent cases, read as one hour to file Annex 4 and report upward. */
+const URGENT_DUE_MS = 3_600_000;
+
+export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCache) {
+  const { db, config, clock, random } = deps;
+
+  async function ctx(): Promise<IntakeCtx> {
+    const rows = await jurisdictions.all();
+    return { jurisdictions: rows.map((j) => ({ id: j.id, name: { zh: j.nameZh, en: j.nameEn } })) };
+  }
+
+  const expiry = (now: Date) => new Date(now.getTime() + config.DRAFT_TTL_DAYS * DAY_MS);
+
+  function view(row: DraftRow, state: IntakeState, c: IntakeCtx): DraftView {
+    return {
+      draftId: row.id,
+      version: row.version,
+      status: row.status,
+      reply: withReceipt(render(state, c), row.receipt ?? undefined, state.locale),
+      ...(row.receipt ? { receipt: row.receipt } : {}),
+    };
+  }
+
+  async function startDraft(opts: {
+    channel: Channel;
+    locale: Locale;
+    preset?: Record<string, unknown>;
+    chatKey?: string;
+  }): Promise<DraftView & { token: string }> {
+    const now = clock();
+    const c = await ctx();
+    const { state, reply } = start({ locale: opts.locale, preset: opts.preset ?? {}, now, ctx: c });
+    const token = newToken(random);
+    const id = newId('d', now, random);
+    await insertDraft(db, {
+      id,
+      tokenHash: await sha256Hex(token),
+      channel: opts.channel,
+      chatKey: opts.chatKey ?? null,
+      state,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: expiry(now),
+    });
+    return { draftId: id, version: 1, status: 'active', reply, token };
+  }
+
+  /** Loads a draft, checking the resume token when one is required (web channels). */
+  async function load(draftId: string, token: string | null): Promise<{ row: DraftRow; state: IntakeState }> {
+    const row = await findDraft(db, draftId);
+    if (!row || row.expiresAt.getTime() < clock().getTime()) throw new IntakeError('draft_not_found');
+    if (token !== null && !timingSafeEqual(await sha256Hex(token), row.tokenHash)) {
+      throw new IntakeError('forbidden_token');
+    }
+    return { row, state: migrateState(row.state) };
+  }
+
+  async function readDraft(draftId: string, token: string | null): Promise<DraftView> {
+    const { row, state } = await load(draftId, token);
+    return view(row, state, await ctx());
+  }
+
+  /**
+   * One turn. On a version conflict (another turn wrote first) it is retried once on the fresh state,
+   * but only while the fresh state still asks the same question — otherwise the answer would land on a
+   * different question, so the caller gets 409 with the current question instead.
+   */
+  async function turn(draftId: string, token: string | null, input: Input, opts: TurnOptions = {}): Promise<TurnResult> {
+    for (let attempt = 0; ; attempt++) {
+      const { row, state } = await load(draftId, token);
+      const c = await ctx();
+      const asked = state.current;
+      if (opts.expectField && opts.expectField !== asked) {
+        throw new IntakeError('conflict', { version: row.version, reply: view(row, state, c).reply });
+      }
+      try {
+        return await apply(row, state, c, input, opts);
+      } catch (err) {
+        if (!isVersionConflict(err)) throw err;
+        if (attempt > 0 || opts.expectField) {
+          const fresh = await load(draftId, token);
+          throw new IntakeError('conflict', { version: fresh.row.version, reply: view(fresh.row, fresh.state, c).reply });
+        }
+        opts = { ...opts, expectField: asked };
+      }
+    }
+  }
+
+  async function apply(row: DraftRow, state: IntakeState, c: IntakeCtx, input: Input, opts: TurnOptions) {
+    const now = clock();
+    if (row.status !== 'active') {
+      // A closed draft answers every turn with its final reply (and receipt): a repeated submit is harmless.
+      return view(row, state, c);
+    }
+    const result = step(state, input, now, c);
+    const submit = result.effects.find((e) => e.type === 'submit');
+    const cancelled = result.effects.some((e) => e.type === 'cancelled');
+    const unchanged = JSON.stringify(result.state) === JSON.stringify(state);
+    const base: TurnResult = {
+      draftId: row.id,
+      version: unchanged && !opts.inboundKey ? row.version : row.version + 1,
+      status: submit ? 'submitted' : cancelled ? 'cancelled' : 'active',
+      reply: result.reply,
+    };
+    // A re-asked question or help changes nothing: no write at all (one round trip).
+    if (unchanged && !submit && !opts.inboundKey && !opts.extraStatements) return base;
+
+    let statements: BatchItem[] = [];
+    let out = base;
+    if (submit) {
+      const built = await submission(row, submit.report, now);
+      statements = built.statements;
+      out = {
+        ...base,
+        receipt: built.receipt,
+        reply: withReceipt(result.reply, built.receipt, state.locale),
+        submitted: { reportId: built.reportId, receipt: built.receipt, urgency: built.urgency },
+      };
+    }
+    const draftUpdate = guardedDraftUpdate(db, row.id, row.version, {
+      state: result.state,
+      updatedAt: now,
+      expiresAt: expiry(now),
+      ...(submit || cancelled ? { status: out.status, chatKey: null } : {}),
+      ...(out.submitted ? { reportId: out.submitted.reportId, receipt: out.submitted.receipt } : {}),
+    });
+    const inbound = opts.inboundKey ? [recordInbound(db, opts.inboundKey, out, now)] : [];
+    const extra = opts.extraStatements?.(out) ?? [];
+    await db.batch([draftUpdate, ...inbound, ...statements, ...extra]);
+    return out;
+  }
+
+  async function submission(row: DraftRow, report: IntakeReport, now: Date) {
+    const assessment = assess(report);
+    const districtId = report.employer.district ?? '';
+    const unitName = report.employer.name ?? '';
+    const key = employerKey(report.employer.uscc, districtId, unitName);
+    const employerId = `e_${(await sha256Hex(key)).slice(0, 24)}`;
+    const reportId = newId('r', now, random);
+    const receipt = newReceipt(now, random);
+    const urgency = assessment.urgency.level;
+    const dueMs = urgency === 'immediate' ? URGENT_DUE_MS : config.ANNEX4_DUE_HOURS * 3_600_000;
+    const eventAt = report.eventAt ? new Date(report.eventAt.length === 10 ? `${report.eventAt}T00:00:00+08:00` : report.eventAt) : null;
+    const statements = submissionStatements(db, {
+      employer: {
+        id: employerId,
+        key,
+        uscc: report.employer.uscc ?? null,
+        name: unitName,
+        jurisdictionId: districtId,
+        legalRep: report.employer.legalRep ?? null,
+        industry: report.employer.industry ?? null,
+        headcount: report.employer.headcount ?? null,
+        address: report.employer.address ?? null,
+        updatedAt: now,
+      },
+      report: {
+        id: reportId,
+        receipt,
+        draftId: row.id,
+        employerId,
+        jurisdictionId: districtId,
+        channel: row.channel,
+        locale: report.locale,
+        unitName,
+        uscc: report.employer.uscc ?? null,
+        industry: report.employer.industry ?? null,
+        reporterName: report.reporter.name ?? '',
+        reporterPhone: report.reporter.phone ?? '',
+        reporterChat: row.chatKey,
+        answers: report.answers,
+        items: report.items,
+        assessment,
+        rulesetVersion: assessment.rulesetVersion,
+        severity: assessment.severity.level,
+        urgency,
+        late: assessment.late.isLate,
+        lateHours: assessment.late.delayHours === null ? null : Math.round(assessment.late.delayHours),
+        peopleInvolved: assessment.peopleInvolved,
+        groupIncident: assessment.groupIncident,
+        eventAt: eventAt && !Number.isNaN(eventAt.getTime()) ? eventAt : null,
+        submittedAt: now,
+        annex4DueAt: new Date(now.getTime() + dueMs),
+      },
+      outboxId: newId('o', now, random),
+    });
+    return { statements, reportId, receipt, urgency };
+  }
+
+  /**
+   * Submits with an idempotency key: the key is written in the submit batch, so a repeat (even on another
+   * draft, or after the first response was lost) answers the first result and creates nothing.
+   */
+  async function submitOnce(draftId: string, token: string | null, idempotencyKey: string | undefined) {
+    const inboundKey = idempotencyKey ? `idem:${idempotencyKey}` : undefined;
+    try {
+      return await turn(draftId, token, { type: 'submit' }, inboundKey ? { inboundKey } : {});
+    } catch (err) {
+      if (inboundKey && isUniqueViolation(err, 'inbound_events')) {
+        const first = await findInbound(db, inboundKey);
+        if (first) return first.response as TurnResult;
+      }
+      throw err;
+    }
+  }
+
+  return { startDraft, readDraft, turn, submitOnce, ctx };
+}
+
+export type IntakeService = ReturnType<typeof createIntakeService>;
+
+/** The submitted reply carries the receipt number, in the reporter's language. */
+function withReceipt(reply: Reply, receipt: string | undefined, locale: Locale): Reply {
+  if (!receipt || reply.kind !== 'submitted') return reply;
+  const line = locale === 'en' ? `Receipt number: ${receipt}` : `回执号：${receipt}`;
+  return { ...reply, text: `${reply.text}\n${line}` };
+}

@@ -1,0 +1,91 @@
+// DESIGN idea 4 as a number: a turn is one read and one write batch, a submit one read and one batch.
+import { join } from 'node:path';
+import type { Client } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLibsql } from '../../db/libsql';
+import * as schema from '../../db/schema';
+import { createApp } from '../../src/app';
+import { cryptoRandom } from '../../src/deps';
+import { inputFor, M05_ANSWERS, type ReplyLike } from '../support/conversation';
+import { manualClock, tempDir, testConfig } from './helpers';
+
+/** Counts every call that reaches the libSQL driver. */
+function countingClient(client: Client) {
+  const calls: string[] = [];
+  const proxy = new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value === 'function' && ['execute', 'batch', 'executeMultiple', 'transaction', 'migrate'].includes(String(prop))) {
+        return (...args: unknown[]) => {
+          calls.push(String(prop));
+          return value.apply(target, args);
+        };
+      }
+      return value;
+    },
+  });
+  return { proxy, calls };
+}
+
+const tmp = tempDir();
+let close: () => void;
+let app: ReturnType<typeof createApp>;
+let counter: ReturnType<typeof countingClient>;
+const clock = manualClock();
+
+beforeAll(async () => {
+  const config = testConfig(join(tmp.dir, 'rt.db'));
+  const opened = await openLibsql(config.LIBSQL_URL);
+  close = opened.close;
+  counter = countingClient(opened.client);
+  const db = drizzle(counter.proxy, { schema });
+  app = createApp({ db, config, clock: clock.now, random: cryptoRandom, defer: () => {} });
+});
+afterAll(() => {
+  close();
+  tmp.cleanup();
+});
+
+describe('database round trips', () => {
+  it('are at most 2 per turn (read + batch) and 2 per submit (read + one batch)', async () => {
+    const post = (path: string, body: unknown, token?: string) =>
+      app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { 'x-resume-token': token } : {}) },
+        body: JSON.stringify(body),
+      });
+    const started = (await (await post('/api/drafts', {})).json()) as { draftId: string; token: string; reply: ReplyLike };
+    let reply = started.reply;
+    const perTurn: string[][] = [];
+    while (reply.kind !== 'review') {
+      counter.calls.length = 0;
+      const res = await post(`/api/drafts/${started.draftId}/turns`, { input: inputFor(reply, M05_ANSWERS) }, started.token);
+      expect(res.status).toBe(200);
+      reply = ((await res.json()) as { reply: ReplyLike }).reply;
+      perTurn.push([...counter.calls]);
+    }
+    expect(perTurn.length).toBeGreaterThan(10);
+    for (const calls of perTurn) expect(calls).toEqual(['execute', 'batch']);
+
+    counter.calls.length = 0;
+    const res = await post(`/api/drafts/${started.draftId}/submit`, {}, started.token);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { receipt?: string }).receipt).toBeTruthy();
+    expect(counter.calls).toEqual(['execute', 'batch']);
+  });
+
+  it('a re-asked question (invalid answer) costs one read and no write', async () => {
+    const post = (path: string, body: unknown, token?: string) =>
+      app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { 'x-resume-token': token } : {}) },
+        body: JSON.stringify(body),
+      });
+    const started = (await (await post('/api/drafts', {})).json()) as { draftId: string; token: string };
+    counter.calls.length = 0;
+    const res = await post(`/api/drafts/${started.draftId}/turns`, { input: { type: 'answer', value: '   ' } }, started.token);
+    expect(((await res.json()) as { reply: ReplyLike }).reply.error).toBeTruthy();
+    expect(counter.calls).toEqual(['execute']);
+  });
+});
