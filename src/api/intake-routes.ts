@@ -50,12 +50,23 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
 
 export function intakeRoutes(deps: AppDeps, intake: IntakeService, onSubmitted: (c: Context) => void) {
   const api = new Hono<AppEnv>();
-  api.use(bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new ApiError(413, 'payload_too_large'); } }));
+  api.use(
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large');
+      },
+    }),
+  );
 
   api.post('/drafts', json(startDraftSchema), async (c) => {
     const body = c.req.valid('json');
     const preset = body.jurisdiction ? { district: body.jurisdiction } : undefined;
-    const started = await intake.startDraft({ channel: body.channel, locale: body.locale, ...(preset ? { preset } : {}) });
+    const started = await intake.startDraft({
+      channel: body.channel,
+      locale: body.locale,
+      ...(preset ? { preset } : {}),
+    });
     return c.json(started, 201);
   });
 
@@ -102,7 +113,11 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, onSubmitted: 
       items: report.items,
       urgency: report.urgency,
       submittedAt: report.submittedAt.toISOString(),
-      timeline: timeline.map((e) => ({ at: e.at.toISOString(), type: e.type, data: e.type.startsWith('message') ? e.data : null })),
+      timeline: timeline.map((e) => ({
+        at: e.at.toISOString(),
+        type: e.type,
+        data: e.type.startsWith('message') ? e.data : null,
+      })),
     });
   });
 

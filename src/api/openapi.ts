@@ -50,7 +50,9 @@ const draftView = {
 const token = { name: 'X-Resume-Token', in: 'header', required: true, schema: { type: 'string' } };
 const draftId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: 'Error', content: { 'application/json': { schema: errorSchema } } }]));
+  Object.fromEntries(
+    codes.map((c) => [String(c), { description: 'Error', content: { 'application/json': { schema: errorSchema } } }]),
+  );
 const ok = (description: string, body: object) => ({ description, content: { 'application/json': { schema: body } } });
 const jsonBody = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
 
@@ -71,7 +73,10 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: 'Start a draft',
           requestBody: jsonBody(startDraftSchema),
-          responses: { '201': ok('The draft, its resume token and the first question', draftView), ...errors(400, 413) },
+          responses: {
+            '201': ok('The draft, its resume token and the first question', draftView),
+            ...errors(400, 413),
+          },
         },
       },
       '/api/drafts/{id}': {
@@ -93,7 +98,10 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: 'Submit from the review screen; repeating the Idempotency-Key returns the same receipt',
           parameters: [draftId, token, { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
-          responses: { '200': ok('The receipt (reply.kind = submitted) or the question still missing', draftView), ...errors(403, 404, 409) },
+          responses: {
+            '200': ok('The receipt (reply.kind = submitted) or the question still missing', draftView),
+            ...errors(403, 404, 409),
+          },
         },
       },
       '/api/reports/lookup': {

@@ -34,4 +34,8 @@ export const lookupSchema = z.object({
   phone: z.string().min(1).max(40),
 });
 
-export const idempotencyKeySchema = z.string().min(8).max(200).regex(/^[\w.:-]+$/);
+export const idempotencyKeySchema = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[\w.:-]+$/);

@@ -499,7 +499,9 @@ function factFields(): Field[] {
       prompt: f.prompt,
       required: f.required,
       ...(f.options ? { options: f.options } : {}),
-      showIf: (answers) => selectedItems(answers).some((c) => owners.has(c)),
+      // Facts the Annex 3 part already answered (headcount) are not asked twice.
+      showIf: (answers) =>
+        selectedItems(answers).some((c) => owners.has(c)) && !(f.answeredBy && answers[f.answeredBy] !== undefined),
       parse: factParser(f),
       fact: f,
     });

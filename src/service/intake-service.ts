@@ -26,7 +26,7 @@ import {
   start,
   step,
 } from '../intake/index';
-import { assess, type Locale } from '../rules/index';
+import { assess, type Locale, parseInstant } from '../rules/index';
 
 export type Channel = 'web' | 'widget' | 'telegram' | 'form';
 
@@ -132,7 +132,12 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
    * but only while the fresh state still asks the same question — otherwise the answer would land on a
    * different question, so the caller gets 409 with the current question instead.
    */
-  async function turn(draftId: string, token: string | null, input: Input, opts: TurnOptions = {}): Promise<TurnResult> {
+  async function turn(
+    draftId: string,
+    token: string | null,
+    input: Input,
+    opts: TurnOptions = {},
+  ): Promise<TurnResult> {
     for (let attempt = 0; ; attempt++) {
       const { row, state } = await load(draftId, token);
       const c = await ctx();
@@ -146,7 +151,10 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
         if (!isVersionConflict(err)) throw err;
         if (attempt > 0 || opts.expectField) {
           const fresh = await load(draftId, token);
-          throw new IntakeError('conflict', { version: fresh.row.version, reply: view(fresh.row, fresh.state, c).reply });
+          throw new IntakeError('conflict', {
+            version: fresh.row.version,
+            reply: view(fresh.row, fresh.state, c).reply,
+          });
         }
         opts = { ...opts, expectField: asked };
       }
@@ -207,7 +215,7 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
     const receipt = newReceipt(now, random);
     const urgency = assessment.urgency.level;
     const dueMs = urgency === 'immediate' ? URGENT_DUE_MS : config.ANNEX4_DUE_HOURS * 3_600_000;
-    const eventAt = report.eventAt ? new Date(report.eventAt.length === 10 ? `${report.eventAt}T00:00:00+08:00` : report.eventAt) : null;
+    const eventMs = parseInstant(report.eventAt);
     const statements = submissionStatements(db, {
       employer: {
         id: employerId,
@@ -245,7 +253,7 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
         lateHours: assessment.late.delayHours === null ? null : Math.round(assessment.late.delayHours),
         peopleInvolved: assessment.peopleInvolved,
         groupIncident: assessment.groupIncident,
-        eventAt: eventAt && !Number.isNaN(eventAt.getTime()) ? eventAt : null,
+        eventAt: eventMs === null ? null : new Date(eventMs),
         submittedAt: now,
         annex4DueAt: new Date(now.getTime() + dueMs),
       },

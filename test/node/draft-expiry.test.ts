@@ -16,7 +16,11 @@ afterAll(async () => {
 });
 
 async function start() {
-  const res = await fetch(`${host.url}/api/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${host.url}/api/drafts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   return (await res.json()) as { draftId: string; token: string };
 }
 const read = (d: { draftId: string; token: string }) =>

@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { employers, inboundEvents, outbox, reportEvents, reportItems, reports } from '../../db/schema';
 import { type NodeHost, startNodeHost } from '../../functions/node';
-import { M05_ANSWERS, M09_ANSWERS, inputFor, type ReplyLike } from '../support/conversation';
+import { inputFor, M05_ANSWERS, M09_ANSWERS, type ReplyLike } from '../support/conversation';
 import { manualClock, tempDir, testConfig } from './helpers';
 
 const tmp = tempDir();
@@ -20,7 +20,10 @@ afterAll(async () => {
 
 type View = { draftId: string; version: number; status: string; reply: ReplyLike & { text: string }; receipt?: string };
 
-async function call(path: string, init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+async function call(
+  path: string,
+  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(`${host.url}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: {
@@ -57,14 +60,23 @@ async function fillToReview(answers: Record<string, unknown>, extra: Record<stri
 describe('intake API on the Node host and an embedded libSQL file', () => {
   it('walks start → turns → review → submit → status lookup, and stores the assessed report', async () => {
     const { draftId, token } = await fillToReview(M05_ANSWERS);
-    const submitted = await call(`/api/drafts/${draftId}/submit`, { method: 'POST', token, headers: { 'idempotency-key': 'k-m05-000001' } });
+    const submitted = await call(`/api/drafts/${draftId}/submit`, {
+      method: 'POST',
+      token,
+      headers: { 'idempotency-key': 'k-m05-000001' },
+    });
     expect(submitted.status).toBe(200);
     const receipt = submitted.body.receipt as string;
     expect(receipt).toMatch(/^CC-2026-[2-9A-HJKMNP-Z]{6}$/);
     expect((submitted.body.reply as { text: string }).text).toContain(receipt);
 
     const [row] = await host.deps.db.select().from(reports).where(eq(reports.receipt, receipt));
-    expect(row).toMatchObject({ unitName: '长春市示例机械制造有限公司', jurisdictionId: '220102', reporterPhone: '13800138000', items: ['M05'] });
+    expect(row).toMatchObject({
+      unitName: '长春市示例机械制造有限公司',
+      jurisdictionId: '220102',
+      reporterPhone: '13800138000',
+      items: ['M05'],
+    });
     const assessment = row?.assessment as { rulesetVersion: string; findings: { item: string; outcome: string }[] };
     expect(assessment.rulesetVersion).toBe(row?.rulesetVersion);
     expect(assessment.findings).toEqual([expect.objectContaining({ item: 'M05' })]);
@@ -75,9 +87,16 @@ describe('intake API on the Node host and an embedded libSQL file', () => {
     expect(await host.deps.db.$count(reportEvents, eq(reportEvents.reportId, row!.id))).toBe(1);
     expect(await host.deps.db.$count(outbox, eq(outbox.reportId, row!.id))).toBe(1);
 
-    const status = await call('/api/reports/lookup', { body: { receipt: receipt.toLowerCase().replaceAll('-', ''), phone: '138 0013 8000' } });
+    const status = await call('/api/reports/lookup', {
+      body: { receipt: receipt.toLowerCase().replaceAll('-', ''), phone: '138 0013 8000' },
+    });
     expect(status.status).toBe(200);
-    expect(status.body).toMatchObject({ receipt, status: 'new', unitName: '长春市示例机械制造有限公司', items: ['M05'] });
+    expect(status.body).toMatchObject({
+      receipt,
+      status: 'new',
+      unitName: '长春市示例机械制造有限公司',
+      items: ['M05'],
+    });
     const wrongPhone = await call('/api/reports/lookup', { body: { receipt, phone: '13900139000' } });
     expect(wrongPhone.status).toBe(404);
   });
@@ -103,14 +122,20 @@ describe('intake API on the Node host and an embedded libSQL file', () => {
     clock.set('2026-11-25T01:00:00.000Z'); // 09:00 in Changchun
     const { draftId, token } = await fillToReview(M09_ANSWERS);
     const r = await call(`/api/drafts/${draftId}/submit`, { method: 'POST', token });
-    const [row] = await host.deps.db.select().from(reports).where(eq(reports.receipt, r.body.receipt as string));
+    const [row] = await host.deps.db
+      .select()
+      .from(reports)
+      .where(eq(reports.receipt, r.body.receipt as string));
     expect(row?.urgency).toBe('immediate');
     expect(row?.annex4DueAt.getTime()).toBe(clock.now().getTime() + 3_600_000);
   });
 
   it('resumes a draft from another device with the token, at the same question', async () => {
     const d = await startDraft();
-    await call(`/api/drafts/${d.draftId}/turns`, { body: { input: { type: 'answer', value: '示例公司' } }, token: d.token });
+    await call(`/api/drafts/${d.draftId}/turns`, {
+      body: { input: { type: 'answer', value: '示例公司' } },
+      token: d.token,
+    });
     const read = await call(`/api/drafts/${d.draftId}`, { token: d.token });
     expect(read.status).toBe(200);
     expect((read.body.reply as ReplyLike).field?.id).toBe('uscc');
@@ -120,8 +145,14 @@ describe('intake API on the Node host and an embedded libSQL file', () => {
   it('keeps one answer when two turns race on one draft: one wins, the other gets the current question', async () => {
     const d = await startDraft();
     const [a, b] = await Promise.all([
-      call(`/api/drafts/${d.draftId}/turns`, { body: { input: { type: 'answer', value: '甲公司' }, field: 'unit_name' }, token: d.token }),
-      call(`/api/drafts/${d.draftId}/turns`, { body: { input: { type: 'answer', value: '乙公司' }, field: 'unit_name' }, token: d.token }),
+      call(`/api/drafts/${d.draftId}/turns`, {
+        body: { input: { type: 'answer', value: '甲公司' }, field: 'unit_name' },
+        token: d.token,
+      }),
+      call(`/api/drafts/${d.draftId}/turns`, {
+        body: { input: { type: 'answer', value: '乙公司' }, field: 'unit_name' },
+        token: d.token,
+      }),
     ]);
     const statuses = [a.status, b.status].sort();
     expect(statuses).toEqual([200, 409]);
@@ -154,7 +185,9 @@ describe('intake API on the Node host and an embedded libSQL file', () => {
     expect((long.body.reply as ReplyLike).error).toBeTruthy();
     expect((long.body.reply as ReplyLike).field?.id).toBe('unit_name');
 
-    const html = await turn({ input: { type: 'answer', value: "<script>alert(1)</script>'; DROP TABLE reports;--\u0007" } });
+    const html = await turn({
+      input: { type: 'answer', value: "<script>alert(1)</script>'; DROP TABLE reports;--\u0007" },
+    });
     expect(html.status).toBe(200);
     const read = await call(`/api/drafts/${d.draftId}`, { token: d.token });
     const review = await turn({ input: { type: 'review' } });
@@ -167,7 +200,13 @@ describe('intake API on the Node host and an embedded libSQL file', () => {
     const r = await call('/api/openapi.json');
     expect(r.status).toBe(200);
     expect(Object.keys(r.body.paths as object)).toEqual(
-      expect.arrayContaining(['/api/drafts', '/api/drafts/{id}', '/api/drafts/{id}/turns', '/api/drafts/{id}/submit', '/api/reports/lookup']),
+      expect.arrayContaining([
+        '/api/drafts',
+        '/api/drafts/{id}',
+        '/api/drafts/{id}/turns',
+        '/api/drafts/{id}/submit',
+        '/api/reports/lookup',
+      ]),
     );
   });
 });

@@ -16,7 +16,10 @@ function countingClient(client: Client) {
   const proxy = new Proxy(client, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
-      if (typeof value === 'function' && ['execute', 'batch', 'executeMultiple', 'transaction', 'migrate'].includes(String(prop))) {
+      if (
+        typeof value === 'function' &&
+        ['execute', 'batch', 'executeMultiple', 'transaction', 'migrate'].includes(String(prop))
+      ) {
         return (...args: unknown[]) => {
           calls.push(String(prop));
           return value.apply(target, args);
@@ -55,12 +58,20 @@ describe('database round trips', () => {
         headers: { 'content-type': 'application/json', ...(token ? { 'x-resume-token': token } : {}) },
         body: JSON.stringify(body),
       });
-    const started = (await (await post('/api/drafts', {})).json()) as { draftId: string; token: string; reply: ReplyLike };
+    const started = (await (await post('/api/drafts', {})).json()) as {
+      draftId: string;
+      token: string;
+      reply: ReplyLike;
+    };
     let reply = started.reply;
     const perTurn: string[][] = [];
     while (reply.kind !== 'review') {
       counter.calls.length = 0;
-      const res = await post(`/api/drafts/${started.draftId}/turns`, { input: inputFor(reply, M05_ANSWERS) }, started.token);
+      const res = await post(
+        `/api/drafts/${started.draftId}/turns`,
+        { input: inputFor(reply, M05_ANSWERS) },
+        started.token,
+      );
       expect(res.status).toBe(200);
       reply = ((await res.json()) as { reply: ReplyLike }).reply;
       perTurn.push([...counter.calls]);
@@ -84,7 +95,11 @@ describe('database round trips', () => {
       });
     const started = (await (await post('/api/drafts', {})).json()) as { draftId: string; token: string };
     counter.calls.length = 0;
-    const res = await post(`/api/drafts/${started.draftId}/turns`, { input: { type: 'answer', value: '   ' } }, started.token);
+    const res = await post(
+      `/api/drafts/${started.draftId}/turns`,
+      { input: { type: 'answer', value: '   ' } },
+      started.token,
+    );
     expect(((await res.json()) as { reply: ReplyLike }).reply.error).toBeTruthy();
     expect(counter.calls).toEqual(['execute']);
   });

@@ -19,7 +19,11 @@ async function fillToReview() {
   const d = started.body as unknown as View;
   let reply = d.reply;
   for (let i = 0; i < 80 && reply.kind !== 'review'; i++) {
-    const r = await post(`/api/drafts/${d.draftId}/turns`, { input: inputFor(reply, M05_ANSWERS) }, { 'x-resume-token': d.token });
+    const r = await post(
+      `/api/drafts/${d.draftId}/turns`,
+      { input: inputFor(reply, M05_ANSWERS) },
+      { 'x-resume-token': d.token },
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     reply = (r.body as unknown as View).reply;
   }
@@ -39,13 +43,17 @@ describe('intake API in workerd on D1', () => {
     const again = await post(`/api/drafts/${d.draftId}/submit`, {}, headers);
     expect(again.body.receipt).toBe(receipt);
 
-    const rows = await env.DB.prepare('SELECT receipt, unit_name, ruleset_version, assessment FROM reports WHERE draft_id = ?')
+    const rows = await env.DB.prepare(
+      'SELECT receipt, unit_name, ruleset_version, assessment FROM reports WHERE draft_id = ?',
+    )
       .bind(d.draftId)
       .all<{ receipt: string; unit_name: string; ruleset_version: string; assessment: string }>();
     expect(rows.results).toHaveLength(1);
     expect(rows.results[0]).toMatchObject({ receipt, unit_name: '长春市示例机械制造有限公司' });
     expect(JSON.parse(rows.results[0]!.assessment).rulesetVersion).toBe(rows.results[0]!.ruleset_version);
-    const outbox = await env.DB.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'report_submitted'").first<{ n: number }>();
+    const outbox = await env.DB.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'report_submitted'").first<{
+      n: number;
+    }>();
     expect(outbox?.n).toBeGreaterThanOrEqual(1);
 
     const status = await post('/api/reports/lookup', { receipt, phone: '13800138000' });

@@ -1,0 +1,66 @@
+import { formatNumber } from './format';
+import type { Ruleset } from './ruleset';
+import { parseInstant } from './time';
+import type { Assessment } from './types';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Seed §10 迟报: the report came more than the grace period after the event. A bare event date counts from
+ * the end of that day (Changchun time): we do not know the hour, and accountability must not assume the worst.
+ */
+export function detectLate(eventAt: unknown, reportedAt: unknown, ruleset: Ruleset): Assessment['late'] {
+  const grace = ruleset.late.graceHours;
+  if (eventAt === undefined || eventAt === null || eventAt === '') {
+    return {
+      isLate: false,
+      delayHours: null,
+      reason: { zh: '未提供事发时间，无法判断是否迟报。', en: 'No event time given, so lateness cannot be judged.' },
+    };
+  }
+  const event = parseInstant(eventAt, 'end');
+  const eventStart = parseInstant(eventAt, 'start');
+  const reported = parseInstant(reportedAt);
+  if (event === null || reported === null) {
+    return {
+      isLate: false,
+      delayHours: null,
+      reason: {
+        zh: `${event === null ? '事发时间' : '报送时间'}无法识别，无法判断是否迟报。`,
+        en: `The ${event === null ? 'event' : 'report'} time is not a valid date, so lateness cannot be judged.`,
+      },
+    };
+  }
+  if (eventStart === null || reported < eventStart) {
+    return {
+      isLate: false,
+      delayHours: 0,
+      reason: {
+        zh: '事发时间晚于报送时间，请核实事发时间。',
+        en: 'The event time is after the report time; please check it.',
+      },
+    };
+  }
+  // A same-day report against a bare date is on time: zero delay.
+  const delayMs = Math.max(0, reported - event);
+  const delayHours = Math.round((delayMs / HOUR_MS) * 10) / 10;
+  const hours = formatNumber(delayHours);
+  if (delayMs > grace * HOUR_MS) {
+    return {
+      isLate: true,
+      delayHours,
+      reason: {
+        zh: `事发后 ${hours} 小时才报告，超过 ${formatNumber(grace)} 小时，属于迟报。`,
+        en: `Reported ${hours} hours after the event, more than ${formatNumber(grace)} hours: a late report.`,
+      },
+    };
+  }
+  return {
+    isLate: false,
+    delayHours,
+    reason: {
+      zh: `事发后 ${hours} 小时内报告，未超过 ${formatNumber(grace)} 小时。`,
+      en: `Reported within ${hours} hours of the event, inside ${formatNumber(grace)} hours.`,
+    },
+  };
+}

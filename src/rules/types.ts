@@ -1,0 +1,97 @@
+// Shared shapes of the rules module. The intake engine is written against these names:
+// fields may be added, none renamed or removed.
+
+export type Locale = 'zh' | 'en';
+export type Text = { zh: string; en: string };
+export type ItemCode = 'M01' | 'M02' | 'M03' | 'M04' | 'M05' | 'M06' | 'M07' | 'M08' | 'M09' | 'M10' | 'M11';
+export type FactKind = 'text' | 'integer' | 'money' | 'date' | 'datetime' | 'boolean' | 'choice' | 'url';
+
+export interface FactOption {
+  value: string;
+  label: Text;
+}
+
+export interface FactField {
+  /** Globally unique, snake_case, prefixed by item: 'm05_employees_owed'. */
+  id: string;
+  item: ItemCode;
+  /** integer: whole >= 0; money: yuan, number >= 0; date 'YYYY-MM-DD'; datetime ISO; boolean; choice: one of options. */
+  kind: FactKind;
+  /** Short label for review screens and forms. */
+  label: Text;
+  /** The question asked in chat, one sentence. */
+  prompt: Text;
+  required: boolean;
+  /** For 'choice'. */
+  options?: FactOption[];
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  /** True when this fact counts people involved/affected (used for urgency and levels). */
+  peopleCount?: boolean;
+  /**
+   * An Annex 3 field that already answers this fact (e.g. 用工人数 for a headcount): the intake does not
+   * ask it again when that field is answered, and assess() falls back to the Annex 3 value.
+   */
+  answeredBy?: 'headcount';
+}
+
+export interface MonitoringItem {
+  code: ItemCode;
+  /** The seed's exact §6 wording (zh). */
+  official: string;
+  /** Short name. */
+  name: Text;
+  facts: FactField[];
+}
+
+export interface ReportInput {
+  employer: {
+    name?: string;
+    uscc?: string;
+    headcount?: number;
+    /** GB/T 4754-2017 section letter A–T. */
+    industry?: string;
+    district?: string;
+  };
+  items: ItemCode[];
+  /** By FactField.id; values may be any junk (strings for numbers, NaN, negative, missing). */
+  facts: Record<string, unknown>;
+  /** ISO datetime or YYYY-MM-DD of 事发时间. */
+  eventAt?: string;
+  /** ISO datetime the report was submitted. */
+  reportedAt: string;
+}
+
+export type Outcome = 'flagged' | 'not_flagged' | 'needs_info';
+
+/** M05 wage-arrears grade (other cities' published grading, see ruleset.ts). */
+export type ArrearsGrade = 'yellow' | 'orange' | 'red';
+
+export interface Finding {
+  ruleId: string;
+  item: ItemCode;
+  outcome: Outcome;
+  /** The normalised facts the rule read (unusable values are left out and listed in `missing`). */
+  facts: Record<string, unknown>;
+  explanation: Text;
+  /** Required fact ids that were missing or unusable, in catalogue order: what to ask next. */
+  missing: string[];
+  /** M05 only, when months in arrears is known. */
+  grade?: ArrearsGrade;
+}
+
+export type Severity = 'low' | 'medium' | 'high';
+export type Urgency = 'immediate' | 'within_24h';
+
+export interface Assessment {
+  rulesetVersion: string;
+  findings: Finding[];
+  severity: { level: Severity; reason: Text };
+  urgency: { level: Urgency; reasons: Text[] };
+  late: { isLate: boolean; delayHours: number | null; reason: Text | null };
+  /** The largest people count among the facts. */
+  peopleInvolved: number | null;
+  /** People involved >= ruleset group-incident threshold (default 10) or M09 present. */
+  groupIncident: boolean;
+}
