@@ -188,7 +188,7 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
       out = {
         ...base,
         receipt: built.receipt,
-        reply: withReceipt(result.reply, built.receipt, state.locale),
+        reply: withReceipt(result.reply, built.receipt, state.locale, built.dept),
         submitted: { reportId: built.reportId, receipt: built.receipt, urgency: built.urgency },
       };
     }
@@ -208,6 +208,7 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
   async function submission(row: DraftRow, report: IntakeReport, now: Date) {
     const assessment = assess(report);
     const districtId = report.employer.district ?? '';
+    const dept = (await jurisdictions.all()).find((j) => j.id === districtId);
     const unitName = report.employer.name ?? '';
     const key = employerKey(report.employer.uscc, districtId, unitName);
     const employerId = `e_${(await sha256Hex(key)).slice(0, 24)}`;
@@ -243,7 +244,8 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
         reporterName: report.reporter.name ?? '',
         reporterPhone: report.reporter.phone ?? '',
         reporterChat: row.chatKey,
-        answers: report.answers,
+        // Annex 3's 接报部门名称/联系电话 come from the district, never from the reporter's typing.
+        answers: { ...report.answers, receiving_dept_name: dept?.receivingDeptName, receiving_dept_phone: dept?.receivingDeptPhone },
         items: report.items,
         assessment,
         rulesetVersion: assessment.rulesetVersion,
@@ -259,7 +261,7 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
       },
       outboxId: newId('o', now, random),
     });
-    return { statements, reportId, receipt, urgency };
+    return { statements, reportId, receipt, urgency, dept };
   }
 
   /**
@@ -284,9 +286,21 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
 
 export type IntakeService = ReturnType<typeof createIntakeService>;
 
-/** The submitted reply carries the receipt number, in the reporter's language. */
-function withReceipt(reply: Reply, receipt: string | undefined, locale: Locale): Reply {
+/** The submitted reply carries the receipt number and the receiving department, in the reporter's language. */
+function withReceipt(
+  reply: Reply,
+  receipt: string | undefined,
+  locale: Locale,
+  dept?: { receivingDeptName: string; receivingDeptPhone: string },
+): Reply {
   if (!receipt || reply.kind !== 'submitted') return reply;
-  const line = locale === 'en' ? `Receipt number: ${receipt}` : `回执号：${receipt}`;
-  return { ...reply, text: `${reply.text}\n${line}` };
+  const lines = [locale === 'en' ? `Receipt number: ${receipt}` : `回执号：${receipt}`];
+  if (dept) {
+    lines.push(
+      locale === 'en'
+        ? `Received by: ${dept.receivingDeptName}, phone ${dept.receivingDeptPhone}`
+        : `接报部门：${dept.receivingDeptName}，联系电话 ${dept.receivingDeptPhone}`,
+    );
+  }
+  return { ...reply, text: [reply.text, ...lines].join('\n') };
 }
