@@ -245,7 +245,11 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
         reporterPhone: report.reporter.phone ?? '',
         reporterChat: row.chatKey,
         // Annex 3's 接报部门名称/联系电话 come from the district, never from the reporter's typing.
-        answers: { ...report.answers, receiving_dept_name: dept?.receivingDeptName, receiving_dept_phone: dept?.receivingDeptPhone },
+        answers: {
+          ...report.answers,
+          receiving_dept_name: dept?.receivingDeptName,
+          receiving_dept_phone: dept?.receivingDeptPhone,
+        },
         items: report.items,
         assessment,
         rulesetVersion: assessment.rulesetVersion,

@@ -69,7 +69,9 @@ describe('intake API on the Node host and an embedded libSQL file', () => {
     const receipt = submitted.body.receipt as string;
     expect(receipt).toMatch(/^CC-2026-[2-9A-HJKMNP-Z]{6}$/);
     expect((submitted.body.reply as { text: string }).text).toContain(receipt);
-    expect((submitted.body.reply as { text: string }).text).toContain('接报部门：南关区协调劳动关系三方委员会办公室，联系电话 0431-12333');
+    expect((submitted.body.reply as { text: string }).text).toContain(
+      '接报部门：南关区协调劳动关系三方委员会办公室，联系电话 0431-12333',
+    );
 
     const [row] = await host.deps.db.select().from(reports).where(eq(reports.receipt, receipt));
     expect(row).toMatchObject({
