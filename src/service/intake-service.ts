@@ -100,7 +100,7 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
     const id = newId('d', now, random);
     await insertDraft(db, {
       id,
-      tokenHash: await sha256Hex(token),
+      tokenHash: sha256Hex(token),
       channel: opts.channel,
       chatKey: opts.chatKey ?? null,
       state,
@@ -116,7 +116,7 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
   async function load(draftId: string, token: string | null): Promise<{ row: DraftRow; state: IntakeState }> {
     const row = await findDraft(db, draftId);
     if (!row || row.expiresAt.getTime() < clock().getTime()) throw new IntakeError('draft_not_found');
-    if (token !== null && !timingSafeEqual(await sha256Hex(token), row.tokenHash)) {
+    if (token !== null && !timingSafeEqual(sha256Hex(token), row.tokenHash)) {
       throw new IntakeError('forbidden_token');
     }
     return { row, state: migrateState(row.state) };
@@ -211,7 +211,7 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
     const dept = (await jurisdictions.all()).find((j) => j.id === districtId);
     const unitName = report.employer.name ?? '';
     const key = employerKey(report.employer.uscc, districtId, unitName);
-    const employerId = `e_${(await sha256Hex(key)).slice(0, 24)}`;
+    const employerId = `e_${(sha256Hex(key)).slice(0, 24)}`;
     const reportId = newId('r', now, random);
     const receipt = newReceipt(now, random);
     const urgency = assessment.urgency.level;

@@ -1,6 +1,5 @@
 // DESIGN idea 4 as a number: a turn is one read and one write batch, a submit one read and one batch.
 import { join } from 'node:path';
-import type { Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibsql } from '../../db/libsql';
@@ -8,28 +7,8 @@ import * as schema from '../../db/schema';
 import { createApp } from '../../src/app';
 import { cryptoRandom } from '../../src/deps';
 import { inputFor, M05_ANSWERS, type ReplyLike } from '../support/conversation';
+import { countingClient } from '../support/counting-client';
 import { manualClock, tempDir, testConfig } from './helpers';
-
-/** Counts every call that reaches the libSQL driver. */
-function countingClient(client: Client) {
-  const calls: string[] = [];
-  const proxy = new Proxy(client, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (
-        typeof value === 'function' &&
-        ['execute', 'batch', 'executeMultiple', 'transaction', 'migrate'].includes(String(prop))
-      ) {
-        return (...args: unknown[]) => {
-          calls.push(String(prop));
-          return value.apply(target, args);
-        };
-      }
-      return value;
-    },
-  });
-  return { proxy, calls };
-}
 
 const tmp = tempDir();
 let close: () => void;

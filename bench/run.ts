@@ -1,0 +1,542 @@
+// `npm run bench`: every hot path measured next to the floor it cannot beat, in the same run on the same
+// machine, so the ratios mean something on a noisy machine. Writes bench/results.json. Never part of npm test.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/libsql';
+import { Hono } from 'hono';
+import type { Db } from '../db/client';
+import { openLibsql } from '../db/libsql';
+import { guardedDraftUpdate } from '../db/repo/drafts';
+import { caseSummaries } from '../db/repo/regional';
+import { employerKey, submissionStatements } from '../db/repo/reports';
+import * as schema from '../db/schema';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { type AppDeps, cryptoRandom, systemClock } from '../src/deps';
+import { newId } from '../src/ids';
+import { assess, suggestLevel } from '../src/rules/index';
+import { inputFor, M05_ANSWERS, type ReplyLike } from '../test/support/conversation';
+import { countingClient } from '../test/support/counting-client';
+import { generateReports } from './generate';
+import { cpuPerOp, fmt, printTable, type Row, time } from './measure';
+
+const rows: Row[] = [];
+const add = (r: Row) => {
+  rows.push(r);
+  const base = r.baseline ? `  (baseline ${r.baseline.name}: ${fmt(r.baseline.value)} ${r.unit})` : '';
+  console.log(
+    `  ${r.section} ${r.figure}: ${fmt(r.value)} ${r.unit}${base}${r.ratio === undefined ? '' : `  ×${r.ratio.toFixed(2)}`}`,
+  );
+};
+
+const work = mkdtempSync(join(tmpdir(), 'labor-risk-bench-'));
+const config = loadConfig({ APP_ENV: 'test', PORT: '0', LIBSQL_URL: `file:${join(work, 'bench.db')}` });
+const opened = await openLibsql(config.LIBSQL_URL);
+const counter = countingClient(opened.client);
+const db = drizzle(counter.proxy, { schema }) as Db;
+const deps: AppDeps = { db, config, clock: systemClock, random: cryptoRandom, defer: () => {} };
+const app = createApp(deps);
+
+const json = (body: unknown, token?: string): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...(token ? { 'x-resume-token': token } : {}) },
+  body: JSON.stringify(body),
+});
+type Started = { draftId: string; token: string; reply: ReplyLike };
+const startDraft = async () => (await (await app.request('/api/drafts', json({}))).json()) as Started;
+
+// ── 1 and 5: one intake turn vs the floor (a bare route doing the same read + guarded batch) ──────────
+async function turnVsFloor() {
+  console.log('1. intake turn vs floor (app.request, embedded libSQL file)');
+  const drafts = await Promise.all(Array.from({ length: 64 }, startDraft));
+  const flip = new Array<boolean>(drafts.length).fill(false);
+  // Each draft alternates "answer the unit name" and "back": both change the state, so both write.
+  const turn = async (i: number) => {
+    const k = i % drafts.length;
+    const d = drafts[k]!;
+    const input = flip[k] ? { type: 'back' } : { type: 'answer', value: '长春市示例机械制造有限公司' };
+    flip[k] = !flip[k];
+    const res = await app.request(`/api/drafts/${d.draftId}/turns`, json({ input }, d.token));
+    if (res.status !== 200) throw new Error(`turn failed: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+  };
+
+  const floor = new Hono();
+  floor.post('/floor/:id', async (c) => {
+    await c.req.json();
+    const id = c.req.param('id');
+    const [row] = await db.select().from(schema.intakeDrafts).where(eq(schema.intakeDrafts.id, id));
+    if (!row) return c.json({ error: 'gone' }, 404);
+    const now = new Date();
+    await db.batch([
+      guardedDraftUpdate(db, id, row.version, { state: row.state, updatedAt: now, expiresAt: row.expiresAt }),
+    ]);
+    return c.json({ version: row.version + 1, state: row.state });
+  });
+  const floorOp = async (i: number) => {
+    const d = drafts[i % drafts.length]!;
+    const res = await floor.request(`/floor/${d.draftId}`, json({ input: { type: 'back' } }, d.token));
+    await res.arrayBuffer();
+  };
+
+  const n = 3000;
+  const f = await time(floorOp, { n });
+  const t = await time(turn, { n });
+  add({
+    section: '1',
+    figure: 'intake turn throughput',
+    value: t.perSec,
+    unit: 'turns/s',
+    baseline: { name: 'bare read+batch route', value: f.perSec },
+    ratio: f.perSec / t.perSec,
+    target: 'ratio ≤ 1.3',
+    met: f.perSec / t.perSec <= 1.3,
+  });
+  add({
+    section: '1',
+    figure: 'intake turn p50',
+    value: t.p50Ms,
+    unit: 'ms',
+    baseline: { name: 'floor p50', value: f.p50Ms },
+    ratio: t.p50Ms / f.p50Ms,
+  });
+  add({
+    section: '1',
+    figure: 'intake turn p99',
+    value: t.p99Ms,
+    unit: 'ms',
+    baseline: { name: 'floor p99', value: f.p99Ms },
+    ratio: t.p99Ms / f.p99Ms,
+  });
+
+  console.log('5. CPU time per turn (process.cpuUsage)');
+  const cpuTurn = await cpuPerOp(turn, 2000);
+  const cpuFloor = await cpuPerOp(floorOp, 2000);
+  add({
+    section: '5',
+    figure: 'CPU per turn',
+    value: cpuTurn,
+    unit: 'ms',
+    baseline: { name: 'floor route', value: cpuFloor },
+    ratio: cpuTurn / cpuFloor,
+    target: '< 1 ms',
+    met: cpuTurn < 1,
+  });
+}
+
+// ── 3: submit (report + assessment + employer + event + outbox in one batch) vs the bare batch ────────
+async function submitVsBatch() {
+  console.log('3. submit vs the bare batch');
+  // One real conversation to the review screen, then its state cloned into many drafts.
+  const d = await startDraft();
+  let reply = d.reply;
+  while (reply.kind !== 'review') {
+    const res = await app.request(
+      `/api/drafts/${d.draftId}/turns`,
+      json({ input: inputFor(reply, M05_ANSWERS) }, d.token),
+    );
+    reply = ((await res.json()) as { reply: ReplyLike }).reply;
+  }
+  const [template] = await db.select().from(schema.intakeDrafts).where(eq(schema.intakeDrafts.id, d.draftId));
+  if (!template) throw new Error('draft vanished');
+  const n = 1500;
+  const ids = Array.from({ length: 2 * n }, (_, i) => `d_bench_submit_${i}`);
+  for (let i = 0; i < ids.length; i += 200) {
+    await db
+      .insert(schema.intakeDrafts)
+      .values(ids.slice(i, i + 200).map((id) => ({ ...template, id, chatKey: null })));
+  }
+  const submit = async (i: number) => {
+    const res = await app.request(`/api/drafts/${ids[i]}/submit`, json({}, d.token));
+    if (res.status !== 200) throw new Error(`submit failed: ${res.status}`);
+    await res.arrayBuffer();
+  };
+  const bare = async (i: number) => {
+    const now = new Date();
+    const reportId = newId('r', now, cryptoRandom);
+    const key = employerKey(null, '220102', `bare-${i}`);
+    await db.batch([
+      guardedDraftUpdate(db, ids[n + i]!, template.version, {
+        state: template.state,
+        status: 'submitted',
+        updatedAt: now,
+        expiresAt: now,
+      }),
+      ...submissionStatements(db, {
+        employer: { id: `e_bare_${i}`, key, name: 'x', jurisdictionId: '220102', updatedAt: now },
+        report: {
+          id: reportId,
+          receipt: `BARE-${i}`,
+          employerId: `e_bare_${i}`,
+          jurisdictionId: '220102',
+          channel: 'web',
+          unitName: 'x',
+          reporterName: 'x',
+          reporterPhone: '13800138000',
+          answers: {},
+          items: ['M05'],
+          assessment: {},
+          rulesetVersion: 'bare',
+          severity: 'low',
+          urgency: 'within_24h',
+          submittedAt: now,
+          annex4DueAt: now,
+        },
+        outboxId: newId('o', now, cryptoRandom),
+      }),
+    ] as unknown as Parameters<Db['batch']>[0]);
+  };
+  const s = await time(submit, { n, warmup: 0 });
+  const b = await time(bare, { n, warmup: 0 });
+  add({
+    section: '3',
+    figure: 'submit throughput',
+    value: s.perSec,
+    unit: 'submits/s',
+    baseline: { name: 'bare batch', value: b.perSec },
+    ratio: b.perSec / s.perSec,
+  });
+  add({
+    section: '3',
+    figure: 'submit p99',
+    value: s.p99Ms,
+    unit: 'ms',
+    baseline: { name: 'bare batch p99', value: b.p99Ms },
+    ratio: s.p99Ms / b.p99Ms,
+  });
+}
+
+// ── 8: database round trips, counted ──────────────────────────────────────────────────────────────
+async function roundTrips() {
+  console.log('8. database round trips');
+  const d = await startDraft();
+  let reply = d.reply;
+  let maxPerTurn = 0;
+  while (reply.kind !== 'review') {
+    counter.calls.length = 0;
+    const res = await app.request(
+      `/api/drafts/${d.draftId}/turns`,
+      json({ input: inputFor(reply, M05_ANSWERS) }, d.token),
+    );
+    reply = ((await res.json()) as { reply: ReplyLike }).reply;
+    maxPerTurn = Math.max(maxPerTurn, counter.calls.length);
+  }
+  counter.calls.length = 0;
+  await app.request(`/api/drafts/${d.draftId}/submit`, json({}, d.token));
+  const submitCalls = [...counter.calls];
+  add({
+    section: '8',
+    figure: 'round trips per turn (max)',
+    value: maxPerTurn,
+    unit: 'calls',
+    target: '≤ 2',
+    met: maxPerTurn <= 2,
+  });
+  add({
+    section: '8',
+    figure: 'round trips per submit',
+    value: submitCalls.length,
+    unit: 'calls',
+    target: '≤ 2, 1 batch',
+    met: submitCalls.length <= 2 && submitCalls.filter((c) => c === 'batch').length === 1,
+  });
+}
+
+// ── 6: assess per report, suggestLevel over 10k / 100k / 1M stored reports vs a raw count(*) ──────────
+async function rulesAndLevels() {
+  console.log('6. assess and suggestLevel');
+  const report = {
+    employer: { name: '示例', headcount: 400, industry: 'C', district: '220102' },
+    items: ['M05', 'M07', 'M09'] as const,
+    facts: {
+      m05_employees_owed: 25,
+      m05_amount_owed: 420000,
+      m05_months_in_arrears: 2,
+      m07_departures_this_month: 40,
+      m09_people_involved: 45,
+      m09_place: '正门',
+      m09_started_at: '2026-11-25T08:30:00+08:00',
+      m09_still_going: true,
+      m09_blocking_roads: true,
+    },
+    eventAt: '2026-11-24',
+    reportedAt: '2026-11-25T02:00:00.000Z',
+  };
+  const input = { ...report, items: [...report.items] };
+  const a = await time(async () => assess(input), { n: 20_000 });
+  const b = await time(async () => JSON.parse(JSON.stringify(input)), { n: 20_000 });
+  add({
+    section: '6',
+    figure: 'assess per report (3 items)',
+    value: a.meanMs * 1000,
+    unit: 'µs',
+    baseline: { name: 'JSON round trip of the report', value: b.meanMs * 1000 },
+    ratio: a.meanMs / b.meanMs,
+  });
+
+  const big = drizzle(opened.client, { schema }) as Db; // uncounted: generation is not a measured path
+  const now = new Date();
+  const from = new Date(now.getTime() - 30 * 86_400_000);
+  const prevFrom = new Date(from.getTime() - 30 * 86_400_000);
+  let stored = 0;
+  for (const size of [10_000, 100_000, 1_000_000]) {
+    const t0 = performance.now();
+    await generateReports(big, size - stored, { now, seed: size, offset: stored });
+    stored = size;
+    console.log(`   generated ${fmt(size)} reports in ${fmt((performance.now() - t0) / 1000)} s`);
+    const level = await time(
+      async () => {
+        const [cur, prev] = await Promise.all([caseSummaries(big, from, now), caseSummaries(big, prevFrom, from)]);
+        return suggestLevel(cur, { from: from.toISOString(), to: now.toISOString() }, undefined, prev);
+      },
+      { n: size >= 1_000_000 ? 5 : 20, warmup: 2 },
+    );
+    const raw = await time(
+      () =>
+        big
+          .select({ n: count() })
+          .from(schema.reports)
+          .where(and(gte(schema.reports.submittedAt, prevFrom), lt(schema.reports.submittedAt, now))),
+      { n: 20, warmup: 2 },
+    );
+    add({
+      section: '6',
+      figure: `suggestLevel over ${fmt(size)} reports (60-day window)`,
+      value: level.p50Ms,
+      unit: 'ms',
+      baseline: { name: 'count(*) same rows', value: raw.p50Ms },
+      ratio: level.p50Ms / raw.p50Ms,
+    });
+  }
+  const [plan] = await big.all<{ detail: string }>(
+    sql`EXPLAIN QUERY PLAN SELECT employer_id FROM reports WHERE submitted_at >= 0 AND submitted_at < 1 AND status != 'closed'`,
+  );
+  console.log(`   query plan: ${plan?.detail}`);
+}
+
+// ── 2: full HTTP over loopback with autocannon against the `npm start` server ─────────────────────────
+async function loopback() {
+  console.log('2. HTTP over loopback (autocannon)');
+  const port = await freePort();
+  const dbFile = join(work, 'http.db');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/node.ts'], {
+    env: { ...process.env, PORT: String(port), LIBSQL_URL: `file:${dbFile}`, APP_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitFor(`http://127.0.0.1:${port}/healthz`);
+    const base = `http://127.0.0.1:${port}`;
+    const pool: Started[] = [];
+    for (let i = 0; i < 60; i++) {
+      pool.push((await (await fetch(`${base}/api/drafts`, json({}))).json()) as Started);
+    }
+    // The floor: a bare node:http server answering a body of the same size, on the same loopback.
+    const sample = JSON.stringify({ version: 2, reply: { kind: 'question', text: 'x'.repeat(120) } });
+    const raw = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(sample);
+      });
+    });
+    await new Promise<void>((ok) => raw.listen(0, '127.0.0.1', ok));
+    const rawPort = (raw.address() as AddressInfo).port;
+    for (const connections of [1, 10, 50]) {
+      let next = 0;
+      const result = await autocannon({
+        url: base,
+        connections,
+        duration: 5,
+        requests: [
+          {
+            method: 'POST',
+            // @ts-expect-error autocannon's types omit the per-connection context object it passes.
+            setupRequest: (req: autocannon.Request, context: Record<string, unknown>) => {
+              context.draft ??= pool[next++ % pool.length];
+              const d = context.draft as Started;
+              context.flip = !context.flip;
+              const input = context.flip ? { type: 'answer', value: '长春市示例机械制造有限公司' } : { type: 'back' };
+              return {
+                ...req,
+                path: `/api/drafts/${d.draftId}/turns`,
+                headers: { 'content-type': 'application/json', 'x-resume-token': d.token },
+                body: JSON.stringify({ input }),
+              };
+            },
+          },
+        ],
+      });
+      const floor = await autocannon({
+        url: `http://127.0.0.1:${rawPort}/`,
+        connections,
+        duration: 5,
+        method: 'POST',
+        body: '{"input":{"type":"back"}}',
+      });
+      const non2xx = result.non2xx;
+      add({
+        section: '2',
+        figure: `turns/s at ${connections} connection(s)${non2xx ? ` (${non2xx} non-2xx)` : ''}`,
+        value: result.requests.average,
+        unit: 'req/s',
+        baseline: { name: 'bare node:http', value: floor.requests.average },
+        ratio: floor.requests.average / result.requests.average,
+        ...(connections === 10 ? { target: '≥ 1,000/s', met: result.requests.average >= 1000 } : {}),
+      });
+      add({
+        section: '2',
+        figure: `p99 at ${connections} connection(s)`,
+        value: result.latency.p99,
+        unit: 'ms',
+        baseline: { name: 'bare node:http', value: floor.latency.p99 },
+        ratio: result.latency.p99 / Math.max(floor.latency.p99, 0.01),
+        ...(connections === 10 ? { target: '< 50 ms', met: result.latency.p99 < 50 } : {}),
+      });
+    }
+    raw.close();
+  } finally {
+    await stop(child);
+  }
+}
+
+// ── 7: sizes and the worker's start-up in workerd ─────────────────────────────────────────────────────
+async function sizes() {
+  console.log('7. sizes and workerd start-up');
+  await run('node', ['scripts/build.mjs']);
+  const worker = readFileSync('dist/worker.js');
+  const kb = (n: number) => n / 1024;
+  add({
+    section: '7',
+    figure: 'worker bundle raw',
+    value: kb(worker.length),
+    unit: 'KB',
+    target: '< 300 KB',
+    met: worker.length < 300 * 1024,
+  });
+  add({
+    section: '7',
+    figure: 'worker bundle gzip',
+    value: kb(gzipSync(worker, { level: 9 }).length),
+    unit: 'KB',
+    target: '< 100 KB',
+    met: gzipSync(worker, { level: 9 }).length < 100 * 1024,
+  });
+  const widget = widgetBundle();
+  if (widget) {
+    add({ section: '7', figure: 'widget raw', value: kb(widget.length), unit: 'KB' });
+    add({
+      section: '7',
+      figure: 'widget gzip',
+      value: kb(gzipSync(widget, { level: 9 }).length),
+      unit: 'KB',
+      target: '≤ 20 KB',
+      met: gzipSync(widget, { level: 9 }).length <= 20 * 1024,
+    });
+  }
+
+  // The Miniflare that wrangler 4.86 runs (v4); the top-level one belongs to the vitest plugin (v5 beta).
+  const { Miniflare } = createRequire(createRequire(import.meta.url).resolve('wrangler/package.json'))(
+    'miniflare',
+  ) as typeof import('miniflare-v4');
+  const startUp = async (script: { scriptPath?: string; script?: string }) => {
+    const t0 = performance.now();
+    const mf = new Miniflare({
+      modules: true,
+      ...script,
+      compatibilityDate: '2026-04-01',
+      compatibilityFlags: ['nodejs_compat'],
+      d1Databases: ['DB'],
+    });
+    const res = await mf.dispatchFetch('http://x/api/openapi.json');
+    await res.arrayBuffer();
+    const ms = performance.now() - t0;
+    await mf.dispose();
+    return ms;
+  };
+  const median = async (f: () => Promise<number>) => {
+    const xs = [];
+    for (let i = 0; i < 5; i++) xs.push(await f());
+    return xs.sort((a, b) => a - b)[2] ?? 0;
+  };
+  const hello = await median(() => startUp({ script: 'export default { fetch() { return new Response("ok") } }' }));
+  const ours = await median(() => startUp({ scriptPath: 'dist/worker.js' }));
+  add({
+    section: '7',
+    figure: 'workerd start-up to first response',
+    value: ours,
+    unit: 'ms',
+    baseline: { name: 'hello-world worker', value: hello },
+    ratio: ours / hello,
+    target: '< 50 ms over the hello-world floor',
+    met: ours - hello < 50,
+  });
+}
+
+function widgetBundle(): Buffer | undefined {
+  for (const f of ['dist/widget.js', 'src/widget/generated/widget.js']) {
+    try {
+      return readFileSync(f);
+    } catch {}
+  }
+  return undefined;
+}
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise((ok) => s.close(ok));
+  return port;
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function stop(child: ChildProcess) {
+  return new Promise<void>((ok) => {
+    child.once('exit', () => ok());
+    child.kill('SIGINT');
+  });
+}
+
+function run(cmd: string, args: string[]) {
+  return new Promise<void>((ok, fail) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    p.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+const started = performance.now();
+try {
+  await roundTrips();
+  await turnVsFloor();
+  await submitVsBatch();
+  await loopback();
+  await sizes();
+  await rulesAndLevels();
+} finally {
+  opened.close();
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`\nFinished in ${fmt((performance.now() - started) / 1000)} s on ${process.version}\n`);
+printTable(rows);
+mkdirSync('bench', { recursive: true });
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`,
+);
