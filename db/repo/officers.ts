@@ -1,6 +1,6 @@
 // Officers as seen from Telegram: who a Telegram user is, and linking an account by a one-time code.
 // (Accounts, passwords and sessions belong to the console and are not handled here.)
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import type { BatchItem, Db } from '../client';
 import { officers } from '../schema';
 
@@ -50,19 +50,32 @@ export async function officerByLinkCode(
 }
 
 /**
- * Links a Telegram user to an officer and spends the code. A Telegram user belongs to one officer (unique
- * index), so an earlier link of the same user is removed first, in the same batch. The update is guarded by
- * the code, so a code used twice at the same moment links once.
+ * Links a Telegram user to an officer and spends the code, with an audit event. Every statement is guarded
+ * by the code still being valid, so a code used twice at the same moment links (and is recorded) once. A
+ * Telegram user belongs to one officer (unique index): an earlier link of the same user is removed first.
  */
-export function linkTelegramStatements(db: Db, officerId: string, code: string, telegramUserId: string): BatchItem[] {
+export function linkTelegramStatements(
+  db: Db,
+  l: { officerId: string; code: string; telegramUserId: string; now: Date },
+): [BatchItem, BatchItem, BatchItem] {
+  const codeValid = and(
+    eq(officers.id, l.officerId),
+    eq(officers.linkCode, l.code),
+    gt(officers.linkCodeExpiresAt, l.now),
+  );
+  const stillValid = sql`EXISTS (SELECT 1 FROM ${officers} WHERE ${codeValid})`;
   return [
+    db.run(sql`INSERT INTO report_events (report_id, at, actor_type, actor_id, type, data)
+      SELECT NULL, ${l.now.getTime()}, 'officer', ${officers.id}, 'telegram_linked',
+        ${JSON.stringify({ telegramUserId: l.telegramUserId })}
+      FROM ${officers} WHERE ${codeValid}`),
     db
       .update(officers)
       .set({ telegramUserId: null })
-      .where(and(eq(officers.telegramUserId, telegramUserId), ne(officers.id, officerId))),
+      .where(and(eq(officers.telegramUserId, l.telegramUserId), ne(officers.id, l.officerId), stillValid)),
     db
       .update(officers)
-      .set({ telegramUserId, linkCode: null, linkCodeExpiresAt: null })
-      .where(and(eq(officers.id, officerId), eq(officers.linkCode, code))),
+      .set({ telegramUserId: l.telegramUserId, linkCode: null, linkCodeExpiresAt: null })
+      .where(codeValid),
   ];
 }

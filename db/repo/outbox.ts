@@ -166,10 +166,7 @@ export function listOutbox(db: Db, state: OutboxState, limit: number): Promise<O
 
 /** Counts by state, for the view's summary line. */
 export async function countOutbox(db: Db): Promise<Record<OutboxState, number>> {
-  const rows = await db
-    .select({ state: outbox.state, n: sql<number>`count(*)` })
-    .from(outbox)
-    .groupBy(outbox.state);
+  const rows = await db.select({ state: outbox.state, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.state);
   const counts: Record<OutboxState, number> = { pending: 0, sent: 0, dead: 0 };
   for (const r of rows) counts[r.state] = Number(r.n);
   return counts;

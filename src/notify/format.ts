@@ -1,0 +1,307 @@
+// Alert messages: one channel-neutral model built from a report (Chinese unless the channel is English),
+// rendered as Telegram HTML, robot markdown, a Feishu card or plain text. All user text is masked here
+// and escaped by each renderer; labels are ours.
+import { z } from 'zod';
+import type { Jurisdiction } from '../../db/repo/jurisdictions';
+import type { ReportRow } from '../../db/repo/reports';
+import { isItemCode, itemByCode, type Locale } from '../rules/index';
+import {
+  escapeHtml,
+  escapeMarkdown,
+  maskMobiles,
+  maskPhone,
+  oneLine,
+  shanghaiTime,
+  truncateUtf8,
+  utf8Length,
+} from './text';
+
+export interface AlertField {
+  label: string;
+  /** Plain text, masked and on one line; renderers escape it. */
+  value: string;
+}
+
+export interface AlertMessage {
+  locale: Locale;
+  reportId: string;
+  urgent: boolean;
+  /** The first line: 【紧急重大】 / URGENT when urgent. */
+  title: string;
+  fields: AlertField[];
+  reasonsLabel: string;
+  /** Flagged findings' explanations, one line each, masked. */
+  reasons: string[];
+  link: { label: string; url: string };
+  /** Set once the report is claimed (the edited Telegram message). */
+  claimed?: string;
+}
+
+export interface AlertContext {
+  locale: Locale;
+  publicUrl: string;
+  jurisdiction?: Pick<Jurisdiction, 'nameZh' | 'nameEn'> | undefined;
+  claimedBy?: { name: string; at: Date } | undefined;
+}
+
+const MAX_VALUE = 120;
+const MAX_REASONS = 5;
+
+const textSchema = z.object({ zh: z.string(), en: z.string() });
+// Lenient on purpose: an alert must still go out when an old or partial assessment lacks a part.
+const assessmentViewSchema = z.object({
+  findings: z.array(z.object({ outcome: z.string(), explanation: textSchema })).catch([]),
+  severity: z.object({ reason: textSchema }).optional().catch(undefined),
+  urgency: z
+    .object({ reasons: z.array(textSchema) })
+    .optional()
+    .catch(undefined),
+  late: z.object({ isLate: z.boolean(), reason: textSchema.nullable() }).optional().catch(undefined),
+});
+
+const L = {
+  zh: {
+    urgentTitle: '【紧急重大】劳动关系风险报告，请立即处置',
+    title: '【监测预警】劳动关系风险报告',
+    unit: '用人单位',
+    district: '所属辖区',
+    items: '监测事项',
+    people: '涉及人数',
+    urgency: '紧急程度',
+    severity: '严重程度',
+    late: '迟报',
+    reporter: '报告人',
+    due: '信息情况表报送时限',
+    receipt: '回执号',
+    reasons: '研判依据',
+    link: '在控制台查看详情',
+    unknown: '未填报',
+    persons: (n: number) => `${n} 人`,
+    group: '（群体性事件）',
+    immediate: '紧急重大，须立即报告',
+    within24h: '24 小时内报告',
+    severityLevel: { high: '高', medium: '中', low: '低' },
+    dueSuffix: '（北京时间）',
+    more: (n: number) => `另有 ${n} 条，见控制台`,
+    claimed: (name: string, at: string) => `✅ 已由 ${name} 认领（${at}）`,
+    sep: '：',
+    list: '、',
+    clause: '；',
+  },
+  en: {
+    urgentTitle: 'URGENT — labour-relations risk report, act now',
+    title: 'Labour-relations risk report',
+    unit: 'Employer',
+    district: 'District',
+    items: 'Monitoring items',
+    people: 'People involved',
+    urgency: 'Urgency',
+    severity: 'Severity',
+    late: 'Late',
+    reporter: 'Reporter',
+    due: 'Annex 4 due',
+    receipt: 'Receipt',
+    reasons: 'Findings',
+    link: 'Open in the console',
+    unknown: 'not given',
+    persons: (n: number) => String(n),
+    group: ' (group incident)',
+    immediate: 'Immediate — report at once',
+    within24h: 'Within 24 hours',
+    severityLevel: { high: 'High', medium: 'Medium', low: 'Low' },
+    dueSuffix: ' (Beijing time)',
+    more: (n: number) => `${n} more in the console`,
+    claimed: (name: string, at: string) => `✅ Claimed by ${name} (${at})`,
+    sep: ': ',
+    list: ', ',
+    clause: '; ',
+  },
+} as const;
+
+const clean = (text: string, max = MAX_VALUE) => oneLine(maskMobiles(text), max);
+
+export function caseUrl(publicUrl: string, reportId: string): string {
+  return `${publicUrl}/console/cases/${encodeURIComponent(reportId)}`;
+}
+
+/** The channel-neutral alert for one report in one language. */
+export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
+  const t = L[ctx.locale];
+  const parsed = assessmentViewSchema.safeParse(report.assessment);
+  const a = parsed.success ? parsed.data : { findings: [], severity: undefined, urgency: undefined, late: undefined };
+  const urgent = report.urgency === 'immediate';
+  const withReason = (head: string, reasons: string[]) =>
+    reasons.length > 0 ? `${head} — ${reasons.join(t.clause)}` : head;
+
+  const items = report.items.map((code) => (isItemCode(code) ? itemByCode(code).name[ctx.locale] : code));
+  const people =
+    report.peopleInvolved === null
+      ? t.unknown
+      : t.persons(report.peopleInvolved) + (report.groupIncident ? t.group : '');
+  const urgencyReasons = (a.urgency?.reasons ?? []).map((r) => r[ctx.locale]);
+  const severityLabel = t.severityLevel[report.severity];
+  const severityReason = a.severity?.reason[ctx.locale];
+  const district = ctx.jurisdiction ? (ctx.locale === 'zh' ? ctx.jurisdiction.nameZh : ctx.jurisdiction.nameEn) : '';
+
+  const fields: AlertField[] = [
+    { label: t.unit, value: clean(report.unitName) },
+    { label: t.district, value: clean(district || report.jurisdictionId) },
+    { label: t.items, value: clean(items.join(t.list), 200) },
+    { label: t.people, value: people },
+    { label: t.urgency, value: clean(withReason(urgent ? t.immediate : t.within24h, urgencyReasons), 200) },
+    {
+      label: t.severity,
+      // The rules' reason usually opens with the level ("高：…"): do not say it twice.
+      value: clean(
+        severityReason?.startsWith(severityLabel)
+          ? severityReason
+          : withReason(severityLabel, severityReason ? [severityReason] : []),
+        200,
+      ),
+    },
+  ];
+  if (report.late && a.late?.reason) fields.push({ label: t.late, value: clean(a.late.reason[ctx.locale], 200) });
+  fields.push(
+    { label: t.reporter, value: clean(`${report.reporterName} ${maskPhone(report.reporterPhone)}`) },
+    { label: t.due, value: shanghaiTime(report.annex4DueAt) + t.dueSuffix },
+    { label: t.receipt, value: clean(report.receipt) },
+  );
+
+  const flagged = a.findings.filter((f) => f.outcome === 'flagged').map((f) => clean(f.explanation[ctx.locale], 160));
+  const reasons = flagged.slice(0, MAX_REASONS);
+  if (flagged.length > MAX_REASONS) reasons.push(t.more(flagged.length - MAX_REASONS));
+
+  return {
+    locale: ctx.locale,
+    reportId: report.id,
+    urgent,
+    title: urgent ? t.urgentTitle : t.title,
+    fields,
+    reasonsLabel: t.reasons,
+    reasons,
+    link: { label: t.link, url: caseUrl(ctx.publicUrl, report.id) },
+    ...(ctx.claimedBy ? { claimed: t.claimed(clean(ctx.claimedBy.name, 40), shanghaiTime(ctx.claimedBy.at)) } : {}),
+  };
+}
+
+const sepOf = (m: AlertMessage) => L[m.locale].sep;
+
+/** Plain text (Feishu text messages, logs, tests). */
+export function renderPlain(m: AlertMessage): string {
+  return [
+    m.title,
+    ...m.fields.map((f) => `${f.label}${sepOf(m)}${f.value}`),
+    ...(m.reasons.length > 0 ? [`${m.reasonsLabel}${sepOf(m)}`, ...m.reasons.map((r) => `- ${r}`)] : []),
+    ...(m.claimed ? [m.claimed] : []),
+    `${m.link.label}${sepOf(m)}${m.link.url}`,
+  ].join('\n');
+}
+
+/** Telegram, parse_mode HTML. */
+export function renderTelegramHtml(m: AlertMessage): string {
+  return [
+    `<b>${escapeHtml(m.title)}</b>`,
+    ...m.fields.map((f) => `<b>${escapeHtml(f.label)}${sepOf(m)}</b>${escapeHtml(f.value)}`),
+    ...(m.reasons.length > 0
+      ? [`<b>${escapeHtml(m.reasonsLabel)}${sepOf(m)}</b>`, ...m.reasons.map((r) => `• ${escapeHtml(r)}`)]
+      : []),
+    ...(m.claimed ? [`<b>${escapeHtml(m.claimed)}</b>`] : []),
+    `<a href="${escapeHtml(m.link.url)}">${escapeHtml(m.link.label)}</a>`,
+  ].join('\n');
+}
+
+/** Plain shapes, assignable to Telegraf's InlineKeyboardMarkup without importing it. */
+export type InlineButton = { text: string; callback_data: string } | { text: string; url: string };
+export interface InlineKeyboard {
+  inline_keyboard: InlineButton[][];
+}
+
+/** Telegram allows at most 64 bytes of callback data. */
+export const CALLBACK_DATA_MAX_BYTES = 64;
+export const CLAIM_PREFIX = 'claim:';
+
+/** [认领 Claim] until claimed, and [查看 View] when the console has a public address Telegram accepts. */
+export function telegramKeyboard(m: AlertMessage): InlineKeyboard | undefined {
+  const row: InlineButton[] = [];
+  const data = `${CLAIM_PREFIX}${m.reportId}`;
+  if (!m.claimed && utf8Length(data) <= CALLBACK_DATA_MAX_BYTES) row.push({ text: '认领 Claim', callback_data: data });
+  if (isPublicUrl(m.link.url)) row.push({ text: '查看 View', url: m.link.url });
+  return row.length > 0 ? { inline_keyboard: [row] } : undefined;
+}
+
+/** Telegram refuses buttons that point at localhost or a bare intranet host name. */
+export function isPublicUrl(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== 'https:' && protocol !== 'http:') return false;
+    if (hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]') return false;
+    if (/^(127\.|0\.0\.0\.0$)/.test(hostname)) return false;
+    return hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+export interface MarkdownOptions {
+  /** WeCom breaks lines on '\n'; DingTalk needs a blank line between paragraphs. */
+  lineBreak: string;
+  /** WeCom refuses markdown over 4096 bytes. */
+  maxBytes?: number;
+}
+
+/**
+ * WeCom / DingTalk markdown. When over `maxBytes`, lines are dropped from the end and the last one cut on a
+ * character boundary, but the console link always stays.
+ */
+export function renderMarkdown(m: AlertMessage, o: MarkdownOptions): string {
+  const lines = [
+    `### ${escapeMarkdown(m.title)}`,
+    ...m.fields.map((f) => `**${f.label}${sepOf(m)}**${escapeMarkdown(f.value)}`),
+    ...(m.reasons.length > 0
+      ? [`**${m.reasonsLabel}${sepOf(m)}**`, ...m.reasons.map((r) => `> ${escapeMarkdown(r)}`)]
+      : []),
+    ...(m.claimed ? [`**${escapeMarkdown(m.claimed)}**`] : []),
+  ];
+  const tail = `[${m.link.label}](${m.link.url})`;
+  const full = [...lines, tail].join(o.lineBreak);
+  if (o.maxBytes === undefined || utf8Length(full) <= o.maxBytes) return full;
+  let budget = o.maxBytes - utf8Length(tail) - utf8Length(o.lineBreak);
+  const kept: string[] = [];
+  for (const line of lines) {
+    const cost = utf8Length(line) + (kept.length > 0 ? utf8Length(o.lineBreak) : 0);
+    if (cost <= budget) {
+      kept.push(line);
+      budget -= cost;
+      continue;
+    }
+    const room = budget - (kept.length > 0 ? utf8Length(o.lineBreak) : 0);
+    if (room > 16) kept.push(truncateUtf8(line, room));
+    break;
+  }
+  return [...kept, tail].join(o.lineBreak);
+}
+
+/** Feishu/Lark interactive card: user text only in plain_text elements, so nothing needs escaping. */
+export function renderFeishuCard(m: AlertMessage) {
+  const plain = (content: string) => ({ tag: 'plain_text' as const, content });
+  const elements: unknown[] = [
+    { tag: 'div', text: plain(m.fields.map((f) => `${f.label}${sepOf(m)}${f.value}`).join('\n')) },
+  ];
+  if (m.reasons.length > 0) {
+    elements.push({ tag: 'hr' });
+    elements.push({
+      tag: 'div',
+      text: plain([`${m.reasonsLabel}${sepOf(m)}`, ...m.reasons.map((r) => `• ${r}`)].join('\n')),
+    });
+  }
+  if (m.claimed) elements.push({ tag: 'div', text: plain(m.claimed) });
+  elements.push({
+    tag: 'action',
+    actions: [{ tag: 'button', text: plain(m.link.label), type: 'primary', url: m.link.url }],
+  });
+  return {
+    config: { wide_screen_mode: true },
+    header: { title: plain(m.title), template: m.urgent ? 'red' : 'orange' },
+    elements,
+  };
+}

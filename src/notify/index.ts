@@ -1,0 +1,26 @@
+// Public API of notifications: the dispatcher, the Telegram claim and link flows, the Bot API helpers and
+// the officers' outbox view.
+export { MAX_ATTEMPTS, RETRY_DELAYS_MS } from './backoff';
+export { defaultSenders } from './channels/index';
+export { type DispatchOptions, type DispatchResult, dispatch, dispatchSoon, NOTIFY_KINDS } from './dispatcher';
+export { ALERT_KIND, FAN_OUT_KIND } from './fan-out';
+export {
+  type AlertMessage,
+  buildAlert,
+  CLAIM_PREFIX,
+  type InlineKeyboard,
+  renderPlain,
+  renderTelegramHtml,
+  telegramKeyboard,
+} from './format';
+export { limiterFor, RateLimiter } from './rate-limit';
+export { notifyRoutes } from './routes';
+export { type TelegramApi, type TelegramResult, telegramApi, telegramApiFromConfig } from './telegram-api';
+export {
+  claimFromTelegram,
+  LINK_HINT,
+  type TelegramClaimInput,
+  type TelegramClaimResult,
+} from './telegram-claim';
+export { issueLinkCode, type LinkResult, linkTelegramOfficer, normalizeLinkCode } from './telegram-link';
+export type { ChannelSender, Senders, SendResult } from './types';

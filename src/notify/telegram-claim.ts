@@ -1,0 +1,112 @@
+// [认领 Claim] pressed under an alert in Telegram. Plain inputs and outputs (no Telegraf types): the bot
+// routes callback data 'claim:<reportId>' here, answers the callback query with `answer` and, when given,
+// edits the message with `editedText` (parse_mode HTML) and `editedKeyboard`.
+import { claimStatements } from '../../db/repo/cases';
+import { telegramChannelByChat } from '../../db/repo/channels';
+import { getJurisdiction } from '../../db/repo/jurisdictions';
+import { type OfficerIdentity, officerById, officerByTelegramUser } from '../../db/repo/officers';
+import { findReport, type ReportRow } from '../../db/repo/reports';
+import { publicUrl } from '../config';
+import type { AppDeps } from '../deps';
+import type { Locale } from '../rules/index';
+import { buildAlert, type InlineKeyboard, renderTelegramHtml, telegramKeyboard } from './format';
+import { shanghaiTime } from './text';
+
+export interface TelegramClaimInput {
+  telegramUserId: string | number;
+  reportId: string;
+  chatId: string | number;
+  /** Absent when Telegram no longer gives the message (too old): the claim still works, nothing is edited. */
+  messageId?: number | undefined;
+}
+
+export interface TelegramClaimResult {
+  /** For answerCallbackQuery (≤ 200 characters). */
+  answer: string;
+  /** The alert showing who claimed it: edit the message with parse_mode 'HTML'. */
+  editedText?: string;
+  /** The keyboard for the edited message (View only), or undefined to remove the buttons. */
+  editedKeyboard?: InlineKeyboard | undefined;
+}
+
+const T = {
+  zh: {
+    unlinked: '您的 Telegram 账号尚未绑定工作人员账号。请先在控制台生成绑定码，然后向机器人发送 /link 绑定码',
+    disabled: '您的工作人员账号已停用，无法认领。',
+    notFound: '没有找到这份报告。',
+    closed: '这份报告已结案，无需认领。',
+    otherDistrict: (name: string) => `这份报告属于${name}，您只能认领本辖区的报告。`,
+    claimed: '认领成功，请在控制台处理并于时限内报送信息情况表。',
+    mine: '您已认领这份报告。',
+    taken: (name: string, at: string) => `这份报告已由 ${name} 于 ${at} 认领，无需重复认领。`,
+  },
+  en: {
+    unlinked:
+      'Your Telegram account is not linked to an officer account. Generate a link code in the console, then send /link <code> to the bot.',
+    disabled: 'Your officer account is disabled.',
+    notFound: 'This report was not found.',
+    closed: 'This case is closed; there is nothing to claim.',
+    otherDistrict: (name: string) => `This report belongs to ${name}; you can claim reports of your own district only.`,
+    claimed: 'Claimed. Please handle it in the console and file Annex 4 in time.',
+    mine: 'You have already claimed this report.',
+    taken: (name: string, at: string) => `Already claimed by ${name} at ${at}.`,
+  },
+} as const;
+
+/** The hint an unlinked Telegram user gets (also for the bot's own replies). */
+export const LINK_HINT = T.zh.unlinked;
+
+export async function claimFromTelegram(deps: AppDeps, input: TelegramClaimInput): Promise<TelegramClaimResult> {
+  const { db } = deps;
+  const channel = await telegramChannelByChat(db, String(input.chatId));
+  const locale: Locale = channel?.locale ?? 'zh';
+  const t = T[locale];
+
+  const officer = await officerByTelegramUser(db, String(input.telegramUserId));
+  if (!officer) return { answer: t.unlinked };
+  if (officer.disabled) return { answer: t.disabled };
+  const report = await findReport(db, input.reportId);
+  if (!report) return { answer: t.notFound };
+  const jurisdiction = await getJurisdiction(db, report.jurisdictionId);
+  if (officer.role === 'district_officer' && officer.jurisdictionId !== report.jurisdictionId) {
+    const name = jurisdiction ? (locale === 'zh' ? jurisdiction.nameZh : jurisdiction.nameEn) : report.jurisdictionId;
+    return { answer: t.otherDistrict(name) };
+  }
+
+  if (report.status === 'closed') return { answer: t.closed };
+
+  let current: ReportRow = report;
+  if (!report.claimedBy) {
+    // The same guarded claim as the console's (db/repo/cases.ts): one batch, the event only if it won.
+    const at = deps.clock();
+    const [first, ...rest] = claimStatements(db, report.id, officer.id, at);
+    if (first) await db.batch([first, ...rest]);
+    current = (await findReport(db, report.id)) ?? report;
+    if (current.claimedBy === officer.id && current.claimedAt?.getTime() === at.getTime()) {
+      return { answer: t.claimed, ...edited(deps, current, officer, locale, jurisdiction) };
+    }
+  }
+  // Claimed before (or by someone faster a moment ago): say by whom, and bring the message up to date.
+  if (!current.claimedBy) return { answer: current.status === 'closed' ? t.closed : t.notFound };
+  const claimant = await officerById(db, current.claimedBy);
+  const name = claimant?.displayName ?? current.claimedBy;
+  const at = current.claimedAt ? shanghaiTime(current.claimedAt) : '';
+  const answer = current.claimedBy === officer.id ? t.mine : t.taken(name, at);
+  return { answer, ...(claimant ? edited(deps, current, claimant, locale, jurisdiction) : {}) };
+}
+
+function edited(
+  deps: AppDeps,
+  report: ReportRow,
+  claimant: OfficerIdentity,
+  locale: Locale,
+  jurisdiction: Awaited<ReturnType<typeof getJurisdiction>>,
+): Pick<TelegramClaimResult, 'editedText' | 'editedKeyboard'> {
+  const message = buildAlert(report, {
+    locale,
+    publicUrl: publicUrl(deps.config),
+    jurisdiction,
+    claimedBy: { name: claimant.displayName, at: report.claimedAt ?? deps.clock() },
+  });
+  return { editedText: renderTelegramHtml(message), editedKeyboard: telegramKeyboard(message) };
+}
