@@ -86,6 +86,8 @@ export const reports = sqliteTable(
     severity: text('severity', { enum: ['low', 'medium', 'high'] }).notNull(),
     urgency: text('urgency', { enum: ['immediate', 'within_24h'] }).notNull(),
     late: integer('late', { mode: 'boolean' }).notNull().default(false),
+    /** A case officers found themselves (走访摸排, seed §8) that the employer never reported (seed §10). */
+    unreported: integer('unreported', { mode: 'boolean' }).notNull().default(false),
     lateHours: integer('late_hours'),
     peopleInvolved: integer('people_involved'),
     groupIncident: integer('group_incident', { mode: 'boolean' }).notNull().default(false),
@@ -107,6 +109,7 @@ export const reports = sqliteTable(
     index('reports_status_due_idx').on(t.status, t.annex4DueAt),
     index('reports_submitted_idx').on(t.submittedAt),
     index('reports_employer_idx').on(t.employerId),
+    index('reports_uscc_idx').on(t.uscc),
   ],
 );
 
@@ -207,6 +210,8 @@ export const officers = sqliteTable(
     linkCode: text('link_code'),
     linkCodeExpiresAt: integer('link_code_expires_at', { mode: 'timestamp_ms' }),
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    /** Set for a generated or admin-reset password: the console asks for a new one before anything else. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

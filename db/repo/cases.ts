@@ -1,0 +1,626 @@
+// The officers' side of reports: inbox and ledger queries (always scoped to a jurisdiction or the whole
+// city), case actions as batch statements, Annex 4, warning decisions and the Annex 4 deadline rows.
+// A change and its audit event go in one batch; where a change may be refused by its guard (someone else
+// claimed first, the outbox row already exists), the event is inserted only if the change took effect.
+import { and, asc, desc, eq, gte, inArray, lt, lte, ne, notInArray, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { BatchItem, Db } from '../client';
+import {
+  annex4,
+  employers,
+  jurisdictions,
+  officers,
+  outbox,
+  reportEvents,
+  reportItems,
+  reports,
+  warningDecisions,
+} from '../schema';
+import type { NewEmployer, NewReport, ReportRow } from './reports';
+
+export type CaseStatus = ReportRow['status'];
+export const CASE_STATUSES = ['new', 'claimed', 'annex4_submitted', 'closed'] as const satisfies readonly CaseStatus[];
+const OPEN: CaseStatus[] = ['new', 'claimed'];
+
+/** null = the whole city. */
+export interface Scope {
+  jurisdictionId: string | null;
+}
+
+const inScope = (scope: Scope) =>
+  scope.jurisdictionId === null ? undefined : eq(reports.jurisdictionId, scope.jurisdictionId);
+
+export interface CaseFilters {
+  jurisdictionId?: string;
+  item?: string;
+  status?: CaseStatus;
+  /** submitted_at in [from, to) */
+  from?: Date;
+  to?: Date;
+  /** Unit name (part), USCC or receipt. */
+  q?: string;
+  /** Canonical receipt when `q` reads as one. */
+  receipt?: string;
+}
+
+export interface CaseListItem {
+  id: string;
+  receipt: string;
+  unitName: string;
+  uscc: string | null;
+  jurisdictionId: string;
+  jurisdictionName: string | null;
+  items: string[];
+  severity: ReportRow['severity'];
+  urgency: ReportRow['urgency'];
+  late: boolean;
+  unreported: boolean;
+  status: CaseStatus;
+  channel: ReportRow['channel'];
+  claimedBy: string | null;
+  claimantName: string | null;
+  submittedAt: Date;
+  annex4DueAt: Date;
+  closedAt: Date | null;
+}
+
+const listColumns = {
+  id: reports.id,
+  receipt: reports.receipt,
+  unitName: reports.unitName,
+  uscc: reports.uscc,
+  jurisdictionId: reports.jurisdictionId,
+  jurisdictionName: jurisdictions.nameZh,
+  items: reports.items,
+  severity: reports.severity,
+  urgency: reports.urgency,
+  late: reports.late,
+  unreported: reports.unreported,
+  status: reports.status,
+  channel: reports.channel,
+  claimedBy: reports.claimedBy,
+  claimantName: officers.displayName,
+  submittedAt: reports.submittedAt,
+  annex4DueAt: reports.annex4DueAt,
+  closedAt: reports.closedAt,
+};
+
+/** LIKE with the user's % and _ taken literally. */
+const likeEscaped = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+function filterConditions(scope: Scope, f: CaseFilters): (SQL | undefined)[] {
+  const q = f.q?.trim();
+  const item = f.item;
+  return [
+    inScope(scope),
+    f.jurisdictionId ? eq(reports.jurisdictionId, f.jurisdictionId) : undefined,
+    f.status ? eq(reports.status, f.status) : undefined,
+    f.from ? gte(reports.submittedAt, f.from) : undefined,
+    f.to ? lt(reports.submittedAt, f.to) : undefined,
+    // Served by report_items_item_idx (item, submitted_at).
+    item
+      ? inArray(
+          reports.id,
+          sql`(SELECT ${reportItems.reportId} FROM ${reportItems} WHERE ${reportItems.item} = ${item})`,
+        )
+      : undefined,
+    q
+      ? sql`(${reports.receipt} = ${f.receipt ?? ''} OR ${reports.uscc} = ${q.toUpperCase()} OR ${reports.unitName} LIKE ${likeEscaped(q)} ESCAPE '\\')`
+      : undefined,
+  ];
+}
+
+/**
+ * What needs action comes first: open cases that are urgent or whose Annex 4 is due within two hours
+ * (or overdue), then unclaimed ones, then the other open ones — each group by due time — then the rest.
+ */
+function actionOrder(now: Date): SQL {
+  const soon = now.getTime() + 2 * 3_600_000;
+  return sql`CASE
+    WHEN ${reports.status} IN ('new', 'claimed') AND (${reports.urgency} = 'immediate' OR ${reports.annex4DueAt} <= ${soon}) THEN 0
+    WHEN ${reports.status} = 'new' THEN 1
+    WHEN ${reports.status} = 'claimed' THEN 2
+    ELSE 3 END`;
+}
+
+export function listCases(
+  db: Db,
+  scope: Scope,
+  filters: CaseFilters,
+  now: Date,
+  page: { limit: number; offset: number },
+): Promise<CaseListItem[]> {
+  return db
+    .select(listColumns)
+    .from(reports)
+    .leftJoin(jurisdictions, eq(jurisdictions.id, reports.jurisdictionId))
+    .leftJoin(officers, eq(officers.id, reports.claimedBy))
+    .where(and(...filterConditions(scope, filters)))
+    .orderBy(actionOrder(now), asc(reports.annex4DueAt), desc(reports.submittedAt))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export interface CaseDetail {
+  report: ReportRow;
+  jurisdiction: typeof jurisdictions.$inferSelect | null;
+  claimantName: string | null;
+}
+
+/** A case, or undefined when it does not exist OR lies outside the scope (callers answer 404 for both). */
+export async function findCase(db: Db, id: string, scope: Scope): Promise<CaseDetail | undefined> {
+  const [row] = await db
+    .select({ report: reports, jurisdiction: jurisdictions, claimantName: officers.displayName })
+    .from(reports)
+    .leftJoin(jurisdictions, eq(jurisdictions.id, reports.jurisdictionId))
+    .leftJoin(officers, eq(officers.id, reports.claimedBy))
+    .where(and(eq(reports.id, id), inScope(scope)));
+  return row;
+}
+
+export interface CaseEvent {
+  id: number;
+  at: Date;
+  actorType: 'reporter' | 'officer' | 'system';
+  actorId: string | null;
+  actorName: string | null;
+  type: string;
+  data: unknown;
+}
+
+export function caseEvents(db: Db, reportId: string): Promise<CaseEvent[]> {
+  return db
+    .select({
+      id: reportEvents.id,
+      at: reportEvents.at,
+      actorType: reportEvents.actorType,
+      actorId: reportEvents.actorId,
+      actorName: officers.displayName,
+      type: reportEvents.type,
+      data: reportEvents.data,
+    })
+    .from(reportEvents)
+    .leftJoin(officers, and(eq(reportEvents.actorType, 'officer'), eq(officers.id, reportEvents.actorId)))
+    .where(eq(reportEvents.reportId, reportId))
+    .orderBy(asc(reportEvents.at), asc(reportEvents.id));
+}
+
+export interface NewEvent {
+  reportId: string | null;
+  at: Date;
+  actorType: 'reporter' | 'officer' | 'system';
+  actorId: string | null;
+  type: string;
+  data: unknown;
+}
+
+export function eventStatement(db: Db, e: NewEvent): BatchItem {
+  return db.insert(reportEvents).values(e);
+}
+
+/** An event inserted only when `condition` holds at that point of the batch (i.e. the guarded change happened). */
+export function eventIf(db: Db, e: NewEvent, condition: SQL): BatchItem {
+  return db.run(sql`INSERT INTO report_events (report_id, at, actor_type, actor_id, type, data)
+    SELECT ${e.reportId}, ${e.at.getTime()}, ${e.actorType}, ${e.actorId}, ${e.type}, ${JSON.stringify(e.data ?? null)}
+    WHERE ${condition}`);
+}
+
+/**
+ * "The statement just before this one changed a row": SQLite's changes() reports the last completed INSERT,
+ * UPDATE or DELETE on the connection, and a batch runs its statements in order on one connection (libSQL
+ * and D1 alike). A guarded update that was refused leaves 0, so its event is not written.
+ */
+const previousChanged = sql`changes() > 0`;
+
+/** Claims an unclaimed open case; the event is written only if this officer's claim won. */
+export function claimStatements(db: Db, reportId: string, officerId: string, now: Date): BatchItem[] {
+  return [
+    db
+      .update(reports)
+      .set({
+        claimedBy: officerId,
+        claimedAt: now,
+        status: sql`CASE WHEN ${reports.status} = 'new' THEN 'claimed' ELSE ${reports.status} END`,
+      })
+      .where(and(eq(reports.id, reportId), sql`${reports.claimedBy} IS NULL`, ne(reports.status, 'closed'))),
+    eventIf(
+      db,
+      { reportId, at: now, actorType: 'officer', actorId: officerId, type: 'claimed', data: null },
+      previousChanged,
+    ),
+  ];
+}
+
+/**
+ * Hands a case over, guarded by the claimant the officer saw on the page (`expectedClaimant`), so two
+ * officers handing over at once cannot both succeed.
+ */
+export function handOverStatements(
+  db: Db,
+  a: {
+    reportId: string;
+    expectedClaimant: string | null;
+    to: string;
+    toName: string;
+    by: string;
+    note: string;
+    now: Date;
+  },
+): BatchItem[] {
+  const guard =
+    a.expectedClaimant === null ? sql`${reports.claimedBy} IS NULL` : eq(reports.claimedBy, a.expectedClaimant);
+  return [
+    db
+      .update(reports)
+      .set({
+        claimedBy: a.to,
+        claimedAt: a.now,
+        status: sql`CASE WHEN ${reports.status} = 'new' THEN 'claimed' ELSE ${reports.status} END`,
+      })
+      .where(and(eq(reports.id, a.reportId), guard, ne(reports.status, 'closed'))),
+    eventIf(
+      db,
+      {
+        reportId: a.reportId,
+        at: a.now,
+        actorType: 'officer',
+        actorId: a.by,
+        type: 'handed_over',
+        data: { from: a.expectedClaimant, to: a.to, toName: a.toName, note: a.note || null },
+      },
+      previousChanged,
+    ),
+  ];
+}
+
+export interface ReporterMessage {
+  reportId: string;
+  officerId: string;
+  text: string;
+  by: string;
+  now: Date;
+  /** Set for Telegram reporters: the dispatcher sends the text to this chat. */
+  telegram?: { outboxId: string; chatId: string };
+}
+
+/** The message is a reporter-visible 'message_out' event (status page); Telegram reporters also get it by chat. */
+export function reporterMessageStatements(db: Db, m: ReporterMessage): BatchItem[] {
+  const out: BatchItem[] = [
+    eventStatement(db, {
+      reportId: m.reportId,
+      at: m.now,
+      actorType: 'officer',
+      actorId: m.officerId,
+      type: 'message_out',
+      data: { text: m.text, by: m.by },
+    }),
+  ];
+  if (m.telegram) {
+    out.push(
+      db.insert(outbox).values({
+        id: m.telegram.outboxId,
+        kind: 'reporter_message',
+        reportId: m.reportId,
+        channelId: null,
+        payload: { chatId: m.telegram.chatId, text: m.text },
+        dedupeKey: `reporter_message:${m.telegram.outboxId}`,
+        nextAttemptAt: m.now,
+        createdAt: m.now,
+      }),
+    );
+  }
+  return out;
+}
+
+/** 销号: closes an open or filed case with a written reason. */
+export function closeStatements(db: Db, reportId: string, officerId: string, reason: string, now: Date): BatchItem[] {
+  return [
+    db
+      .update(reports)
+      .set({ status: 'closed', closedAt: now })
+      .where(and(eq(reports.id, reportId), ne(reports.status, 'closed'))),
+    eventIf(
+      db,
+      { reportId, at: now, actorType: 'officer', actorId: officerId, type: 'closed', data: { reason } },
+      previousChanged,
+    ),
+  ];
+}
+
+// Annex 4 ----------------------------------------------------------------------------------------------
+
+export type Annex4Row = typeof annex4.$inferSelect;
+
+export async function findAnnex4(db: Db, reportId: string): Promise<Annex4Row | undefined> {
+  const [row] = await db.select().from(annex4).where(eq(annex4.reportId, reportId));
+  return row;
+}
+
+/** Saves a draft; a form already submitted is never overwritten. */
+export function saveAnnex4DraftStatements(
+  db: Db,
+  reportId: string,
+  data: unknown,
+  officerId: string,
+  now: Date,
+): BatchItem[] {
+  return [
+    db
+      .insert(annex4)
+      .values({ reportId, data, status: 'draft', updatedAt: now, updatedBy: officerId })
+      .onConflictDoUpdate({
+        target: annex4.reportId,
+        set: { data, updatedAt: now, updatedBy: officerId },
+        setWhere: eq(annex4.status, 'draft'),
+      }),
+    eventIf(
+      db,
+      { reportId, at: now, actorType: 'officer', actorId: officerId, type: 'annex4_saved', data: null },
+      previousChanged,
+    ),
+  ];
+}
+
+/**
+ * Submits Annex 4 to the city office, once: the outbox row for the delivery (kind 'annex4_submitted', unique
+ * per report) goes first, and the form, the case status and the event follow only if THIS attempt inserted
+ * it (recognised by the id generated for the attempt), so a double submit changes nothing the second time.
+ */
+export function submitAnnex4Statements(
+  db: Db,
+  a: { reportId: string; data: unknown; officerId: string; outboxId: string; now: Date },
+): BatchItem[] {
+  const { reportId, now } = a;
+  const thisAttempt = sql`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.id} = ${a.outboxId})`;
+  return [
+    db.run(sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
+      SELECT ${a.outboxId}, 'annex4_submitted', ${reportId}, NULL, ${JSON.stringify({ reportId })}, ${`annex4_submitted:${reportId}`},
+             'pending', 0, ${now.getTime()}, ${now.getTime()}
+      WHERE NOT EXISTS (SELECT 1 FROM annex4 WHERE report_id = ${reportId} AND status = 'submitted')
+      ON CONFLICT DO NOTHING`),
+    db
+      .insert(annex4)
+      .values({ reportId, data: a.data, status: 'submitted', updatedAt: now, updatedBy: a.officerId, submittedAt: now })
+      .onConflictDoUpdate({
+        target: annex4.reportId,
+        set: { data: a.data, status: 'submitted', updatedAt: now, updatedBy: a.officerId, submittedAt: now },
+        setWhere: and(eq(annex4.status, 'draft'), thisAttempt),
+      }),
+    db
+      .update(reports)
+      .set({ status: 'annex4_submitted' })
+      .where(and(eq(reports.id, reportId), inArray(reports.status, OPEN), thisAttempt)),
+    eventIf(
+      db,
+      { reportId, at: now, actorType: 'officer', actorId: a.officerId, type: 'annex4_submitted', data: null },
+      thisAttempt,
+    ),
+  ];
+}
+
+// Officer-created cases (走访摸排) --------------------------------------------------------------------
+
+export function officerCaseStatements(
+  db: Db,
+  c: {
+    report: NewReport & { id: string; submittedAt: Date };
+    employer: NewEmployer & { id: string };
+    officerId: string;
+  },
+): BatchItem[] {
+  const { report, employer } = c;
+  const at = report.submittedAt;
+  const { id: _id, key: _key, ...employerUpdate } = employer;
+  return [
+    db
+      .insert(employers)
+      .values({ ...employer, createdAt: at })
+      .onConflictDoUpdate({ target: employers.key, set: employerUpdate }),
+    db.insert(reports).values(report),
+    ...report.items.map((item) => db.insert(reportItems).values({ reportId: report.id, item, submittedAt: at })),
+    eventStatement(db, {
+      reportId: report.id,
+      at,
+      actorType: 'officer',
+      actorId: c.officerId,
+      type: 'created',
+      data: {
+        channel: 'officer',
+        unreported: report.unreported ?? false,
+        urgency: report.urgency,
+        severity: report.severity,
+      },
+    }),
+  ];
+}
+
+// Ledger (台账) ----------------------------------------------------------------------------------------
+
+export interface LedgerRow extends CaseListItem {
+  closeReason: string | null;
+}
+
+export function ledger(
+  db: Db,
+  scope: Scope,
+  filters: CaseFilters,
+  page: { limit: number; offset: number },
+): Promise<LedgerRow[]> {
+  const closeReason = sql<string | null>`(SELECT json_extract(${reportEvents.data}, '$.reason') FROM ${reportEvents}
+    WHERE ${reportEvents.reportId} = ${reports.id} AND ${reportEvents.type} = 'closed' ORDER BY ${reportEvents.id} DESC LIMIT 1)`;
+  return db
+    .select({ ...listColumns, closeReason })
+    .from(reports)
+    .leftJoin(jurisdictions, eq(jurisdictions.id, reports.jurisdictionId))
+    .leftJoin(officers, eq(officers.id, reports.claimedBy))
+    .where(and(...filterConditions(scope, filters)))
+    .orderBy(sql`CASE WHEN ${reports.status} = 'closed' THEN 1 ELSE 0 END`, desc(reports.submittedAt))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export interface EmployerFlags {
+  employerId: string;
+  name: string;
+  uscc: string | null;
+  jurisdictionName: string | null;
+  reports: number;
+  late: number;
+  unreported: number;
+}
+
+/** Employers with late or unreported cases (seed §10: credit reminder, integrity interview). */
+export function employerFlags(db: Db, scope: Scope): Promise<EmployerFlags[]> {
+  const late = sql<number>`SUM(CASE WHEN ${reports.late} THEN 1 ELSE 0 END)`.mapWith(Number);
+  const unreported = sql<number>`SUM(CASE WHEN ${reports.unreported} THEN 1 ELSE 0 END)`.mapWith(Number);
+  return db
+    .select({
+      employerId: employers.id,
+      name: employers.name,
+      uscc: employers.uscc,
+      jurisdictionName: jurisdictions.nameZh,
+      reports: sql<number>`COUNT(*)`.mapWith(Number),
+      late,
+      unreported,
+    })
+    .from(reports)
+    .innerJoin(employers, eq(employers.id, reports.employerId))
+    .leftJoin(jurisdictions, eq(jurisdictions.id, employers.jurisdictionId))
+    .where(inScope(scope))
+    .groupBy(employers.id)
+    .having(sql`${late} > 0 OR ${unreported} > 0`)
+    .orderBy(desc(unreported), desc(late), asc(employers.name));
+}
+
+// Regional warning level -------------------------------------------------------------------------------
+
+export interface CaseSummaryRow {
+  employerId: string;
+  industry: string | null;
+  jurisdictionId: string;
+  peopleInvolved: number | null;
+  groupIncident: boolean;
+  submittedAt: Date;
+  items: string[];
+}
+
+const summaryColumns = {
+  employerId: reports.employerId,
+  industry: reports.industry,
+  jurisdictionId: reports.jurisdictionId,
+  peopleInvolved: reports.peopleInvolved,
+  groupIncident: reports.groupIncident,
+  submittedAt: reports.submittedAt,
+  items: reports.items,
+};
+
+/** Cases opened in [from, to), optionally only those not closed, optionally in one jurisdiction. */
+export function caseSummaries(
+  db: Db,
+  a: { from: Date; to: Date; openOnly: boolean; jurisdictionId?: string },
+): Promise<CaseSummaryRow[]> {
+  return db
+    .select(summaryColumns)
+    .from(reports)
+    .where(
+      and(
+        gte(reports.submittedAt, a.from),
+        lt(reports.submittedAt, a.to),
+        a.openOnly ? ne(reports.status, 'closed') : undefined,
+        a.jurisdictionId ? eq(reports.jurisdictionId, a.jurisdictionId) : undefined,
+      ),
+    );
+}
+
+export type WarningDecisionRow = typeof warningDecisions.$inferSelect & { deciderName: string | null };
+
+export function insertWarningDecision(db: Db, d: typeof warningDecisions.$inferInsert) {
+  return db.insert(warningDecisions).values(d);
+}
+
+export function listWarningDecisions(db: Db, limit: number): Promise<WarningDecisionRow[]> {
+  const decider = alias(officers, 'decider');
+  return db
+    .select({
+      id: warningDecisions.id,
+      suggestedLevel: warningDecisions.suggestedLevel,
+      decidedLevel: warningDecisions.decidedLevel,
+      reasons: warningDecisions.reasons,
+      note: warningDecisions.note,
+      decidedBy: warningDecisions.decidedBy,
+      decidedAt: warningDecisions.decidedAt,
+      deciderName: decider.displayName,
+    })
+    .from(warningDecisions)
+    .leftJoin(decider, eq(decider.id, warningDecisions.decidedBy))
+    .orderBy(desc(warningDecisions.decidedAt))
+    .limit(limit);
+}
+
+// Annex 4 deadlines ------------------------------------------------------------------------------------
+
+export interface DeadlineCandidate {
+  id: string;
+  jurisdictionId: string;
+  annex4DueAt: Date;
+}
+
+/**
+ * Open cases whose reminder time (due − lead) has come and that have no escalation row yet: once escalated
+ * a case drops out, so the tick does not rescan old cases every minute.
+ */
+export function deadlineCandidates(db: Db, now: Date, leadMs: number, limit: number): Promise<DeadlineCandidate[]> {
+  return db
+    .select({ id: reports.id, jurisdictionId: reports.jurisdictionId, annex4DueAt: reports.annex4DueAt })
+    .from(reports)
+    .where(
+      and(
+        inArray(reports.status, OPEN),
+        lte(reports.annex4DueAt, new Date(now.getTime() + leadMs)),
+        notInArray(
+          sql`'annex4_escalation:' || ${reports.id}`,
+          sql`(SELECT ${outbox.dedupeKey} FROM ${outbox} WHERE ${outbox.kind} = 'annex4_escalation')`,
+        ),
+      ),
+    )
+    .orderBy(asc(reports.annex4DueAt))
+    .limit(limit);
+}
+
+/**
+ * The deadline notice for one case: an outbox row unique by its dedupe key (INSERT … ON CONFLICT DO
+ * NOTHING), and its timeline event only if THIS statement inserted the row — recognised by the row id
+ * generated for this attempt. Two ticks racing insert one row and one event. The status guard re-checks
+ * that the case is still open at write time.
+ */
+export function deadlineNoticeStatements(
+  db: Db,
+  a: { kind: 'annex4_reminder' | 'annex4_escalation'; reportId: string; dueAt: Date; outboxId: string; now: Date },
+): BatchItem[] {
+  const dedupeKey = `${a.kind}:${a.reportId}`;
+  const payload = JSON.stringify({ reportId: a.reportId, dueAt: a.dueAt.toISOString() });
+  return [
+    db.run(sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
+      SELECT ${a.outboxId}, ${a.kind}, ${a.reportId}, NULL, ${payload}, ${dedupeKey}, 'pending', 0, ${a.now.getTime()}, ${a.now.getTime()}
+      WHERE EXISTS (SELECT 1 FROM reports WHERE id = ${a.reportId} AND status IN ('new', 'claimed'))
+      ON CONFLICT DO NOTHING`),
+    eventIf(
+      db,
+      {
+        reportId: a.reportId,
+        at: a.now,
+        actorType: 'system',
+        actorId: null,
+        type: a.kind,
+        data: { dueAt: a.dueAt.toISOString() },
+      },
+      sql`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.id} = ${a.outboxId})`,
+    ),
+  ];
+}
+
+/** Rows changed by a batch statement, from libSQL (`rowsAffected`) or D1 (`meta.changes`). */
+export function rowsChanged(result: unknown): number {
+  const r = result as { rowsAffected?: number; meta?: { changes?: number } } | undefined;
+  return r?.rowsAffected ?? r?.meta?.changes ?? 0;
+}

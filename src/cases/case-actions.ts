@@ -1,0 +1,310 @@
+// The officer workflow against the database: every action checks the officer's scope first (a case outside
+// it is "not found", never "forbidden", so its existence is not revealed) and writes its change together
+// with its audit event in one batch. Views of personal data are audit events too.
+
+import type { BatchItem } from '../../db/client';
+import { type Account, handoverCandidates } from '../../db/repo/accounts';
+import {
+  type CaseDetail,
+  claimStatements,
+  closeStatements,
+  eventStatement,
+  findAnnex4,
+  findCase,
+  handOverStatements,
+  officerCaseStatements,
+  reporterMessageStatements,
+  rowsChanged,
+  saveAnnex4DraftStatements,
+  submitAnnex4Statements,
+} from '../../db/repo/cases';
+import { isUniqueViolation } from '../../db/repo/drafts';
+import { recordInbound } from '../../db/repo/inbound';
+import { listJurisdictions } from '../../db/repo/jurisdictions';
+import { employerKey } from '../../db/repo/reports';
+import { caseScope } from '../auth/roles';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../http/errors';
+import { newId, sha256Hex } from '../ids';
+import { type IntakeCtx, newReceipt } from '../intake/index';
+import { isItemCode } from '../rules/index';
+import { type Annex4Data, prefillAnnex4, readAnnex4 } from './annex4';
+import { annex4Docx } from './annex4-docx';
+import { assessOfficerCase } from './officer-case';
+import { combineAdvice, regionalSuggestion, reportAdvice } from './warning-level';
+
+export const NOTE_MAX = 4000;
+export const MESSAGE_MAX = 2000;
+const URGENT_DUE_MS = 3_600_000;
+
+type Officer = Pick<Account, 'id' | 'role' | 'jurisdictionId' | 'displayName' | 'phone'>;
+
+export function caseActions(deps: AppDeps) {
+  const { db, clock, random } = deps;
+
+  async function load(officer: Officer, reportId: string): Promise<CaseDetail> {
+    const scope = caseScope(officer);
+    const found = scope ? await findCase(db, reportId, scope) : undefined;
+    if (!found) throw new ApiError(404, 'case_not_found');
+    return found;
+  }
+
+  const event = (officer: Officer, reportId: string, type: string, data: unknown) =>
+    eventStatement(db, { reportId, at: clock(), actorType: 'officer', actorId: officer.id, type, data });
+
+  /** Loads a case for display and records the view (who, when, what was seen). */
+  async function view(officer: Officer, reportId: string, what: 'case' | 'annex4' | 'api'): Promise<CaseDetail> {
+    const found = await load(officer, reportId);
+    await event(officer, reportId, 'viewed', { what });
+    return found;
+  }
+
+  async function intakeCtx(): Promise<IntakeCtx> {
+    const rows = await listJurisdictions(db);
+    return { jurisdictions: rows.map((j) => ({ id: j.id, name: { zh: j.nameZh, en: j.nameEn } })) };
+  }
+
+  /** Runs statements guarded by a form nonce: a double-submitted form changes things once. */
+  async function once(nonce: string | undefined, statements: BatchItem[]): Promise<'done' | 'repeat'> {
+    const now = clock();
+    const guard = nonce && /^[\w-]{8,64}$/.test(nonce) ? [recordInbound(db, `console:${nonce}`, null, now)] : [];
+    const [first, ...rest] = [...guard, ...statements];
+    if (!first) return 'done';
+    try {
+      await db.batch([first, ...rest]);
+      return 'done';
+    } catch (err) {
+      if (guard.length && isUniqueViolation(err, 'inbound_events')) return 'repeat';
+      throw err;
+    }
+  }
+
+  async function claim(officer: Officer, reportId: string): Promise<void> {
+    const { report } = await load(officer, reportId);
+    if (report.status === 'closed') throw new ApiError(409, 'case_closed');
+    const results = await db.batch(claimStatements(db, reportId, officer.id, clock()) as [BatchItem, BatchItem]);
+    if (rowsChanged(results[0]) === 0) throw new ApiError(409, 'claim_conflict');
+  }
+
+  async function handOver(officer: Officer, reportId: string, expected: string | null, to: string, note: string) {
+    const { report } = await load(officer, reportId);
+    if (report.status === 'closed') throw new ApiError(409, 'case_closed');
+    const target = (await handoverCandidates(db, report.jurisdictionId)).find((o) => o.id === to);
+    if (!target)
+      throw new ApiError(400, 'validation', {
+        zh: '请选择本辖区的工作人员。',
+        en: 'Choose an officer of this jurisdiction.',
+      });
+    const results = await db.batch(
+      handOverStatements(db, {
+        reportId,
+        expectedClaimant: expected,
+        to,
+        toName: target.displayName,
+        by: officer.id,
+        note: note.trim().slice(0, NOTE_MAX),
+        now: clock(),
+      }) as [BatchItem, BatchItem],
+    );
+    if (rowsChanged(results[0]) === 0) throw new ApiError(409, 'claim_conflict');
+  }
+
+  async function addNote(officer: Officer, reportId: string, text: string, nonce?: string) {
+    await load(officer, reportId);
+    const clean = requireText(text, NOTE_MAX, '备注');
+    await once(nonce, [event(officer, reportId, 'note', { text: clean })]);
+  }
+
+  /**
+   * A message to the reporter: always a 'message_out' event (the status page shows it); for a Telegram
+   * reporter also an outbox row the dispatcher sends to their chat.
+   */
+  async function messageReporter(officer: Officer, reportId: string, text: string, nonce?: string) {
+    const { report } = await load(officer, reportId);
+    const clean = requireText(text, MESSAGE_MAX, '消息');
+    const now = clock();
+    const chat = report.reporterChat?.startsWith('tg:') ? report.reporterChat.slice(3) : undefined;
+    await once(
+      nonce,
+      reporterMessageStatements(db, {
+        reportId,
+        officerId: officer.id,
+        text: clean,
+        by: officer.displayName,
+        now,
+        ...(chat ? { telegram: { outboxId: newId('o', now, random), chatId: chat } } : {}),
+      }),
+    );
+  }
+
+  async function close(officer: Officer, reportId: string, reason: string) {
+    const { report } = await load(officer, reportId);
+    if (report.status === 'closed') throw new ApiError(409, 'case_closed');
+    await db.batch(
+      closeStatements(db, reportId, officer.id, requireText(reason, NOTE_MAX, '销号理由'), clock()) as [
+        BatchItem,
+        BatchItem,
+      ],
+    );
+  }
+
+  /** The stored Annex 4, or a fresh prefill from the report, with whether it was already submitted. */
+  async function annex4(
+    officer: Officer,
+    found: CaseDetail,
+  ): Promise<{ data: Annex4Data; submitted: boolean; saved: boolean }> {
+    const stored = await findAnnex4(db, found.report.id);
+    const data = stored ? readAnnex4(stored.data) : undefined;
+    if (stored && data) return { data, submitted: stored.status === 'submitted', saved: true };
+    const now = clock();
+    const regional = await regionalSuggestion(db, now, found.report.jurisdictionId);
+    const advice = combineAdvice(reportAdvice(found.report), regional, found.jurisdiction?.nameZh ?? '本辖区');
+    return {
+      data: prefillAnnex4({
+        report: found.report,
+        jurisdiction: found.jurisdiction,
+        officer,
+        advice,
+        ctx: await intakeCtx(),
+        now,
+      }),
+      submitted: false,
+      saved: false,
+    };
+  }
+
+  async function saveAnnex4(officer: Officer, reportId: string, data: Annex4Data) {
+    await load(officer, reportId);
+    const results = await db.batch(
+      saveAnnex4DraftStatements(db, reportId, data, officer.id, clock()) as [BatchItem, BatchItem],
+    );
+    if (rowsChanged(results[0]) === 0) throw new ApiError(409, 'annex4_submitted_already');
+  }
+
+  async function submitAnnex4(officer: Officer, reportId: string, data: Annex4Data) {
+    const { report } = await load(officer, reportId);
+    if (report.status === 'closed') throw new ApiError(409, 'case_closed');
+    const now = clock();
+    const results = await db.batch(
+      submitAnnex4Statements(db, { reportId, data, officerId: officer.id, outboxId: newId('o', now, random), now }) as [
+        BatchItem,
+        ...BatchItem[],
+      ],
+    );
+    if (rowsChanged(results[0]) === 0) throw new ApiError(409, 'annex4_submitted_already');
+  }
+
+  /** The DOCX of the saved (or prefilled) form; the export is an audit event. */
+  async function exportAnnex4(officer: Officer, reportId: string): Promise<{ bytes: Uint8Array; receipt: string }> {
+    const found = await load(officer, reportId);
+    const { data } = await annex4(officer, found);
+    const bytes = await annex4Docx(data);
+    await event(officer, reportId, 'exported', { what: 'annex4_docx' });
+    return { bytes, receipt: found.report.receipt };
+  }
+
+  async function createCase(
+    officer: Officer,
+    answers: Record<string, unknown>,
+    unreported: boolean,
+    nonce?: string,
+  ): Promise<string | undefined> {
+    const scope = caseScope(officer);
+    const district = String(answers.district ?? '');
+    if (!scope || (scope.jurisdictionId !== null && scope.jurisdictionId !== district))
+      throw new ApiError(403, 'forbidden');
+    const now = clock();
+    const assessment = assessOfficerCase(answers, now);
+    const unitName = String(answers.unit_name ?? '');
+    const uscc = typeof answers.uscc === 'string' ? answers.uscc : null;
+    const key = employerKey(uscc, district, unitName);
+    const employerId = `e_${sha256Hex(key).slice(0, 24)}`;
+    const reportId = newId('r', now, random);
+    const urgency = assessment.urgency.level;
+    const eventAt = typeof answers.event_at === 'string' ? parseEventAt(answers.event_at) : null;
+    const str = (id: string) => (typeof answers[id] === 'string' ? (answers[id] as string) : null);
+    const result = await once(
+      nonce,
+      officerCaseStatements(db, {
+        officerId: officer.id,
+        employer: {
+          id: employerId,
+          key,
+          uscc,
+          name: unitName,
+          jurisdictionId: district,
+          legalRep: str('legal_rep'),
+          industry: str('industry'),
+          headcount: typeof answers.headcount === 'number' ? answers.headcount : null,
+          address: str('address'),
+          updatedAt: now,
+        },
+        report: {
+          id: reportId,
+          receipt: newReceipt(now, random),
+          draftId: null,
+          employerId,
+          jurisdictionId: district,
+          channel: 'officer',
+          locale: 'zh',
+          unitName,
+          uscc,
+          industry: str('industry'),
+          reporterName: str('reporter_name') ?? '',
+          reporterPhone: str('reporter_phone') ?? '',
+          reporterChat: null,
+          answers,
+          items: Array.isArray(answers.items) ? answers.items.filter(isItemCode) : [],
+          assessment,
+          rulesetVersion: assessment.rulesetVersion,
+          severity: assessment.severity.level,
+          urgency,
+          // Lateness is the employer's delay in reporting; a case the employer never reported is 'unreported'.
+          late: !unreported && assessment.late.isLate,
+          lateHours: !unreported && assessment.late.delayHours !== null ? Math.round(assessment.late.delayHours) : null,
+          unreported,
+          peopleInvolved: assessment.peopleInvolved,
+          groupIncident: assessment.groupIncident,
+          eventAt,
+          submittedAt: now,
+          annex4DueAt: new Date(
+            now.getTime() + (urgency === 'immediate' ? URGENT_DUE_MS : deps.config.ANNEX4_DUE_HOURS * 3_600_000),
+          ),
+        },
+      }),
+    );
+    return result === 'done' ? reportId : undefined;
+  }
+
+  return {
+    load,
+    view,
+    claim,
+    handOver,
+    addNote,
+    messageReporter,
+    close,
+    annex4,
+    saveAnnex4,
+    submitAnnex4,
+    exportAnnex4,
+    createCase,
+    intakeCtx,
+  };
+}
+
+export type CaseActions = ReturnType<typeof caseActions>;
+
+function requireText(text: string, max: number, what: string): string {
+  const clean = text.replace(/\r\n/g, '\n').trim();
+  if (!clean) throw new ApiError(400, 'validation', { zh: `${what}不能为空。`, en: `${what} is empty.` });
+  if (clean.length > max)
+    throw new ApiError(400, 'validation', { zh: `${what}不能超过 ${max} 个字符。`, en: `too long (max ${max}).` });
+  return clean;
+}
+
+/** '2026-11-25' or '2026-11-25T08:30:00+08:00' → Date (Beijing time for a bare date). */
+function parseEventAt(text: string): Date | null {
+  const d = new Date(text.length === 10 ? `${text}T00:00:00+08:00` : text);
+  return Number.isNaN(d.getTime()) ? null : d;
+}

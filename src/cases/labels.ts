@@ -1,0 +1,50 @@
+// Chinese names of the case vocabulary, shared by pages, the ledger and the Annex 4 export.
+import type { CaseStatus } from '../../db/repo/cases';
+import { isItemCode, itemByCode } from '../rules/index';
+
+export const STATUS_ZH: Record<CaseStatus, string> = {
+  new: '待认领',
+  claimed: '处理中',
+  annex4_submitted: '已报送附件4',
+  closed: '已销号',
+};
+
+export const SEVERITY_ZH = { low: '一般', medium: '较重', high: '严重' } as const;
+export const URGENCY_ZH = { immediate: '紧急重大', within_24h: '24 小时内' } as const;
+
+export const CHANNEL_ZH = {
+  web: '网页',
+  widget: '门户组件',
+  telegram: 'Telegram',
+  form: '表单',
+  officer: '走访摸排',
+} as const;
+
+export const LEVEL_ZH = ['暂不预警', '一级预警', '二级预警', '三级预警'] as const;
+
+const EVENT_ZH: Record<string, string> = {
+  submitted: '用人单位提交报告',
+  created: '工作人员录入（走访摸排）',
+  notified: '已通知',
+  claimed: '认领',
+  handed_over: '转交',
+  note: '内部备注',
+  message_out: '发给报告人的消息',
+  message_in: '报告人回复',
+  annex4_saved: '保存附件4草稿',
+  annex4_submitted: '报送附件4',
+  annex4_reminder: '附件4即将到期提醒',
+  annex4_escalation: '附件4逾期，已上报市办',
+  closed: '销号',
+  viewed: '查阅',
+  exported: '导出',
+};
+
+export function eventName(type: string): string {
+  return EVENT_ZH[type] ?? type;
+}
+
+/** Monitoring item names for codes stored on a report (unknown codes shown as they are). */
+export function itemNames(codes: readonly string[]): string[] {
+  return codes.map((c) => (isItemCode(c) ? itemByCode(c).name.zh : c));
+}

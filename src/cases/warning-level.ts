@@ -1,0 +1,80 @@
+// Warning levels (seed §3). The regional level is suggested by the rules from the open cases of the last
+// 30 days, with the 30 days before as the trend baseline (all cases reported then, closed or not); the city
+// office confirms or overrides it. Annex 4's 预警级别 gets a per-report suggestion: the higher of what the
+// report alone indicates and the regional suggestion for its jurisdiction.
+
+import type { Db } from '../../db/client';
+import { type CaseSummaryRow, caseSummaries } from '../../db/repo/cases';
+import type { ReportRow } from '../../db/repo/reports';
+import { type CaseSummary, isItemCode, type LevelSuggestion, suggestLevel, type WarningLevel } from '../rules/index';
+import { assessmentOf } from './annex4';
+import { LEVEL_ZH } from './labels';
+
+export const LEVEL_WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export interface LevelAdvice {
+  level: WarningLevel;
+  reasons: string[];
+}
+
+function toSummary(r: CaseSummaryRow): CaseSummary {
+  return {
+    employerId: r.employerId,
+    industry: r.industry,
+    district: r.jurisdictionId,
+    peopleInvolved: r.peopleInvolved,
+    groupIncident: r.groupIncident,
+    openedAt: r.submittedAt.toISOString(),
+    items: r.items.filter(isItemCode),
+  };
+}
+
+/** suggestLevel over open cases of the window ending now (one jurisdiction, or the whole city). */
+export async function regionalSuggestion(db: Db, now: Date, jurisdictionId?: string): Promise<LevelSuggestion> {
+  const to = now;
+  const from = new Date(to.getTime() - LEVEL_WINDOW_DAYS * DAY_MS);
+  const before = new Date(from.getTime() - LEVEL_WINDOW_DAYS * DAY_MS);
+  const scope = jurisdictionId ? { jurisdictionId } : {};
+  const [current, previous] = await Promise.all([
+    caseSummaries(db, { from, to, openOnly: true, ...scope }),
+    caseSummaries(db, { from: before, to: from, openOnly: false, ...scope }),
+  ]);
+  return suggestLevel(
+    current.map(toSummary),
+    { from: from.toISOString(), to: to.toISOString() },
+    undefined,
+    previous.map(toSummary),
+  );
+}
+
+/**
+ * What this report alone suggests: level 1 when it is, or may become, a group incident or stoppage, is
+ * urgent, or is severe (§3 level 1: few employers, few people, within the city); otherwise no warning.
+ */
+export function reportAdvice(report: ReportRow): LevelAdvice {
+  const a = assessmentOf(report);
+  const reasons: string[] = [];
+  if (report.groupIncident) {
+    reasons.push(
+      `本案已经或可能发生群体性事件或集体停工${report.peopleInvolved ? `（涉及约 ${report.peopleInvolved} 人）` : ''}。`,
+    );
+  }
+  if (report.urgency === 'immediate')
+    reasons.push(`属紧急重大事项：${(a?.urgency.reasons ?? []).map((r) => r.zh).join('；') || '需立即报告'}`);
+  if (report.severity === 'high') reasons.push(`严重程度高：${a?.severity.reason.zh ?? ''}`);
+  if (reasons.length > 0) return { level: 1, reasons };
+  return { level: 0, reasons: [`本案未达到一级预警情形：${a?.severity.reason.zh ?? '严重程度一般'}`] };
+}
+
+export function combineAdvice(report: LevelAdvice, regional: LevelSuggestion, jurisdictionName: string): LevelAdvice {
+  const level = Math.max(report.level, regional.level) as WarningLevel;
+  return {
+    level,
+    reasons: [
+      `建议：${LEVEL_ZH[level]}（仅为建议，由市协调劳动关系三方委员会办公室确定）。`,
+      `本案：${LEVEL_ZH[report.level]}。${report.reasons.join('')}`,
+      `${jurisdictionName}近 ${LEVEL_WINDOW_DAYS} 天未结案件：${regional.reasons[0]?.zh ?? LEVEL_ZH[regional.level]}`,
+    ],
+  };
+}

@@ -1,0 +1,170 @@
+// /console/cases/:id/annex4 — the Annex 4 form, prefilled from the report (see src/cases/annex4.ts), saved as a
+// draft or submitted to the city office, and exported as DOCX.
+import { Hono } from 'hono';
+import type { FC } from 'hono/jsx';
+import type { ConsoleEnv } from '../../auth/middleware';
+import type { Session } from '../../auth/session';
+import { ANNEX4_LABELS, type Annex4Data, type Annex4Key, annex4Schema, missingForSubmit } from '../../cases/annex4';
+import type { CaseActions } from '../../cases/case-actions';
+import { LEVEL_ZH } from '../../cases/labels';
+import { CsrfField, Flash, Layout } from './layout';
+
+const LONG: readonly Annex4Key[] = [
+  'basicSituation',
+  'causeAnalysis',
+  'trend',
+  'measures',
+  'nextSteps',
+  'remarks',
+  'levelNote',
+];
+
+interface Props {
+  session: Session;
+  reportId: string;
+  unitName: string;
+  data: Annex4Data;
+  submitted: boolean;
+  saved: boolean;
+  errors?: string[];
+}
+
+const Annex4Page: FC<Props> = ({ session, reportId, unitName, data, submitted, saved, errors }) => {
+  const base = `/console/cases/${encodeURIComponent(reportId)}`;
+  const input = (key: Annex4Key, type = 'text') => (
+    <div>
+      <label for={`a4-${key}`}>{ANNEX4_LABELS[key]}</label>
+      {LONG.includes(key) ? (
+        <textarea id={`a4-${key}`} name={key} class="long" disabled={submitted}>
+          {data[key]}
+        </textarea>
+      ) : (
+        <input id={`a4-${key}`} type={type} name={key} value={data[key]} disabled={submitted} />
+      )}
+    </div>
+  );
+  return (
+    <Layout title={`附件4 · ${unitName}`} session={session}>
+      <p>
+        <a href={base}>← 返回案件</a>
+      </p>
+      <h1>长春市劳动关系风险监测预警信息情况表</h1>
+      <Flash text={errors?.length ? `请补全或更正：${errors.join('、')}` : undefined} error />
+      {submitted ? (
+        <p class="flash">已报送市协调劳动关系三方委员会办公室，不能再修改。</p>
+      ) : (
+        <p class="muted">
+          {saved ? '已保存的草稿。' : '以下内容根据用人单位速报表和规则评估预填，请核实修改后保存或报送。'}
+        </p>
+      )}
+      <form method="post" action={`${base}/annex4`} class="card stack">
+        <CsrfField session={session} />
+        <div class="grid2">
+          {input('reportingUnit')}
+          {input('filledAt', 'date')}
+        </div>
+        {input('title')}
+        <label>
+          预警级别
+          <select name="level" disabled={submitted}>
+            {LEVEL_ZH.map((name, i) => (
+              <option value={String(i)} selected={data.level === String(i)}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {input('levelNote')}
+        {input('basicSituation')}
+        {input('causeAnalysis')}
+        {input('trend')}
+        {input('measures')}
+        {input('nextSteps')}
+        {input('remarks')}
+        <div class="grid2">
+          {input('headOfOffice')}
+          {input('filledBy')}
+        </div>
+        {input('contactPhone', 'tel')}
+        {!submitted && (
+          <p class="actions">
+            <button type="submit" name="action" value="save" class="secondary">
+              保存草稿
+            </button>
+            <button type="submit" name="action" value="submit">
+              报送市办
+            </button>
+          </p>
+        )}
+      </form>
+      <p>
+        <a class="button secondary" href={`${base}/annex4.docx`}>
+          下载 DOCX
+        </a>
+      </p>
+    </Layout>
+  );
+};
+
+export function annex4Routes(actions: CaseActions) {
+  const app = new Hono<ConsoleEnv>();
+
+  app.get('/console/cases/:id/annex4', async (c) => {
+    const session = c.get('session');
+    const found = await actions.view(session.account, c.req.param('id'), 'annex4');
+    const form = await actions.annex4(session.account, found);
+    return c.html(
+      <Annex4Page session={session} reportId={found.report.id} unitName={found.report.unitName} {...form} />,
+    );
+  });
+
+  app.post('/console/cases/:id/annex4', async (c) => {
+    const session = c.get('session');
+    const id = c.req.param('id');
+    const found = await actions.load(session.account, id);
+    const body = await c.req.parseBody();
+    const raw = Object.fromEntries(
+      Object.keys(ANNEX4_LABELS).map((k) => [k, typeof body[k] === 'string' ? body[k] : '']),
+    );
+    const parsed = annex4Schema.safeParse(raw);
+    const show = (data: Annex4Data, errors: string[]) =>
+      c.html(
+        <Annex4Page
+          session={session}
+          reportId={id}
+          unitName={found.report.unitName}
+          data={data}
+          submitted={false}
+          saved={false}
+          errors={errors}
+        />,
+        422,
+      );
+    if (!parsed.success) {
+      const bad = [
+        ...new Set(parsed.error.issues.map((i) => ANNEX4_LABELS[String(i.path[0]) as Annex4Key] ?? String(i.path[0]))),
+      ];
+      return show({ ...(raw as Annex4Data), level: '0' }, bad);
+    }
+    if (body.action === 'submit') {
+      const missing = missingForSubmit(parsed.data);
+      if (missing.length) return show(parsed.data, missing);
+      await actions.submitAnnex4(session.account, id, parsed.data);
+      return c.redirect(`/console/cases/${encodeURIComponent(id)}?done=annex4_submitted`, 303);
+    }
+    await actions.saveAnnex4(session.account, id, parsed.data);
+    return c.redirect(`/console/cases/${encodeURIComponent(id)}/annex4?saved=1`, 303);
+  });
+
+  app.get('/console/cases/:id/annex4.docx', async (c) => {
+    const { bytes, receipt } = await actions.exportAnnex4(c.get('session').account, c.req.param('id'));
+    const name = `附件4-${receipt}.docx`;
+    return c.body(bytes.slice().buffer, 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'content-disposition': `attachment; filename="annex4-${receipt}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'no-store',
+    });
+  });
+
+  return app;
+}

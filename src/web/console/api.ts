@@ -1,0 +1,45 @@
+// JSON under /console/api for scripts and integrations, with the same session, scope and audit as the pages:
+// a case outside the officer's jurisdiction is 404 here too.
+import { Hono } from 'hono';
+import { caseEvents, listCases } from '../../../db/repo/cases';
+import { listJurisdictions } from '../../../db/repo/jurisdictions';
+import type { ConsoleEnv } from '../../auth/middleware';
+import { caseScope } from '../../auth/roles';
+import type { CaseActions } from '../../cases/case-actions';
+import type { AppDeps } from '../../deps';
+import { ApiError } from '../../http/errors';
+import { readFilters } from './case-filters';
+import { PAGE_SIZE } from './inbox';
+
+export function consoleApiRoutes(deps: AppDeps, actions: CaseActions) {
+  const api = new Hono<ConsoleEnv>();
+
+  api.get('/cases', async (c) => {
+    const scope = caseScope(c.get('session').account);
+    if (!scope) throw new ApiError(403, 'forbidden');
+    const { values, filters } = readFilters(c, await listJurisdictions(deps.db));
+    const rows = await listCases(deps.db, scope, filters, deps.clock(), {
+      limit: PAGE_SIZE,
+      offset: (values.page - 1) * PAGE_SIZE,
+    });
+    return c.json({ cases: rows });
+  });
+
+  api.get('/cases/:id', async (c) => {
+    const found = await actions.view(c.get('session').account, c.req.param('id'), 'api');
+    const events = await caseEvents(deps.db, found.report.id);
+    return c.json({ case: found.report, jurisdiction: found.jurisdiction, claimantName: found.claimantName, events });
+  });
+
+  api.get('/cases/:id/events', async (c) => {
+    const found = await actions.load(c.get('session').account, c.req.param('id'));
+    return c.json({ events: await caseEvents(deps.db, found.report.id) });
+  });
+
+  api.post('/cases/:id/claim', async (c) => {
+    await actions.claim(c.get('session').account, c.req.param('id'));
+    return c.json({ ok: true });
+  });
+
+  return api;
+}

@@ -1,0 +1,119 @@
+// The inbox's and the ledger's filter form: district, item, status, date range and a search box, read from
+// the query string and validated (unknown values are ignored, never passed to SQL unchecked).
+import type { Context } from 'hono';
+import type { FC } from 'hono/jsx';
+import { CASE_STATUSES, type CaseFilters, type CaseStatus } from '../../../db/repo/cases';
+import type { Jurisdiction } from '../../../db/repo/jurisdictions';
+import { STATUS_ZH } from '../../cases/labels';
+import { parseBeijingDate } from '../../cases/time';
+import { normalizeReceipt } from '../../intake/index';
+import { isItemCode, MONITORING_ITEMS } from '../../rules/index';
+
+export interface FilterValues {
+  district: string;
+  item: string;
+  status: string;
+  from: string;
+  to: string;
+  q: string;
+  page: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export function readFilters(
+  c: Context,
+  jurisdictions: readonly Jurisdiction[],
+): { values: FilterValues; filters: CaseFilters } {
+  const q = (name: string) => (c.req.query(name) ?? '').trim().slice(0, 100);
+  const values: FilterValues = {
+    district: q('district'),
+    item: q('item'),
+    status: q('status'),
+    from: q('from'),
+    to: q('to'),
+    q: q('q'),
+    page: Math.max(1, Math.min(1000, Number.parseInt(q('page'), 10) || 1)),
+  };
+  const from = parseBeijingDate(values.from);
+  const to = parseBeijingDate(values.to);
+  const filters: CaseFilters = {
+    ...(jurisdictions.some((j) => j.id === values.district) ? { jurisdictionId: values.district } : {}),
+    ...(isItemCode(values.item) ? { item: values.item } : {}),
+    ...((CASE_STATUSES as readonly string[]).includes(values.status) ? { status: values.status as CaseStatus } : {}),
+    ...(from ? { from } : {}),
+    // The "to" date includes that whole day.
+    ...(to ? { to: new Date(to.getTime() + DAY_MS) } : {}),
+    ...(values.q ? { q: values.q, receipt: normalizeReceipt(values.q) ?? '' } : {}),
+  };
+  return { values, filters };
+}
+
+export const FilterForm: FC<{
+  action: string;
+  values: FilterValues;
+  jurisdictions: readonly Jurisdiction[];
+  allDistricts: boolean;
+}> = ({ action, values, jurisdictions, allDistricts }) => (
+  <form method="get" action={action} class="filters">
+    <label>
+      搜索
+      <input type="search" name="q" value={values.q} placeholder="单位名称 / 统一社会信用代码 / 回执号" />
+    </label>
+    {allDistricts && (
+      <label>
+        县（市）区
+        <select name="district">
+          <option value="">全部</option>
+          {jurisdictions.map((j) => (
+            <option value={j.id} selected={values.district === j.id}>
+              {j.nameZh}
+            </option>
+          ))}
+        </select>
+      </label>
+    )}
+    <label>
+      监测事项
+      <select name="item">
+        <option value="">全部</option>
+        {MONITORING_ITEMS.map((m) => (
+          <option value={m.code} selected={values.item === m.code}>
+            {m.name.zh}
+          </option>
+        ))}
+      </select>
+    </label>
+    <label>
+      状态
+      <select name="status">
+        <option value="">全部</option>
+        {CASE_STATUSES.map((s) => (
+          <option value={s} selected={values.status === s}>
+            {STATUS_ZH[s]}
+          </option>
+        ))}
+      </select>
+    </label>
+    <label>
+      报告日期自
+      <input type="date" name="from" value={values.from} />
+    </label>
+    <label>
+      至
+      <input type="date" name="to" value={values.to} />
+    </label>
+    <button type="submit">筛选</button>
+    <a class="button secondary" href={action}>
+      清除
+    </a>
+  </form>
+);
+
+/** The query string of the current filters with another page number. */
+export function pageHref(action: string, values: FilterValues, page: number): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (k !== 'page' && v) params.set(k, String(v));
+  params.set('page', String(page));
+  return `${action}?${params.toString()}`;
+}

@@ -1,0 +1,117 @@
+// /console/ledger — the 台账 (seed §4(2), §8): every case with the named person following it until it is
+// closed (销号, with the reason), and per employer the late and unreported reports (seed §10).
+import { Hono } from 'hono';
+import { employerFlags, ledger } from '../../../db/repo/cases';
+import { listJurisdictions } from '../../../db/repo/jurisdictions';
+import type { ConsoleEnv } from '../../auth/middleware';
+import { caseScope } from '../../auth/roles';
+import { CHANNEL_ZH, itemNames } from '../../cases/labels';
+import { beijingDate, beijingDateTime } from '../../cases/time';
+import type { AppDeps } from '../../deps';
+import { ApiError } from '../../http/errors';
+import { FilterForm, pageHref, readFilters } from './case-filters';
+import { StatusBadge } from './components';
+import { PAGE_SIZE } from './inbox';
+import { Layout } from './layout';
+
+export function ledgerRoutes(deps: AppDeps) {
+  const app = new Hono<ConsoleEnv>();
+  app.get('/console/ledger', async (c) => {
+    const session = c.get('session');
+    const scope = caseScope(session.account);
+    if (!scope) throw new ApiError(403, 'forbidden');
+    const jurisdictions = await listJurisdictions(deps.db);
+    const { values, filters } = readFilters(c, jurisdictions);
+    const [rows, flags] = await Promise.all([
+      ledger(deps.db, scope, filters, { limit: PAGE_SIZE + 1, offset: (values.page - 1) * PAGE_SIZE }),
+      employerFlags(deps.db, scope),
+    ]);
+    return c.html(
+      <Layout title="台账" session={session} active="/console/ledger">
+        <h1>风险隐患台账</h1>
+        <FilterForm
+          action="/console/ledger"
+          values={values}
+          jurisdictions={jurisdictions}
+          allDistricts={scope.jurisdictionId === null}
+        />
+        <div class="table-wrap">
+          <table class="cases">
+            <thead>
+              <tr>
+                <th>回执号</th>
+                <th>用人单位</th>
+                <th>县（市）区</th>
+                <th>监测事项</th>
+                <th>来源</th>
+                <th>跟踪人</th>
+                <th>状态</th>
+                <th>销号</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.slice(0, PAGE_SIZE).map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/console/cases/${encodeURIComponent(r.id)}`}>{r.receipt}</a>
+                    <div class="muted">{beijingDate(r.submittedAt)}</div>
+                  </td>
+                  <td>
+                    {r.unitName}
+                    {r.late && <span class="badge amber">迟报</span>}
+                    {r.unreported && <span class="badge red">漏报</span>}
+                  </td>
+                  <td>{r.jurisdictionName ?? r.jurisdictionId}</td>
+                  <td>{itemNames(r.items).join('、')}</td>
+                  <td>{CHANNEL_ZH[r.channel]}</td>
+                  <td>{r.claimantName ?? <span class="badge amber">未落实</span>}</td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td>
+                    {r.closedAt ? beijingDateTime(r.closedAt) : ''}
+                    {r.closeReason && <div class="pre">{r.closeReason}</div>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p class="actions">
+          {values.page > 1 && <a href={pageHref('/console/ledger', values, values.page - 1)}>上一页</a>}
+          {rows.length > PAGE_SIZE && <a href={pageHref('/console/ledger', values, values.page + 1)}>下一页</a>}
+        </p>
+        <h2>迟报、漏报的用人单位</h2>
+        {flags.length === 0 ? (
+          <p class="card">暂无迟报或漏报记录。</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>用人单位</th>
+                <th>统一社会信用代码</th>
+                <th>县（市）区</th>
+                <th>案件数</th>
+                <th>迟报</th>
+                <th>漏报</th>
+              </tr>
+            </thead>
+            <tbody>
+              {flags.map((f) => (
+                <tr>
+                  <td>{f.name}</td>
+                  <td>{f.uscc ?? '—'}</td>
+                  <td>{f.jurisdictionName ?? ''}</td>
+                  <td>{f.reports}</td>
+                  <td>{f.late}</td>
+                  <td>{f.unreported}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Layout>,
+    );
+  });
+  return app;
+}

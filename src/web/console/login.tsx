@@ -1,0 +1,78 @@
+// Sign-in and sign-out. Failures are throttled per username and per client address (src/auth/throttle.ts);
+// one message for "no such user" and "wrong password", and equal work for both.
+import { Hono } from 'hono';
+import { accountForLogin, deleteExpiredSessions, setPassword } from '../../../db/repo/accounts';
+import { clientAddress } from '../../auth/client-address';
+import { type ConsoleEnv, csrfGuard, requireSession, sameOriginGuard } from '../../auth/middleware';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from '../../auth/password';
+import { endSession, startSession } from '../../auth/session';
+import { countFailure, forgetFailures, isThrottled } from '../../auth/throttle';
+import type { AppDeps, AppEnv } from '../../deps';
+import { Flash, Layout } from './layout';
+
+/** Only a local console path may follow sign-in (no open redirect to another site). */
+export function safeNext(next: string | undefined): string {
+  return next && /^\/console(\/[\w\-./%?=&]*)?$/.test(next) && !next.startsWith('//') ? next : '/console';
+}
+
+const LoginPage = ({ next, error, username }: { next: string; error?: string; username?: string }) => (
+  <Layout title="登录">
+    <div class="card login stack">
+      <h1>工作人员登录</h1>
+      <Flash text={error} error />
+      <form method="post" action={`/login?next=${encodeURIComponent(next)}`} class="stack">
+        <label>
+          用户名
+          <input type="text" name="username" autocomplete="username" required value={username ?? ''} />
+        </label>
+        <label>
+          密码
+          <input type="password" name="password" autocomplete="current-password" required />
+        </label>
+        <button type="submit">登录</button>
+      </form>
+      <p class="muted">仅限县（市）区调度室及市协调劳动关系三方委员会办公室工作人员使用。</p>
+    </div>
+  </Layout>
+);
+
+export function loginRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/login', (c) => c.html(<LoginPage next={safeNext(c.req.query('next'))} />));
+
+  app.post('/login', sameOriginGuard(deps), async (c) => {
+    const next = safeNext(c.req.query('next'));
+    const body = await c.req.parseBody();
+    const username = typeof body.username === 'string' ? body.username.trim().slice(0, 100) : '';
+    const password = typeof body.password === 'string' ? body.password.slice(0, 200) : '';
+    const now = deps.clock();
+    const address = clientAddress(c);
+    if (await isThrottled(deps.db, username, address, now)) {
+      return c.html(<LoginPage next={next} username={username} error="登录失败次数过多，请 15 分钟后再试。" />, 429);
+    }
+    const account = username ? await accountForLogin(deps.db, username) : undefined;
+    const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
+    if (!account || !ok || account.disabled) {
+      await countFailure(deps.db, username, address, now);
+      return c.html(<LoginPage next={next} username={username} error="用户名或密码不正确。" />, 401);
+    }
+    const upkeep = [forgetFailures(deps.db, username), deleteExpiredSessions(deps.db, now)] as const;
+    await deps.db.batch(upkeep);
+    if (needsRehash(account.passwordHash)) {
+      await setPassword(deps.db, account.id, await hashPassword(password, deps.random), account.mustChangePassword);
+    }
+    await startSession(c, deps, account.id);
+    return c.redirect(account.mustChangePassword ? '/console/profile' : next, 303);
+  });
+
+  const out = new Hono<ConsoleEnv>();
+  // A path here: a bare use() would reach every route of the parent app.
+  out.use('/logout', requireSession(deps), csrfGuard());
+  out.post('/logout', async (c) => {
+    await endSession(c, deps, c.get('session').id);
+    return c.redirect('/login', 303);
+  });
+  app.route('/', out);
+  return app;
+}

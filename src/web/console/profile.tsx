@@ -1,0 +1,133 @@
+// /console/profile — the officer's own account: change the password (required after a generated one).
+import { type Context, Hono } from 'hono';
+import { accountById, deleteOtherSessions, setPassword } from '../../../db/repo/accounts';
+import { eventStatement } from '../../../db/repo/cases';
+import type { ConsoleEnv } from '../../auth/middleware';
+import { hashPassword, passwordProblem, verifyPassword } from '../../auth/password';
+import { ROLE_NAMES } from '../../auth/roles';
+import { beijingDateTime } from '../../cases/time';
+import type { AppDeps } from '../../deps';
+import { issueLinkCode } from '../../notify/index';
+import { CsrfField, Flash, Layout } from './layout';
+
+export function profileRoutes(deps: AppDeps) {
+  const app = new Hono<ConsoleEnv>();
+
+  const page = (
+    c: Context<ConsoleEnv>,
+    opts: { error?: string; done?: boolean; link?: { code: string; expiresAt: Date } } = {},
+    status = 200,
+  ) => {
+    const session = c.get('session');
+    const a = session.account;
+    const bot = deps.config.TELEGRAM_BOT_USERNAME;
+    return c.html(
+      <Layout title="我的账号" session={session} active="/console/profile">
+        <h1>我的账号</h1>
+        <Flash text={opts.done ? '密码已修改，其他设备上的登录已退出。' : undefined} />
+        <Flash text={opts.error} error />
+        {a.mustChangePassword && <p class="flash error">首次登录或密码被重置：请先设置新密码。</p>}
+        <table class="kv card">
+          <tbody>
+            <tr>
+              <th>用户名</th>
+              <td>{a.username}</td>
+            </tr>
+            <tr>
+              <th>姓名</th>
+              <td>{a.displayName}</td>
+            </tr>
+            <tr>
+              <th>角色</th>
+              <td>{ROLE_NAMES[a.role]}</td>
+            </tr>
+            <tr>
+              <th>Telegram</th>
+              <td>{a.telegramLinked ? '已绑定' : '未绑定'}</td>
+            </tr>
+          </tbody>
+        </table>
+        <form method="post" action="/console/profile/telegram" class="card stack">
+          <h2>绑定 Telegram</h2>
+          <CsrfField session={session} />
+          {opts.link ? (
+            <p class="flash" role="status">
+              绑定码：<code>{opts.link.code}</code>（{beijingDateTime(opts.link.expiresAt)} 前有效）。请在 Telegram 中向
+              {bot ? ` @${bot} ` : '本系统机器人'}发送：/link {opts.link.code}
+            </p>
+          ) : (
+            <p class="muted">绑定后，可直接在 Telegram 通知中认领案件。</p>
+          )}
+          <button type="submit" class="secondary">
+            {a.telegramLinked ? '重新绑定（生成新绑定码）' : '生成绑定码'}
+          </button>
+        </form>
+        <form method="post" action="/console/profile/password" class="card stack">
+          <h2>修改密码</h2>
+          <CsrfField session={session} />
+          <label>
+            当前密码
+            <input type="password" name="current" autocomplete="current-password" required />
+          </label>
+          <label>
+            新密码（至少 12 个字符）
+            <input type="password" name="password" autocomplete="new-password" required minlength={12} />
+          </label>
+          <label>
+            再次输入新密码
+            <input type="password" name="confirm" autocomplete="new-password" required minlength={12} />
+          </label>
+          <button type="submit">修改密码</button>
+        </form>
+      </Layout>,
+      status as 200,
+    );
+  };
+
+  app.get('/console/profile', (c) => page(c, { done: c.req.query('done') === '1' }));
+
+  // The code is shown in this response only (never in a URL), and only the newest one works.
+  app.post('/console/profile/telegram', async (c) => {
+    const account = c.get('session').account;
+    const link = await issueLinkCode(deps, account.id);
+    await eventStatement(deps.db, {
+      reportId: null,
+      at: deps.clock(),
+      actorType: 'officer',
+      actorId: account.id,
+      type: 'telegram_link_code_issued',
+      data: { officerId: account.id },
+    });
+    return page(c, { link });
+  });
+
+  app.post('/console/profile/password', async (c) => {
+    const session = c.get('session');
+    const body = await c.req.parseBody();
+    const get = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+    const account = await accountById(deps.db, session.account.id);
+    if (!account || !(await verifyPassword(get('current'), account.passwordHash))) {
+      return page(c, { error: '当前密码不正确。' }, 400);
+    }
+    const problem = passwordProblem(get('password'));
+    if (problem) return page(c, { error: problem }, 400);
+    if (get('password') !== get('confirm')) return page(c, { error: '两次输入的新密码不一致。' }, 400);
+    if (get('password') === get('current')) return page(c, { error: '新密码不能与当前密码相同。' }, 400);
+    const now = deps.clock();
+    await deps.db.batch([
+      setPassword(deps.db, account.id, await hashPassword(get('password'), deps.random), false),
+      deleteOtherSessions(deps.db, account.id, session.id),
+      eventStatement(deps.db, {
+        reportId: null,
+        at: now,
+        actorType: 'officer',
+        actorId: account.id,
+        type: 'password_changed',
+        data: { officerId: account.id },
+      }),
+    ]);
+    return c.redirect('/console/profile?done=1', 303);
+  });
+
+  return app;
+}

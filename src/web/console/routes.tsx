@@ -1,0 +1,98 @@
+// Everything at /login, /logout and /console: one sub-app mounted by src/app.ts. Pages are server-rendered
+// Hono JSX without scripts; the CSP below forbids scripts and inline styles outright.
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { type ConsoleEnv, csrfGuard, requireSession } from '../../auth/middleware';
+import { caseActions } from '../../cases/case-actions';
+import type { AppDeps } from '../../deps';
+import { ApiError, errorBody, onError } from '../../http/errors';
+import { adminRoutes } from './admin';
+import { annex4Routes } from './annex4-page';
+import { consoleApiRoutes } from './api';
+import { casePageRoutes } from './case-page';
+import { inboxRoutes } from './inbox';
+import { CSS_PATH, Layout } from './layout';
+import { ledgerRoutes } from './ledger';
+import { loginRoutes } from './login';
+import { newCaseRoutes } from './new-case';
+import { profileRoutes } from './profile';
+import { CONSOLE_CSS } from './styles';
+import { warningRoutes } from './warning';
+
+const CSP = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** Pages answer errors as pages (same status and message as the JSON API); /console/api keeps JSON. */
+function pageError(err: Error, c: Context<ConsoleEnv>) {
+  if (c.req.path.startsWith('/console/api/')) return onError(err, c);
+  const status = err instanceof HTTPException ? err.status : 500;
+  if (status === 500) console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}:`, err);
+  const code =
+    err instanceof ApiError ? err.code : status === 404 ? 'not_found' : status === 500 ? 'internal' : 'bad_request';
+  const { message, requestId } = errorBody(c, code, err instanceof ApiError ? err.detail : undefined);
+  const session = c.get('session');
+  return c.html(
+    <Layout title="出错了" {...(session ? { session } : {})}>
+      <div class="card stack">
+        <h1>{status === 404 ? '没有找到' : status === 403 ? '无法完成' : '出错了'}</h1>
+        <p role="alert">{message}</p>
+        <p class="muted">请求编号 {requestId ?? '-'}</p>
+        <p>
+          <a href="/console">返回待办</a>
+        </p>
+      </div>
+    </Layout>,
+    status as 400,
+  );
+}
+
+export function consoleRoutes(deps: AppDeps) {
+  const actions = caseActions(deps);
+  const app = new Hono<ConsoleEnv>();
+  app.onError(pageError);
+  app.use('/console/*', async (c, next) => {
+    await next();
+    c.header('content-security-policy', CSP);
+    c.header('cache-control', c.res.headers.get('cache-control') ?? 'no-store');
+  });
+  app.use('/login', async (c, next) => {
+    await next();
+    c.header('content-security-policy', CSP);
+  });
+  const limit = bodyLimit({
+    maxSize: 256 * 1024,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large');
+    },
+  });
+  // Only our own paths: a '*' here would reach every route of the parent app.
+  for (const path of ['/console/*', '/login', '/logout']) app.use(path, limit);
+
+  app.get(CSS_PATH, (c) =>
+    c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }),
+  );
+  app.route('/', loginRoutes(deps));
+
+  app.use('/console/*', requireSession(deps), csrfGuard());
+  app.route('/console/api', consoleApiRoutes(deps, actions));
+  app.route('/', newCaseRoutes(deps, actions)); // before /console/cases/:id, which would take "new" as an id
+  app.route('/', casePageRoutes(deps, actions));
+  app.route('/', annex4Routes(actions));
+  app.route('/', inboxRoutes(deps));
+  app.route('/', ledgerRoutes(deps));
+  app.route('/', warningRoutes(deps));
+  app.route('/', profileRoutes(deps));
+  app.route('/', adminRoutes(deps));
+  // Anything else under /console for a signed-in officer: the same 404 as a case out of scope.
+  app.all('/console/*', () => {
+    throw new ApiError(404, 'not_found');
+  });
+  return app;
+}

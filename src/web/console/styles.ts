@@ -1,0 +1,62 @@
+// The console's one stylesheet, served from code at /console/assets/console.css so the Workers host needs no
+// static files. Plain CSS, mobile first; no inline styles anywhere (the CSP forbids them).
+export const CONSOLE_CSS = `
+:root { --fg:#1d2329; --muted:#5b6670; --line:#d5dbe0; --bg:#f5f7f9; --card:#fff; --accent:#0b5cad;
+  --red:#b42318; --red-bg:#fde8e6; --amber:#8a5a00; --amber-bg:#fff3d6; --green:#1e6b3a; --green-bg:#e3f4e8;
+  --grey-bg:#eceff2; font-size:16px; }
+* { box-sizing:border-box; }
+body { margin:0; font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
+  color:var(--fg); background:var(--bg); line-height:1.5; }
+a { color:var(--accent); }
+header.top { background:#12324f; color:#fff; padding:.5rem 1rem; display:flex; flex-wrap:wrap; gap:.5rem 1rem; align-items:center; }
+header.top a { color:#fff; text-decoration:none; }
+header.top .brand { font-weight:600; margin-right:auto; }
+header.top nav { display:flex; flex-wrap:wrap; gap:.25rem .75rem; }
+header.top nav a[aria-current="page"] { text-decoration:underline; }
+header.top form { margin:0; }
+header.top button { background:transparent; color:#fff; border:1px solid #ffffff80; padding:.15rem .6rem; }
+main { max-width:1200px; margin:0 auto; padding:1rem; }
+h1 { font-size:1.4rem; margin:.25rem 0 1rem; } h2 { font-size:1.15rem; margin:1.5rem 0 .5rem; }
+.card { background:var(--card); border:1px solid var(--line); border-radius:6px; padding:1rem; margin-bottom:1rem; }
+.card > h2:first-child, .card > h1:first-child { margin-top:0; }
+.flash { padding:.6rem .9rem; border-radius:6px; margin-bottom:1rem; background:var(--green-bg); color:var(--green); }
+.flash.error { background:var(--red-bg); color:var(--red); }
+table { width:100%; border-collapse:collapse; background:var(--card); }
+th, td { text-align:left; padding:.45rem .5rem; border-bottom:1px solid var(--line); vertical-align:top; }
+th { font-weight:600; color:var(--muted); font-size:.9rem; }
+.kv th { width:14rem; }
+.badge { display:inline-block; padding:0 .45rem; border-radius:999px; font-size:.8rem; white-space:nowrap; background:var(--grey-bg); }
+.badge.red { background:var(--red-bg); color:var(--red); } .badge.amber { background:var(--amber-bg); color:var(--amber); }
+.badge.green { background:var(--green-bg); color:var(--green); }
+.due.overdue { color:var(--red); font-weight:600; } .due.soon { color:var(--amber); font-weight:600; }
+.muted { color:var(--muted); font-size:.9rem; }
+form.filters { display:flex; flex-wrap:wrap; gap:.5rem; align-items:flex-end; margin-bottom:1rem; }
+label { display:block; font-size:.9rem; color:var(--muted); }
+input, select, textarea, button { font:inherit; }
+input[type=text], input[type=password], input[type=date], input[type=search], input[type=tel], input[type=number], select, textarea {
+  width:100%; padding:.4rem .5rem; border:1px solid var(--line); border-radius:4px; background:#fff; color:var(--fg); }
+form.filters label { min-width:9rem; flex:1 1 9rem; }
+textarea { min-height:6rem; }
+textarea.long { min-height:10rem; }
+button, .button { display:inline-block; padding:.45rem .9rem; border-radius:4px; border:1px solid var(--accent);
+  background:var(--accent); color:#fff; cursor:pointer; text-decoration:none; }
+button.secondary, .button.secondary { background:#fff; color:var(--accent); }
+button.danger { background:var(--red); border-color:var(--red); }
+.actions { display:flex; flex-wrap:wrap; gap:.5rem; align-items:flex-end; }
+.stack > * + * { margin-top:.75rem; }
+.grid2 { display:grid; gap:1rem; grid-template-columns:1fr; }
+@media (min-width: 900px) { .grid2 { grid-template-columns: 3fr 2fr; } }
+.timeline { list-style:none; padding:0; margin:0; }
+.timeline li { border-left:3px solid var(--line); padding:.25rem 0 .6rem .75rem; }
+.timeline li.message_out, .timeline li.message_in { border-color:var(--accent); }
+.timeline li.annex4_escalation { border-color:var(--red); }
+.pre { white-space:pre-wrap; overflow-wrap:anywhere; }
+.error-text { color:var(--red); font-size:.9rem; }
+.login { max-width:24rem; margin:3rem auto; }
+.table-wrap { overflow-x:auto; }
+@media (max-width: 700px) {
+  table.cases thead { display:none; }
+  table.cases tr { display:block; border-bottom:2px solid var(--line); padding:.4rem 0; }
+  table.cases td { display:block; border:0; padding:.1rem .5rem; }
+}
+`;

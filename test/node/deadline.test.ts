@@ -1,0 +1,122 @@
+// Annex 4 deadlines with an injected clock: the reminder at T−2h and the escalation at T+0 are written once
+// each, however often the tick runs and even when two instances (two database connections) run it at once.
+import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OpenedDb, openLibsql } from '../../db/libsql';
+import { outbox, reportEvents, reports } from '../../db/schema';
+import { type NodeHost, startNodeHost } from '../../functions/node';
+import { runAnnex4Deadlines } from '../../src/cases/deadlines';
+import { tick } from '../../src/tick';
+import { M05_ANSWERS, M09_ANSWERS } from '../support/conversation';
+import { fetcherFor, submitReport } from './console-fixtures';
+import { manualClock, tempDir, testConfig } from './helpers';
+
+const tmp = tempDir();
+const clock = manualClock('2026-11-25T02:00:00.000Z');
+const HOUR = 3_600_000;
+let host: NodeHost;
+let second: OpenedDb;
+const url = () => `file:${join(tmp.dir, 'app.db')}`;
+
+beforeAll(async () => {
+  host = await startNodeHost(testConfig(join(tmp.dir, 'app.db')), { clock: clock.now });
+  second = await openLibsql(url());
+});
+afterAll(async () => {
+  second.close();
+  await host.stop();
+  tmp.cleanup();
+});
+
+const instanceA = () => ({ db: host.deps.db, clock: clock.now, random: host.deps.random });
+const instanceB = () => ({ db: second.db, clock: clock.now, random: host.deps.random });
+
+async function rows(reportId: string, kind: string) {
+  const out = await host.deps.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.reportId, reportId), eq(outbox.kind, kind)));
+  const events = await host.deps.db
+    .select()
+    .from(reportEvents)
+    .where(and(eq(reportEvents.reportId, reportId), eq(reportEvents.type, kind)));
+  return { out, events };
+}
+
+async function runMany(times: number) {
+  for (let i = 0; i < times; i++) await runAnnex4Deadlines(instanceA());
+  await Promise.all([
+    runAnnex4Deadlines(instanceA()),
+    runAnnex4Deadlines(instanceB()),
+    runAnnex4Deadlines(instanceB()),
+  ]);
+}
+
+describe('Annex 4 deadlines in the tick', () => {
+  it('reminds at T−2h and escalates at T+0, each exactly once', async () => {
+    clock.set('2026-11-25T02:00:00.000Z');
+    const { reportId } = await submitReport(fetcherFor(host.url), host.deps.db, M05_ANSWERS);
+    const [report] = await host.deps.db.select().from(reports).where(eq(reports.id, reportId));
+    const due = report!.annex4DueAt.getTime();
+    expect(due - clock.now().getTime()).toBe(24 * HOUR);
+
+    clock.set(new Date(due - 2 * HOUR - 60_000).toISOString());
+    await runMany(3);
+    expect((await rows(reportId, 'annex4_reminder')).out).toHaveLength(0);
+
+    clock.set(new Date(due - 2 * HOUR).toISOString());
+    await runMany(5);
+    await tick(host.deps);
+    const reminder = await rows(reportId, 'annex4_reminder');
+    expect(reminder.out).toHaveLength(1);
+    expect(reminder.events).toHaveLength(1);
+    expect(reminder.out[0]).toMatchObject({
+      kind: 'annex4_reminder',
+      channelId: null,
+      dedupeKey: `annex4_reminder:${reportId}`,
+      payload: { reportId, dueAt: new Date(due).toISOString() },
+    });
+    expect((await rows(reportId, 'annex4_escalation')).out).toHaveLength(0);
+
+    clock.set(new Date(due - 1).toISOString());
+    await runMany(2);
+    expect((await rows(reportId, 'annex4_escalation')).out).toHaveLength(0);
+
+    clock.set(new Date(due).toISOString());
+    await runMany(5);
+    clock.advance(HOUR);
+    await runMany(3);
+    const escalation = await rows(reportId, 'annex4_escalation');
+    expect(escalation.out).toHaveLength(1);
+    expect(escalation.events).toHaveLength(1);
+    expect(escalation.out[0]).toMatchObject({ dedupeKey: `annex4_escalation:${reportId}`, payload: { reportId } });
+    expect((await rows(reportId, 'annex4_reminder')).out).toHaveLength(1);
+  });
+
+  it('gives an urgent report (due in 1 h) its reminder at once, and the escalation an hour later', async () => {
+    clock.set('2026-11-26T08:00:00.000Z');
+    const { reportId } = await submitReport(fetcherFor(host.url), host.deps.db, M09_ANSWERS);
+    await Promise.all([runAnnex4Deadlines(instanceA()), runAnnex4Deadlines(instanceB())]);
+    expect((await rows(reportId, 'annex4_reminder')).out).toHaveLength(1);
+    clock.advance(HOUR);
+    await Promise.all([runAnnex4Deadlines(instanceA()), runAnnex4Deadlines(instanceB())]);
+    await runMany(2);
+    expect((await rows(reportId, 'annex4_escalation')).out).toHaveLength(1);
+    expect((await rows(reportId, 'annex4_escalation')).events).toHaveLength(1);
+  });
+
+  it('sends neither for a case whose Annex 4 was submitted or that was closed', async () => {
+    clock.set('2026-11-27T02:00:00.000Z');
+    const filed = await submitReport(fetcherFor(host.url), host.deps.db, M05_ANSWERS);
+    const closed = await submitReport(fetcherFor(host.url), host.deps.db, M05_ANSWERS);
+    await host.deps.db.update(reports).set({ status: 'annex4_submitted' }).where(eq(reports.id, filed.reportId));
+    await host.deps.db.update(reports).set({ status: 'closed' }).where(eq(reports.id, closed.reportId));
+    clock.advance(30 * HOUR);
+    await runMany(3);
+    for (const id of [filed.reportId, closed.reportId]) {
+      expect((await rows(id, 'annex4_reminder')).out).toHaveLength(0);
+      expect((await rows(id, 'annex4_escalation')).out).toHaveLength(0);
+    }
+  });
+});
