@@ -1,0 +1,63 @@
+// Commands that run no intake turn — /status, /lang, /link — and officers' claim buttons. Each records
+// the update's key before answering, so a redelivered update answers nothing twice.
+import { findChatReport, setChatLocale } from '../../db/repo/telegram';
+import type { AppDeps } from '../deps';
+import { normalizeReceipt } from '../intake/index';
+import { type ChatEvent, chatKeyOf, claimUpdate, preferredLocale } from './chat';
+import type { Outcome } from './conversation';
+import type { OfficerActions } from './officers';
+import { renderText } from './render';
+import { statusText } from './status';
+import { TEXT } from './texts';
+
+export function createCommands(deps: AppDeps, officers: OfficerActions) {
+  const { db, clock } = deps;
+
+  return {
+    /** Only reports filed from this chat; any other receipt gets the same "not found". */
+    async status(ev: ChatEvent, arg: string): Outcome {
+      if (!(await claimUpdate(db, ev, clock()))) return null;
+      const L = await preferredLocale(db, ev);
+      if (arg.trim() === '') return { messages: renderText(TEXT.statusUsage[L]) };
+      const receipt = normalizeReceipt(arg.trim());
+      const report = receipt ? await findChatReport(db, receipt, chatKeyOf(ev.chatId)) : undefined;
+      return { messages: renderText(report ? statusText(report, L) : TEXT.statusNotFound[L]) };
+    },
+
+    /** The language of new reports in this chat; stored in the same batch as the update's key. */
+    async lang(ev: ChatEvent, arg: string): Outcome {
+      const wanted = arg.trim().toLowerCase();
+      if (wanted !== 'zh' && wanted !== 'en') {
+        if (!(await claimUpdate(db, ev, clock()))) return null;
+        return { messages: renderText(TEXT.langUsage[await preferredLocale(db, ev)]) };
+      }
+      if (!(await claimUpdate(db, ev, clock(), [setChatLocale(db, chatKeyOf(ev.chatId), wanted)]))) return null;
+      return { messages: renderText(`${TEXT.langSet[wanted]}\n${TEXT.langCurrentDraft[wanted]}`) };
+    },
+
+    async link(ev: ChatEvent, code: string): Outcome {
+      if (!(await claimUpdate(db, ev, clock()))) return null;
+      const L = await preferredLocale(db, ev);
+      if (code.trim() === '' || ev.userId === undefined) return { messages: renderText(TEXT.linkUsage[L]) };
+      const { answer } = await officers.link({ telegramUserId: String(ev.userId), code: code.trim() });
+      return { messages: renderText(answer) };
+    },
+
+    /** An officer's "claim" button on an alert (any chat, usually a group). */
+    async claim(ev: ChatEvent, reportId: string, messageId: number | undefined): Outcome {
+      if (ev.userId === undefined || !(await claimUpdate(db, ev, clock()))) return null;
+      const out = await officers.claim({ telegramUserId: String(ev.userId), reportId, chatId: ev.chatId, messageId });
+      const edit =
+        messageId !== undefined && (out.editedText !== undefined || out.editedKeyboard)
+          ? {
+              messageId,
+              ...(out.editedText !== undefined ? { html: out.editedText } : {}),
+              ...(out.editedKeyboard ? { markup: out.editedKeyboard } : {}),
+            }
+          : undefined;
+      return { answer: out.answer, ...(edit ? { edit } : {}) };
+    },
+  };
+}
+
+export type Commands = ReturnType<typeof createCommands>;
