@@ -1,8 +1,15 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import {
+  FAKE_BOT_TOKEN,
+  FAKE_TELEGRAM_ROOT,
+  FAKE_WEBHOOK_SECRET,
+  telegramFake,
+} from './test/workers/bot-telegram-fake.js';
 
-// Two projects: `node` runs unit tests and the Node host on a temporary libSQL file;
-// `workers` runs the worker inside workerd with the D1 migrations applied.
+// Three projects: `node` runs unit tests and the Node host on a temporary libSQL file;
+// `workers` runs the worker inside workerd with the D1 migrations applied;
+// `browser` drives Debian's Chromium (playwright-core) against the Node host: widget, /report, /status.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('db/migrations');
   return {
@@ -21,13 +28,36 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, APP_ENV: 'test' } },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  APP_ENV: 'test',
+                  TELEGRAM_BOT_TOKEN: FAKE_BOT_TOKEN,
+                  TELEGRAM_WEBHOOK_SECRET: FAKE_WEBHOOK_SECRET,
+                  TELEGRAM_API_ROOT: FAKE_TELEGRAM_ROOT,
+                },
+                // The bot's Bot API calls are answered by a fake in this process; other requests pass through.
+                outboundService: telegramFake,
+              },
             }),
           ],
           test: {
             name: 'workers',
             include: ['test/workers/**/*.test.ts'],
             setupFiles: ['./test/workers/setup.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'browser',
+            environment: 'node',
+            include: ['test/browser/**/*.test.ts'],
+            // Rebuilds the widget bundle first, so `vitest --project browser` never tests a stale one.
+            globalSetup: ['./test/browser/global-setup.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+            // One Chromium at a time: each file starts its own, and they are memory-hungry.
+            fileParallelism: false,
           },
         },
       ],

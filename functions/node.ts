@@ -5,6 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { openLibsql } from '../db/libsql';
 import { createApp } from '../src/app';
+import { ensureFirstAdmin } from '../src/auth/first-admin';
+import { startTelegramPolling } from '../src/bot/polling';
+import { telegramSettings } from '../src/bot/settings';
 import { type Config, ConfigError, loadConfig, publicUrl } from '../src/config';
 import { type AppDeps, cryptoRandom, systemClock } from '../src/deps';
 import { tick } from '../src/tick';
@@ -41,11 +44,14 @@ export async function startNodeHost(config: Config, overrides: Partial<AppDeps> 
   const port = (server.address() as AddressInfo).port;
   const timer = setInterval(() => deps.defer(tick(deps)), TICK_MS);
   timer.unref();
+  // Without a public webhook URL the bot pulls its updates (TELEGRAM_BOT_TOKEN set, no PUBLIC_URL webhook).
+  const polling = telegramSettings(config)?.mode === 'polling' ? startTelegramPolling(deps) : undefined;
   return {
     url: `http://localhost:${port}`,
     deps,
     stop: async () => {
       clearInterval(timer);
+      await polling?.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       await Promise.allSettled([...pending]);
       opened.close();
@@ -66,12 +72,25 @@ async function main() {
   }
   const host = await startNodeHost(config);
   const base = config.PUBLIC_URL ? publicUrl(config) : host.url;
+  const admin = await ensureFirstAdmin(host.deps);
   console.log(
     [
       '长春市劳动关系风险监测预警 — labour-relations risk early-warning intake is running',
       `  database        ${config.LIBSQL_URL}`,
       `  health          ${base}/healthz`,
       `  intake API      ${base}/api/openapi.json`,
+      `  report form     ${base}/report`,
+      `  widget demo     ${base}/demo`,
+      `  officers' console ${base}/console`,
+      ...(admin?.oneTimePassword
+        ? [
+            `  first admin     user "${admin.username}", one-time password ${admin.oneTimePassword}`,
+            '                  (shown only now; it must be changed at the first sign-in)',
+          ]
+        : admin
+          ? [`  first admin     user "${admin.username}" with ADMIN_PASSWORD`]
+          : []),
+      `  telegram bot    ${{ polling: 'long polling', webhook: `webhook ${base}/telegram/webhook`, off: 'off (no TELEGRAM_BOT_TOKEN)' }[telegramSettings(config)?.mode ?? 'off']}`,
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );

@@ -7,16 +7,22 @@ import { jurisdictionCache } from '../db/repo/jurisdictions';
 import { jurisdictions } from '../db/schema';
 import { intakeRoutes } from './api/intake-routes';
 import { openApiDocument } from './api/openapi';
+import { telegramRoutes } from './bot/webhook';
 import { publicUrl } from './config';
 import type { AppDeps, AppEnv } from './deps';
 import { notFound, onError } from './http/errors';
 import { createIntakeService } from './service/intake-service';
+import { consoleRoutes } from './web/console/routes';
+import { apiOriginPolicy } from './web/public/origins';
+import { crossOriginWidget, publicPages } from './web/public/routes';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const juris = jurisdictionCache(deps.db, deps.clock);
   const intake = createIntakeService(deps, juris);
 
+  // Before secureHeaders, so it runs after it: lets portals load /widget.js (Cross-Origin-Resource-Policy).
+  app.use(crossOriginWidget());
   app.use(requestId());
   app.use(secureHeaders());
   app.onError(onError);
@@ -27,8 +33,16 @@ export function createApp(deps: AppDeps) {
     return c.json({ ok: true, database: 'reachable', jurisdictions: row?.n ?? 0, time: deps.clock().toISOString() });
   });
 
+  // CORS: only allow-listed portals and the app's own pages; others' unsafe requests get 403.
+  app.use('/api/*', apiOriginPolicy(deps.config));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(publicUrl(deps.config))));
-  app.route('/api', intakeRoutes(deps, intake, () => {}));
+  app.route(
+    '/api',
+    intakeRoutes(deps, intake, () => {}),
+  );
+  app.route('/telegram', telegramRoutes(deps, intake));
+  app.route('/', publicPages(deps, intake));
+  app.route('/', consoleRoutes(deps));
 
   return app;
 }

@@ -8,6 +8,9 @@ export function recordInbound(db: Db, key: string, response: unknown, at: Date):
 }
 
 export async function findInbound(db: Db, key: string): Promise<{ response: unknown } | undefined> {
-  const [row] = await db.select({ response: inboundEvents.response }).from(inboundEvents).where(eq(inboundEvents.key, key));
+  const [row] = await db
+    .select({ response: inboundEvents.response })
+    .from(inboundEvents)
+    .where(eq(inboundEvents.key, key));
   return row;
 }

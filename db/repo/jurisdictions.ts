@@ -22,7 +22,8 @@ export function jurisdictionCache(db: Db, clock: () => Date, ttlMs = 60_000) {
   return {
     async all(): Promise<Jurisdiction[]> {
       const now = clock().getTime();
-      if (!cached || now - cached.at > ttlMs || now < cached.at) cached = { at: now, rows: await listJurisdictions(db) };
+      if (!cached || now - cached.at > ttlMs || now < cached.at)
+        cached = { at: now, rows: await listJurisdictions(db) };
       return cached.rows;
     },
     invalidate() {

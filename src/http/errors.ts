@@ -36,6 +36,24 @@ const MESSAGES = {
   forbidden: { zh: '没有权限。', en: 'Forbidden.' },
   unauthorized: { zh: '请先登录。', en: 'Please sign in first.' },
   too_many_requests: { zh: '尝试次数过多，请稍后再试。', en: 'Too many attempts; please try again later.' },
+  csrf_invalid: {
+    zh: '表单已失效（安全校验未通过），请返回刷新页面后重试。',
+    en: 'The form has expired (security check failed); go back, reload the page and try again.',
+  },
+  case_not_found: { zh: '没有找到这个案件。', en: 'This case was not found.' },
+  login_throttled: {
+    zh: '登录失败次数过多，请 15 分钟后再试。',
+    en: 'Too many failed sign-ins; please try again in 15 minutes.',
+  },
+  claim_conflict: {
+    zh: '案件已被其他工作人员认领或转交，页面已更新。',
+    en: 'Someone else claimed or handed over this case first; the page has been updated.',
+  },
+  annex4_submitted_already: {
+    zh: '附件4 已经报送，不能再修改。',
+    en: 'Annex 4 was already submitted and can no longer be changed.',
+  },
+  case_closed: { zh: '案件已销号。', en: 'This case is closed.' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -1,0 +1,171 @@
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { AppDeps, AppEnv } from '../../deps';
+import { ApiError } from '../../http/errors';
+import { requestLocale } from '../../http/locale';
+import { newToken } from '../../ids';
+import type { IntakeService } from '../../service/intake-service';
+import { REPORT_FORM_JS, WIDGET_ETAG, WIDGET_JS } from '../../widget/generated/bundle';
+import { htmlPage } from './csp';
+import { DemoPage } from './demo-page';
+import { formToken, isSameOriginPost } from './form-guard';
+import { submitForm } from './form-submit';
+import { PAGE_STRINGS } from './page-strings';
+import { checkForm, type FormValues, readForm } from './report-form';
+import { ForbiddenPage, ReportPage, ReportSubmittedPage } from './report-page';
+import { SITE_CSS } from './site-css';
+import { lookupForReporter } from './status-lookup';
+import { StatusPage } from './status-page';
+
+// The public, server-rendered side: the embeddable widget's script, the plain report form, the status
+// page and the demo portal. Pages are rendered with Hono JSX and work without JavaScript.
+
+export const WIDGET_PATH = '/widget.js';
+const FORM_BODY_LIMIT = 64 * 1024;
+const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * The app-wide secureHeaders() sets Cross-Origin-Resource-Policy: same-origin, which would stop portals
+ * from loading /widget.js. Registered before secureHeaders, this runs after it and opens that one file.
+ */
+export function crossOriginWidget(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (c.req.path === WIDGET_PATH) c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+  };
+}
+
+function asset(c: Context, body: string, type: string, cache: string, etag?: string) {
+  if (etag && c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag, 'Cache-Control': cache });
+  return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': cache, ...(etag ? { ETag: etag } : {}) });
+}
+
+const render = async (node: HtmlEscapedString | Promise<HtmlEscapedString>) => String(await node);
+
+export function publicPages(deps: AppDeps, intake: IntakeService) {
+  const { config } = deps;
+  const app = new Hono<AppEnv>();
+  const limit = bodyLimit({
+    maxSize: FORM_BODY_LIMIT,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large');
+    },
+  });
+
+  // Embedders use one fixed URL, so the cache is short and revalidated by ETag.
+  app.get(WIDGET_PATH, (c) =>
+    asset(
+      c,
+      WIDGET_JS,
+      'application/javascript; charset=utf-8',
+      'public, max-age=300, stale-while-revalidate=86400',
+      WIDGET_ETAG,
+    ),
+  );
+  app.get('/assets/report-form.js', (c) =>
+    asset(c, REPORT_FORM_JS, 'application/javascript; charset=utf-8', 'public, max-age=3600'),
+  );
+  app.get('/assets/site.css', (c) => asset(c, SITE_CSS, 'text/css; charset=utf-8', 'public, max-age=3600'));
+
+  app.get('/demo', async (c) => {
+    const page = (
+      <DemoPage inline={c.req.query('mode') === 'inline'} locale={c.req.query('lang') === 'en' ? 'en' : 'zh'} />
+    );
+    return htmlPage(c, config, await render(page));
+  });
+
+  app.get('/report', async (c) => {
+    const locale = requestLocale(c);
+    const ctx = await intake.ctx();
+    // ?jurisdiction=220102 presets the district, like the widget's data-jurisdiction (iframe embedding).
+    const preset = c.req.query('jurisdiction');
+    const district: FormValues = preset && ctx.jurisdictions.some((j) => j.id === preset) ? { district: preset } : {};
+    const page = (
+      <ReportPage
+        locale={locale}
+        ctx={ctx}
+        values={district}
+        errors={{}}
+        warnings={{}}
+        confirmed={new Set()}
+        shownItems={new Set()}
+        step2={false}
+        submissionKey={newToken(deps.random, 18)}
+        formToken={formToken(c, deps)}
+      />
+    );
+    return htmlPage(c, config, await render(page), { frameable: true });
+  });
+
+  app.post('/report', limit, async (c) => {
+    const locale = requestLocale(c);
+    const body = await c.req.parseBody({ all: true });
+    if (!isSameOriginPost(c, config, body.token)) {
+      return htmlPage(c, config, await render(<ForbiddenPage locale={locale} />), { status: 403 });
+    }
+    const input = readForm(body);
+    const ctx = await intake.ctx();
+    const check = checkForm(input, { ...ctx, now: deps.clock() }, locale, PAGE_STRINGS[locale].requiredMissing);
+    const posted = body.submission;
+    const submissionKey =
+      typeof posted === 'string' && SUBMISSION_KEY.test(posted) ? posted : newToken(deps.random, 18);
+    if (check.ready) {
+      const { receipt } = await submitForm(intake, deps.db, { locale, answers: check.answers, submissionKey });
+      return htmlPage(c, config, await render(<ReportSubmittedPage locale={locale} receipt={receipt} />), {
+        frameable: true,
+      });
+    }
+    const page = (
+      <ReportPage
+        locale={locale}
+        ctx={ctx}
+        values={input.values}
+        errors={check.errors}
+        warnings={check.warnings}
+        confirmed={input.confirmed}
+        shownItems={new Set(check.chosenItems)}
+        step2={check.newItems.length > 0}
+        submissionKey={submissionKey}
+        formToken={formToken(c, deps)}
+      />
+    );
+    const invalid = Object.keys(check.errors).length + Object.keys(check.warnings).length > 0;
+    return htmlPage(c, config, await render(page), { frameable: true, status: invalid ? 400 : 200 });
+  });
+
+  app.get('/status', async (c) => {
+    const page = (
+      <StatusPage
+        locale={requestLocale(c)}
+        formToken={formToken(c, deps)}
+        receipt={c.req.query('receipt') ?? ''}
+        notFound={false}
+      />
+    );
+    return htmlPage(c, config, await render(page), { frameable: true });
+  });
+
+  app.post('/status', limit, async (c) => {
+    const locale = requestLocale(c);
+    const body = await c.req.parseBody();
+    if (!isSameOriginPost(c, config, body.token)) {
+      return htmlPage(c, config, await render(<ForbiddenPage locale={locale} />), { status: 403 });
+    }
+    const receipt = typeof body.receipt === 'string' ? body.receipt.slice(0, 40) : '';
+    const phone = typeof body.phone === 'string' ? body.phone.slice(0, 40) : '';
+    const report = receipt && phone ? await lookupForReporter(deps.db, receipt, phone) : undefined;
+    const page = (
+      <StatusPage
+        locale={locale}
+        formToken={formToken(c, deps)}
+        receipt={receipt}
+        notFound={!report}
+        {...(report ? { report } : {})}
+      />
+    );
+    return htmlPage(c, config, await render(page), { frameable: true, status: report ? 200 : 404 });
+  });
+
+  return app;
+}

@@ -1,0 +1,82 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { M05_ANSWERS } from '../support/conversation';
+import { launchBrowser, PHONE, startTestHost, type TestHost } from './browser';
+import { answerUntil, turn, widget } from './widget-driver';
+
+// Acceptance 3: axe-core finds no serious or critical violation (colour contrast included) on the open
+// widget — a typed question, a choice question, the review screen — and on /report, /status and /demo.
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResult> } }).axe.run(document),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+let t: TestHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await startTestHost();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+describe('accessibility (axe-core)', () => {
+  it('the open widget: question, choice buttons with an error, review', async () => {
+    // bypassCSP: axe is injected as an inline script, which the page's CSP would rightly refuse.
+    const context = await browser.newContext({ ...PHONE, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${t.host.url}/demo`);
+    expect(await seriousViolations(page)).toEqual([]);
+    const w = widget(page);
+    await turn(page, () => w.launcher.click());
+    expect(await seriousViolations(page)).toEqual([]);
+    await answerUntil(page, M05_ANSWERS, 'headcount');
+    await w.input.fill('x');
+    await turn(page, () => w.input.press('Enter'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await answerUntil(page, { ...M05_ANSWERS, event_at: '2026-11-24T09:00' }, 'industry');
+    expect(await seriousViolations(page)).toEqual([]);
+    await answerUntil(page, { ...M05_ANSWERS, event_at: '2026-11-24T09:00' }, 'review');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('/report (fresh and with errors), /status and the inline widget', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+      locale: 'zh-CN',
+    });
+    const page = await context.newPage();
+    await page.goto(`${t.host.url}/report`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.check('input[name=items][value=M09]');
+    await page.fill('#f-headcount', 'abc');
+    await Promise.all([page.waitForNavigation(), page.locator('form[data-report-form] button[type=submit]').click()]);
+    expect(await page.locator('.error-summary').isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${t.host.url}/status`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${t.host.url}/demo?mode=inline`);
+    await widget(page).root.locator('.chat button.primary').click();
+    await page.waitForSelector('cc-labor-report .question');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
