@@ -35,6 +35,8 @@ export default defineConfig(async () => {
                   TELEGRAM_BOT_TOKEN: FAKE_BOT_TOKEN,
                   TELEGRAM_WEBHOOK_SECRET: FAKE_WEBHOOK_SECRET,
                   TELEGRAM_API_ROOT: FAKE_TELEGRAM_ROOT,
+                  // The Workers host creates the first admin from this secret on its first cron tick.
+                  ADMIN_PASSWORD: 'workers first admin passphrase',
                 },
                 // The bot's Bot API calls are answered by a fake in this process; other requests pass through.
                 outboundService: telegramFake,

@@ -143,11 +143,15 @@ export const reportEvents = sqliteTable(
  * Inbound event keys (Telegram update_id, Idempotency-Key): written in the same batch as the effects,
  * so a repeat fails the unique key, changes nothing, and is answered with the stored first response.
  */
-export const inboundEvents = sqliteTable('inbound_events', {
-  key: text('key').primaryKey(),
-  response: text('response', { mode: 'json' }),
-  createdAt: createdAt(),
-});
+export const inboundEvents = sqliteTable(
+  'inbound_events',
+  {
+    key: text('key').primaryKey(),
+    response: text('response', { mode: 'json' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('inbound_events_created_idx').on(t.createdAt)],
+);
 
 /** Transactional outbox: rows written with the report, sent by the dispatcher. */
 export const outbox = sqliteTable(

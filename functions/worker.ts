@@ -10,9 +10,9 @@ import { type Config, loadConfig } from '../src/config';
 import { type AppDeps, cryptoRandom, systemClock } from '../src/deps';
 import { tick } from '../src/tick';
 
+/** The D1 binding; every other setting arrives as a string variable or secret and is read by loadConfig. */
 export interface Env {
   DB: D1Database;
-  [key: string]: unknown;
 }
 
 /** Picks the database: remote libSQL when configured, else the D1 binding. */
@@ -26,6 +26,7 @@ export function workerDb(env: Env, config: Config): Db {
 
 function depsFor(env: Env, defer: AppDeps['defer']): AppDeps {
   const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string'));
+  // (Object.entries sees the string vars and secrets beside the bindings.)
   // Workers have no file system: the default file: URL simply means "use the D1 binding".
   const config = loadConfig(vars);
   return { db: workerDb(env, config), config, clock: systemClock, random: cryptoRandom, defer };

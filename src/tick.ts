@@ -1,7 +1,12 @@
 import { deleteExpiredDrafts } from '../db/repo/drafts';
+import { deleteOldInbound } from '../db/repo/inbound';
+import { ensureFirstAdmin } from './auth/first-admin';
 import { runAnnex4Deadlines } from './cases/deadlines';
 import type { AppDeps } from './deps';
 import { dispatch } from './notify/dispatcher';
+
+/** How long inbound event keys (Telegram update ids, Idempotency-Keys) are remembered. */
+const INBOUND_KEY_DAYS = 7;
 
 /**
  * Periodic work, run each minute by the Workers cron and by the Node host's timer. Each step is
@@ -9,7 +14,11 @@ import { dispatch } from './notify/dispatcher';
  */
 export async function tick(deps: AppDeps): Promise<void> {
   const now = deps.clock();
+  // Workers have no start-up step: the first admin comes from the ADMIN_PASSWORD secret on the first tick.
+  // (The Node host creates it at start, printing a one-time password when none is configured.)
+  if (deps.config.ADMIN_PASSWORD) await ensureFirstAdmin(deps);
   await deleteExpiredDrafts(deps.db, now);
+  await deleteOldInbound(deps.db, new Date(now.getTime() - INBOUND_KEY_DAYS * 86_400_000));
   // Before dispatching, so reminders and escalations written now go out in the same tick.
   await runAnnex4Deadlines(deps);
   await dispatch(deps);

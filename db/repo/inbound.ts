@@ -1,5 +1,5 @@
 // Inbound event keys (DESIGN idea 5): the key is inserted in the same batch as the effects it caused.
-import { eq } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { BatchItem, Db } from '../client';
 import { inboundEvents } from '../schema';
 
@@ -13,4 +13,12 @@ export async function findInbound(db: Db, key: string): Promise<{ response: unkn
     .from(inboundEvents)
     .where(eq(inboundEvents.key, key));
   return row;
+}
+
+/**
+ * Forgets keys older than `before` (run by the tick). Telegram stops redelivering within a day and clients
+ * retry an Idempotency-Key within minutes; the stored first responses hold personal data, so they go too.
+ */
+export async function deleteOldInbound(db: Db, before: Date): Promise<void> {
+  await db.delete(inboundEvents).where(lt(inboundEvents.createdAt, before));
 }

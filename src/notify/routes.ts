@@ -1,5 +1,5 @@
 // The officers' view of the outbox (JSON for now): rows by state with attempts, next attempt and the last
-// error, so a dead or stuck notification is seen. Mounted by the app under /api/admin behind officer auth.
+// error, so a dead or stuck notification is seen. Mounted at /console/api/outbox, for accounts that manage settings.
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { z } from 'zod';

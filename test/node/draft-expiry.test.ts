@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findInbound, recordInbound } from '../../db/repo/inbound';
 import { type NodeHost, startNodeHost } from '../../functions/node';
 import { tick } from '../../src/tick';
 import { manualClock, tempDir, testConfig } from './helpers';
@@ -41,5 +42,17 @@ describe('draft expiry', () => {
     clock.advance(6 * 86_400_000);
     await tick(host.deps);
     expect((await read(busy)).status).toBe(404);
+  });
+});
+
+describe('inbound event keys', () => {
+  it('are remembered for 7 days, then forgotten with their stored response', async () => {
+    await host.deps.db.batch([recordInbound(host.deps.db, 'tg:update:42', { reply: 'x' }, clock.now())]);
+    clock.advance(6 * 86_400_000);
+    await tick(host.deps);
+    expect(await findInbound(host.deps.db, 'tg:update:42')).toEqual({ response: { reply: 'x' } });
+    clock.advance(1 * 86_400_000 + 1);
+    await tick(host.deps);
+    expect(await findInbound(host.deps.db, 'tg:update:42')).toBeUndefined();
   });
 });

@@ -3,11 +3,12 @@
 import { Hono } from 'hono';
 import { caseEvents, listCases } from '../../../db/repo/cases';
 import { listJurisdictions } from '../../../db/repo/jurisdictions';
-import type { ConsoleEnv } from '../../auth/middleware';
+import { type ConsoleEnv, requirePermission } from '../../auth/middleware';
 import { caseScope } from '../../auth/roles';
 import type { CaseActions } from '../../cases/case-actions';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { notifyRoutes } from '../../notify/routes';
 import { readFilters } from './case-filters';
 import { PAGE_SIZE } from './inbox';
 
@@ -40,6 +41,10 @@ export function consoleApiRoutes(deps: AppDeps, actions: CaseActions) {
     await actions.claim(c.get('session').account, c.req.param('id'));
     return c.json({ ok: true });
   });
+
+  // Notification health for whoever keeps the channels: dead or stuck rows with their last error.
+  api.use('/outbox', requirePermission('manage_settings'));
+  api.route('/', notifyRoutes(deps));
 
   return api;
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `inbound_events_created_idx` ON `inbound_events` (`created_at`);
