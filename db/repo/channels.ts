@@ -8,15 +8,23 @@ export type NotifyChannel = typeof notifyChannels.$inferSelect;
 export type NewNotifyChannel = typeof notifyChannels.$inferInsert;
 export type ChannelType = NotifyChannel['type'];
 
-/** Enabled channels of a jurisdiction and, for urgent reports, of the city office too. */
-export function alertChannels(db: Db, jurisdictionId: string, includeCity: boolean): Promise<NotifyChannel[]> {
-  const scope = includeCity
-    ? or(eq(notifyChannels.jurisdictionId, jurisdictionId), isNull(notifyChannels.jurisdictionId))
-    : eq(notifyChannels.jurisdictionId, jurisdictionId);
+/** Who hears of a notice: a jurisdiction's channels, the city office's, or both. */
+export interface Audience {
+  jurisdictionId: string | null;
+  city: boolean;
+}
+
+/** Enabled channels of an audience (a jurisdiction's and/or the city office's), in a stable order. */
+export function audienceChannels(db: Db, audience: Audience): Promise<NotifyChannel[]> {
+  const scopes = [
+    ...(audience.jurisdictionId !== null ? [eq(notifyChannels.jurisdictionId, audience.jurisdictionId)] : []),
+    ...(audience.city ? [isNull(notifyChannels.jurisdictionId)] : []),
+  ];
+  if (scopes.length === 0) return Promise.resolve([]);
   return db
     .select()
     .from(notifyChannels)
-    .where(and(eq(notifyChannels.enabled, true), scope))
+    .where(and(eq(notifyChannels.enabled, true), or(...scopes)))
     .orderBy(notifyChannels.id);
 }
 

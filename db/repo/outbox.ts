@@ -72,6 +72,17 @@ export function reschedule(
     .where(leased(id, owner));
 }
 
+/**
+ * Done without sending: the notice no longer holds (a reminder for a case filed or closed meanwhile). The
+ * row counts as handled, but has no sent_at, so the rate limiter does not count it; `note` says why.
+ */
+export function markSkipped(db: Db, id: string, owner: string, attempts: number, note: string) {
+  return db
+    .update(outbox)
+    .set({ ...released, state: 'sent', attempts, lastError: note })
+    .where(leased(id, owner));
+}
+
 export function markDead(db: Db, id: string, owner: string, attempts: number, lastError: string) {
   return db
     .update(outbox)
@@ -118,6 +129,25 @@ export async function recentSends(db: Db, type: ChannelType, target: string, sin
         gt(outbox.nextAttemptAt, since),
         eq(notifyChannels.type, type),
         eq(notifyChannels.target, target),
+      ),
+    );
+  return rows.flatMap((r) => (r.at ? [{ id: r.id, at: r.at.getTime() }] : []));
+}
+
+/**
+ * Messages delivered since `since` to one reporter's Telegram chat (rows that name their chat in the payload
+ * instead of a channel): seeds the per-chat limit like `recentSends`.
+ */
+export async function recentChatSends(db: Db, kind: string, chatId: string, since: Date): Promise<SendLogEntry[]> {
+  const rows = await db
+    .select({ id: outbox.id, at: outbox.sentAt })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.state, 'sent'),
+        gt(outbox.nextAttemptAt, since),
+        eq(outbox.kind, kind),
+        sql`json_extract(${outbox.payload}, '$.chatId') = ${chatId}`,
       ),
     );
   return rows.flatMap((r) => (r.at ? [{ id: r.id, at: r.at.getTime() }] : []));

@@ -30,7 +30,7 @@ type IntakeAction = Exclude<CallbackAction, { type: 'claim' }>;
 /** null: a redelivered update — send nothing. */
 export type Outcome = Promise<Delivery | null>;
 
-export function createConversation(deps: AppDeps, intake: IntakeService) {
+export function createConversation(deps: AppDeps, intake: IntakeService, onSubmitted?: (ev: ChatEvent) => void) {
   const { db, clock } = deps;
   const claim = (ev: ChatEvent) => claimUpdate(db, ev, clock());
 
@@ -96,6 +96,8 @@ export function createConversation(deps: AppDeps, intake: IntakeService) {
     }
     // A closed draft answers without writing: record the key so a copy of this update stays silent.
     if (!wrote && !(await claim(ev))) return null;
+    // This turn's batch stored the report and its outbox row: the first notification try can start.
+    if (wrote && result.submitted) onSubmitted?.(ev);
 
     const reply = result.reply;
     const answer = opts.answer;

@@ -5,6 +5,7 @@ import { type Telegraf, TelegramError } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { jurisdictionCache } from '../../db/repo/jurisdictions';
 import type { AppDeps } from '../deps';
+import { dispatchSoon } from '../notify/dispatcher';
 import { createIntakeService } from '../service/intake-service';
 import { type BotOptions, createBot } from './create-bot';
 import type { Log } from './send';
@@ -112,7 +113,8 @@ async function handleInChatOrder(bot: Telegraf, updates: Update[], log: Log) {
 /** The Node host's bot: its own intake service over the host's deps, polling until stopped. */
 export function startTelegramPolling(deps: AppDeps, opts: BotOptions & PollingOptions = {}): Polling {
   const intake = createIntakeService(deps, jurisdictionCache(deps.db, deps.clock));
-  const bot = createBot(deps, intake, opts);
+  // No request to wait for: a submitted report's first notification try runs in the background.
+  const bot = createBot(deps, intake, { ...opts, onSubmitted: () => deps.defer(dispatchSoon(deps)) });
   // The command menu is a convenience; Bot API servers without setMyCommands (emulators) must not matter.
   void bot.telegram
     .setMyCommands(BOT_COMMANDS.zh)

@@ -7,6 +7,7 @@ import type { Update } from 'telegraf/types';
 import type { AppDeps, AppEnv } from '../deps';
 import { ApiError } from '../http/errors';
 import { sha256Hex, timingSafeEqual } from '../ids';
+import { dispatchAfterResponse } from '../notify/dispatcher';
 import type { IntakeService } from '../service/intake-service';
 import { type BotOptions, createBot } from './create-bot';
 import { telegramSettings } from './settings';
@@ -21,6 +22,8 @@ export function telegramRoutes(deps: AppDeps, intake: IntakeService, opts: BotOp
   const secret = settings?.webhookSecret;
   // One bot per app (per host instance), botInfo preset: no getMe per request.
   let bot: Telegraf | undefined;
+  // Updates (by id) whose turn submitted a report; the request that carried one kicks the dispatcher.
+  const submitted = new Set<number>();
 
   routes.post(
     '/webhook',
@@ -39,8 +42,12 @@ export function telegramRoutes(deps: AppDeps, intake: IntakeService, opts: BotOp
         throw new ApiError(400, 'invalid_json');
       });
       if (!isUpdate(update)) throw new ApiError(400, 'bad_request');
-      bot ??= createBot(deps, intake, opts);
-      await bot.handleUpdate(update);
+      bot ??= createBot(deps, intake, { ...opts, onSubmitted: (ev) => submitted.add(ev.updateId) });
+      try {
+        await bot.handleUpdate(update);
+      } finally {
+        if (submitted.delete(update.update_id)) dispatchAfterResponse(c, deps);
+      }
       return c.body(null, 200);
     },
   );

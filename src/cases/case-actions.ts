@@ -117,14 +117,14 @@ export function caseActions(deps: AppDeps) {
 
   /**
    * A message to the reporter: always a 'message_out' event (the status page shows it); for a Telegram
-   * reporter also an outbox row the dispatcher sends to their chat.
+   * reporter also an outbox row the dispatcher sends to their chat. True when that row was written.
    */
   async function messageReporter(officer: Officer, reportId: string, text: string, nonce?: string) {
     const { report } = await load(officer, reportId);
     const clean = requireText(text, MESSAGE_MAX, '消息');
     const now = clock();
     const chat = report.reporterChat?.startsWith('tg:') ? report.reporterChat.slice(3) : undefined;
-    await once(
+    const written = await once(
       nonce,
       reporterMessageStatements(db, {
         reportId,
@@ -135,6 +135,7 @@ export function caseActions(deps: AppDeps) {
         ...(chat ? { telegram: { outboxId: newId('o', now, random), chatId: chat } } : {}),
       }),
     );
+    return written === 'done' && chat !== undefined;
   }
 
   async function close(officer: Officer, reportId: string, reason: string) {

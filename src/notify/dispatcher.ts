@@ -1,26 +1,51 @@
-// The outbox dispatcher (DESIGN idea 6). Runs right after a submit (dispatchSoon), on the Workers cron and
-// on the Node timer (tick), so a crash between saving and sending only delays a notification.
+// The outbox dispatcher (DESIGN idea 6). Runs right after a request that wrote outbox rows
+// (dispatchAfterResponse), on the Workers cron and on the Node timer (tick), so a crash between saving and
+// sending only delays a notification. It fans notices out to officers' channels (fan-out.ts), sends them,
+// and sends officers' messages to reporters' Telegram chats (reporter-message.ts).
 //
 // Delivery is at least once: a lease keeps two dispatchers from sending the same row at the same time, and
 // no send starts unless it can finish before its lease ends. Only a crash between a robot accepting a
 // message and the outcome being written can repeat one message, once the lease has run out.
+import type { Context } from 'hono';
 import { channelsByIds, type NotifyChannel } from '../../db/repo/channels';
 import { getJurisdiction, type Jurisdiction } from '../../db/repo/jurisdictions';
-import { claimDue, markDead, markSent, type OutboxRow, recentSends, reschedule } from '../../db/repo/outbox';
+import {
+  claimDue,
+  markDead,
+  markSent,
+  markSkipped,
+  type OutboxRow,
+  recentChatSends,
+  recentSends,
+  reschedule,
+  type SendLogEntry,
+} from '../../db/repo/outbox';
 import { findReport, type ReportRow } from '../../db/repo/reports';
 import { publicUrl } from '../config';
 import type { AppDeps } from '../deps';
+import { runAfterResponse } from '../http/after';
 import { newId } from '../ids';
 import { SEND_TIMEOUT_MS } from './channels/http';
 import { defaultSenders } from './channels/index';
-import { ALERT_KIND, FAN_OUT_KIND, fanOut } from './fan-out';
+import { telegramChatSender } from './channels/telegram';
+import {
+  ALERT_KIND,
+  alertPayloadSchema,
+  FAN_OUT_KINDS,
+  type FanOutKind,
+  fanOut,
+  isFanOutKind,
+  isStale,
+  staleNote,
+} from './fan-out';
 import { buildAlert } from './format';
 import { recordFailure } from './outcome';
 import { type Destination, destinationOf, limiterFor, RateLimiter } from './rate-limit';
-import type { Senders, SendResult } from './types';
+import { REPORTER_MESSAGE_KIND, reporterMessageHtml, reporterMessagePayloadSchema } from './reporter-message';
+import type { ChatSender, Notice, Senders, SendResult } from './types';
 
 /** The kinds this dispatcher handles; rows of other kinds are left for their own handlers. */
-export const NOTIFY_KINDS = [FAN_OUT_KIND, ALERT_KIND] as const;
+export const NOTIFY_KINDS: readonly string[] = [...FAN_OUT_KINDS, ALERT_KIND, REPORTER_MESSAGE_KIND];
 
 const DEFAULT_LIMIT = 50;
 /** Long enough for a round of sends; short enough that a crashed instance's rows come back soon. */
@@ -38,6 +63,8 @@ export interface DispatchOptions {
   /** Rows leased per round. */
   limit?: number;
   senders?: Senders;
+  /** Sends to a reporter's Telegram chat (default: the configured bot). */
+  chat?: ChatSender;
   limiter?: RateLimiter;
   leaseMs?: number;
   /** How to wait for a rate-limit token a few seconds away (tests move their manual clock instead). */
@@ -46,10 +73,12 @@ export interface DispatchOptions {
 
 export interface DispatchResult {
   claimed: number;
-  /** Rows marked sent: alerts delivered and fan-out rows done. */
+  /** Rows marked sent: messages delivered and fan-out rows done. */
   sent: number;
-  /** Alert rows created by fan-outs. */
+  /** Per-channel rows created by fan-outs. */
   fannedOut: number;
+  /** Stale notices marked sent without sending (see isStale). */
+  skipped: number;
   retried: number;
   /** Waiting for a rate-limit token (or lease time): rescheduled, not counted as an attempt. */
   deferred: number;
@@ -61,6 +90,7 @@ interface Run {
   owner: string;
   leaseUntil: number;
   senders: Senders;
+  chat: ChatSender;
   limiter: RateLimiter;
   result: DispatchResult;
   /** The earliest time a row held back by a rate limit comes due (since the last wait). */
@@ -72,18 +102,17 @@ interface Run {
 const realSleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
 export async function dispatch(deps: AppDeps, opts: DispatchOptions = {}): Promise<DispatchResult> {
-  const result: DispatchResult = { claimed: 0, sent: 0, fannedOut: 0, retried: 0, deferred: 0, dead: 0 };
+  const result: DispatchResult = { claimed: 0, sent: 0, fannedOut: 0, skipped: 0, retried: 0, deferred: 0, dead: 0 };
   const owner = opts.owner ?? newId('dispatch', deps.clock(), deps.random);
   const limit = opts.limit ?? DEFAULT_LIMIT;
-  const senders = opts.senders ?? defaultSenders(deps);
-  const limiter = opts.limiter ?? limiterFor(deps.db);
   const sleep = opts.sleep ?? realSleep;
   const run: Run = {
     deps,
     owner,
     leaseUntil: 0,
-    senders,
-    limiter,
+    senders: opts.senders ?? defaultSenders(deps),
+    chat: opts.chat ?? telegramChatSender(deps.config),
+    limiter: opts.limiter ?? limiterFor(deps.db),
     result,
     soonest: Number.POSITIVE_INFINITY,
     reports: new Map(),
@@ -97,12 +126,12 @@ export async function dispatch(deps: AppDeps, opts: DispatchOptions = {}): Promi
     const rows = await claimDue(deps.db, lease);
     result.claimed += rows.length;
     const fannedBefore = result.fannedOut;
-    for (const row of rows.filter((r) => r.kind === FAN_OUT_KIND)) await fanOutOne(run, row);
-    await sendAlerts(
+    for (const row of rows) if (isFanOutRow(row)) await fanOutOne(run, row);
+    await sendAll(
       run,
-      rows.filter((r) => r.kind === ALERT_KIND),
+      rows.filter((r) => !isFanOutRow(r)),
     );
-    // Straight on when more rows are due: new alerts from a fan-out, or a full batch.
+    // Straight on when more rows are due: new rows from a fan-out, or a full batch.
     if (result.fannedOut > fannedBefore || (rows.length > 0 && rows.length === limit)) continue;
     const wait = Math.max(0, run.soonest - deps.clock().getTime());
     if (run.soonest === Number.POSITIVE_INFINITY || wait > MAX_INLINE_WAIT_MS || waited + wait > MAX_TOTAL_WAIT_MS) {
@@ -115,59 +144,125 @@ export async function dispatch(deps: AppDeps, opts: DispatchOptions = {}): Promi
   return result;
 }
 
-/** For `runAfterResponse(c, deps, dispatchSoon(deps))` after a submit: the first try starts at once. */
+/** One dispatch whose result nobody reads: the first try of rows just written (or a tick's). */
 export function dispatchSoon(deps: AppDeps): Promise<void> {
   return dispatch(deps).then(() => undefined);
 }
 
-async function fanOutOne(run: Run, row: OutboxRow): Promise<void> {
+/**
+ * Every request handler that wrote outbox rows (a submit, a message to a reporter, Annex 4 filed) ends with
+ * this: the rows' first try runs alongside and after the response (the request's waitUntil on Workers),
+ * instead of waiting for the next tick. Nothing is lost if it does not run: the tick sends them.
+ */
+export function dispatchAfterResponse(c: Context, deps: AppDeps): void {
+  runAfterResponse(c, deps, dispatchSoon(deps));
+}
+
+const isFanOutRow = (row: OutboxRow): row is OutboxRow & { kind: FanOutKind } => isFanOutKind(row.kind);
+
+async function fanOutOne(run: Run, row: OutboxRow & { kind: FanOutKind }): Promise<void> {
   const { deps } = run;
   const now = deps.clock();
   const outcome = await fanOut(deps, row, run.owner, now);
   if (outcome.ok) {
-    run.result.sent++;
+    run.result[outcome.skipped ? 'skipped' : 'sent']++;
     run.result.fannedOut += outcome.created;
   } else {
     run.result[await recordFailure(deps.db, deps.random, row, run.owner, now, outcome.failure)]++;
   }
 }
 
-async function sendAlerts(run: Run, rows: OutboxRow[]): Promise<void> {
+/** A row ready to go, once its report is loaded: rows of one destination share its rate limit. */
+interface Item {
+  row: OutboxRow;
+  /** The message no longer holds: mark the row sent without sending. */
+  stale?: (report: ReportRow) => boolean;
+  send: (report: ReportRow) => Promise<SendResult>;
+}
+
+interface Group {
+  destination: Destination;
+  /** What this destination got recently, by any instance (seeds the limiter). */
+  recent: (since: Date) => Promise<SendLogEntry[]>;
+  items: Item[];
+}
+
+async function sendAll(run: Run, rows: OutboxRow[]): Promise<void> {
   if (rows.length === 0) return;
   const { deps } = run;
   const channels = await channelsByIds(deps.db, [...new Set(rows.flatMap((r) => (r.channelId ? [r.channelId] : [])))]);
-  const groups = new Map<string, { destination: Destination; items: Item[] }>();
+  const groups = new Map<string, Group>();
+  const add = (destination: Destination, recent: Group['recent'], item: Item) => {
+    const group = groups.get(destination.key) ?? { destination, recent, items: [] };
+    group.items.push(item);
+    groups.set(destination.key, group);
+  };
+  const dead = async (row: OutboxRow, why: string) => {
+    await markDead(deps.db, row.id, run.owner, row.attempts, why);
+    run.result.dead++;
+  };
+
   for (const row of rows) {
-    const channel = row.channelId ? channels.get(row.channelId) : undefined;
-    if (!channel?.enabled) {
-      const why = channel ? `channel ${channel.name} is disabled` : `channel ${row.channelId ?? '(none)'} not found`;
-      await markDead(deps.db, row.id, run.owner, row.attempts, why);
-      run.result.dead++;
+    if (row.kind === REPORTER_MESSAGE_KIND) {
+      const payload = reporterMessagePayloadSchema.safeParse(row.payload);
+      if (!payload.success) {
+        await dead(row, 'reporter_message payload names no chat or text');
+        continue;
+      }
+      const { chatId, text } = payload.data;
+      add(
+        destinationOf({ type: 'telegram', target: chatId }),
+        (since) => recentChatSends(deps.db, row.kind, chatId, since),
+        {
+          row,
+          send: (report) => run.chat(chatId, reporterMessageHtml(report, text)),
+        },
+      );
       continue;
     }
-    const destination = destinationOf(channel);
-    const group = groups.get(destination.key) ?? { destination, items: [] };
-    group.items.push({ row, channel });
-    groups.set(destination.key, group);
+    const channel = row.channelId ? channels.get(row.channelId) : undefined;
+    if (!channel?.enabled) {
+      await dead(
+        row,
+        channel ? `channel ${channel.name} is disabled` : `channel ${row.channelId ?? '(none)'} not found`,
+      );
+      continue;
+    }
+    const payload = alertPayloadSchema.safeParse(row.payload);
+    if (!payload.success) {
+      await dead(row, 'report_alert payload names an unknown notice');
+      continue;
+    }
+    const { notice } = payload.data;
+    add(destinationOf(channel), (since) => recentSends(deps.db, channel.type, channel.target, since), {
+      row,
+      stale: (report) => isStale(notice, report),
+      send: (report) => sendNotice(run, channel, notice, report),
+    });
   }
   // Destinations in parallel (a slow robot does not hold up the others), each destination in order.
-  await Promise.all([...groups.values()].map((g) => sendGroup(run, g.destination, g.items)));
+  await Promise.all([...groups.values()].map((g) => sendGroup(run, g)));
 }
 
-/** A row and its channel; channels sharing a robot or chat share one destination (and its limit). */
-interface Item {
-  row: OutboxRow;
-  channel: NotifyChannel;
+async function sendNotice(run: Run, channel: NotifyChannel, notice: Notice, report: ReportRow): Promise<SendResult> {
+  const { deps } = run;
+  const jurisdiction = await cached(run.jurisdictions, report.jurisdictionId, (id) => getJurisdiction(deps.db, id));
+  const message = buildAlert(report, {
+    locale: channel.locale,
+    publicUrl: publicUrl(deps.config),
+    jurisdiction,
+    notice,
+    now: deps.clock(),
+  });
+  return run.senders[channel.type](channel, message);
 }
 
-async function sendGroup(run: Run, destination: Destination, items: Item[]) {
+async function sendGroup(run: Run, { destination, recent, items }: Group) {
   const { deps, limiter, result } = run;
-  const first = items[0];
-  if (!first) return;
   const since = new Date(deps.clock().getTime() - RateLimiter.horizonMs(destination));
-  limiter.seed(destination.key, await recentSends(deps.db, first.channel.type, first.channel.target, since));
+  limiter.seed(destination.key, await recent(since));
 
-  for (const { row, channel } of items) {
+  for (const { row, stale, send } of items) {
     const now = deps.clock();
     if (now.getTime() + SEND_TIMEOUT_MS > run.leaseUntil) {
       // Not enough lease left to finish a send: hand the row back untouched.
@@ -181,6 +276,11 @@ async function sendGroup(run: Run, destination: Destination, items: Item[]) {
       result.dead++;
       continue;
     }
+    if (stale?.(report)) {
+      await markSkipped(deps.db, row.id, run.owner, row.attempts, staleNote(report));
+      result.skipped++;
+      continue;
+    }
     const wait = limiter.take(destination, now.getTime(), row.id);
     if (wait > 0) {
       await reschedule(deps.db, row.id, run.owner, new Date(now.getTime() + wait));
@@ -188,9 +288,7 @@ async function sendGroup(run: Run, destination: Destination, items: Item[]) {
       run.soonest = Math.min(run.soonest, now.getTime() + wait);
       continue;
     }
-    const jurisdiction = await cached(run.jurisdictions, report.jurisdictionId, (id) => getJurisdiction(deps.db, id));
-    const message = buildAlert(report, { locale: channel.locale, publicUrl: publicUrl(deps.config), jurisdiction });
-    const sent: SendResult = await run.senders[channel.type](channel, message).catch((err: unknown) => ({
+    const sent: SendResult = await send(report).catch((err: unknown) => ({
       ok: false,
       error: `sender failed: ${String(err)}`,
     }));

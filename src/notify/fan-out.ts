@@ -1,35 +1,96 @@
-// A submitted report's outbox row ('report_submitted') becomes one 'report_alert' row per channel: the
-// jurisdiction's enabled channels and, when urgent, the city office's too. The new rows and the fan-out
-// row's "sent" are one batch, and dedupe keys make a repeated fan-out add nothing.
+// Notices to officers' channels. A source row — a submitted report, an Annex 4 reminder or escalation from
+// the tick, an Annex 4 submitted from the console — becomes one 'report_alert' row per channel of its
+// audience (FAN_OUTS). The new rows and the source row's "sent" are one batch, and dedupe keys make a
+// repeated fan-out add nothing.
 import { z } from 'zod';
-import { alertChannels } from '../../db/repo/channels';
-import { insertOnce, markSent, type OutboxRow } from '../../db/repo/outbox';
-import { findReport } from '../../db/repo/reports';
+import { type Audience, audienceChannels } from '../../db/repo/channels';
+import { insertOnce, markSent, markSkipped, type OutboxRow } from '../../db/repo/outbox';
+import { findReport, type ReportRow } from '../../db/repo/reports';
 import type { AppDeps } from '../deps';
 import { newId } from '../ids';
 import type { Failure } from './outcome';
+import { NOTICES, type Notice } from './types';
 
-export const FAN_OUT_KIND = 'report_submitted';
 export const ALERT_KIND = 'report_alert';
 
-const payloadSchema = z.object({ reportId: z.string().min(1) });
+interface FanOutRule {
+  /** What the per-channel message says (its first line; see buildAlert). */
+  notice: Notice;
+  audience: (report: ReportRow) => Audience;
+}
 
-export type FanOutOutcome = { ok: true; created: number } | { ok: false; failure: Failure };
+/** Source kind → who hears of it and what they are told. */
+const FAN_OUTS = {
+  // Urgent reports also go to the city office at once (issue 8).
+  report_submitted: {
+    notice: 'report_alert',
+    audience: (r) => ({ jurisdictionId: r.jurisdictionId, city: r.urgency === 'immediate' }),
+  },
+  annex4_reminder: { notice: 'annex4_reminder', audience: (r) => ({ jurisdictionId: r.jurisdictionId, city: false }) },
+  // A missed deadline is escalated to the city office, and the district hears of it too.
+  annex4_escalation: {
+    notice: 'annex4_escalation',
+    audience: (r) => ({ jurisdictionId: r.jurisdictionId, city: true }),
+  },
+  annex4_submitted: { notice: 'annex4_submitted', audience: () => ({ jurisdictionId: null, city: true }) },
+} as const satisfies Record<string, FanOutRule>;
 
-export async function fanOut(deps: AppDeps, row: OutboxRow, owner: string, now: Date): Promise<FanOutOutcome> {
-  const parsed = payloadSchema.safeParse(row.payload);
+export type FanOutKind = keyof typeof FAN_OUTS;
+export const FAN_OUT_KINDS = Object.keys(FAN_OUTS) as FanOutKind[];
+
+export function isFanOutKind(kind: string): kind is FanOutKind {
+  return Object.hasOwn(FAN_OUTS, kind);
+}
+
+const OPEN_STATUSES: readonly ReportRow['status'][] = ['new', 'claimed'];
+
+/**
+ * Stale: a deadline notice ("Annex 4 due soon", "Annex 4 overdue, not filed") about a case that was filed
+ * or closed before the notice went out would say something false, so it is marked sent without being sent
+ * — at fan-out, and again for each channel's row at send time (the case may change between the two).
+ */
+export function isStale(notice: Notice, report: Pick<ReportRow, 'status'>): boolean {
+  return (notice === 'annex4_reminder' || notice === 'annex4_escalation') && !OPEN_STATUSES.includes(report.status);
+}
+
+/** The row's last_error for a stale notice: why it was not sent. */
+export const staleNote = (report: Pick<ReportRow, 'status'>) => `stale: case is ${report.status}, not sent`;
+
+const sourcePayloadSchema = z.object({ reportId: z.string().min(1) });
+/** A per-channel row's payload; rows written before notices existed have none and are alerts. */
+export const alertPayloadSchema = z.object({ notice: z.enum(NOTICES).default('report_alert') });
+
+/** `skipped`: a stale notice, done without creating anything. */
+export type FanOutOutcome = { ok: true; created: number; skipped?: boolean } | { ok: false; failure: Failure };
+
+function describeAudience(a: Audience): string {
+  const city = 'the city office';
+  if (a.jurisdictionId === null) return city;
+  return a.city ? `jurisdiction ${a.jurisdictionId} or ${city}` : `jurisdiction ${a.jurisdictionId}`;
+}
+
+export async function fanOut(
+  deps: AppDeps,
+  row: OutboxRow & { kind: FanOutKind },
+  owner: string,
+  now: Date,
+): Promise<FanOutOutcome> {
+  const rule: FanOutRule = FAN_OUTS[row.kind];
+  const parsed = sourcePayloadSchema.safeParse(row.payload);
   const reportId = parsed.success ? parsed.data.reportId : row.reportId;
   if (!reportId) return { ok: false, failure: { error: 'payload names no report', permanent: true } };
   const report = await findReport(deps.db, reportId);
   if (!report) return { ok: false, failure: { error: `report ${reportId} not found`, permanent: true } };
+  if (isStale(rule.notice, report)) {
+    await markSkipped(deps.db, row.id, owner, row.attempts, staleNote(report));
+    return { ok: true, created: 0, skipped: true };
+  }
 
-  const channels = await alertChannels(deps.db, report.jurisdictionId, report.urgency === 'immediate');
+  const audience = rule.audience(report);
+  const channels = await audienceChannels(deps.db, audience);
   if (channels.length === 0) {
     // Retried on the usual schedule: the city office may add a channel, and the row shows in the console.
-    return {
-      ok: false,
-      failure: { error: `no enabled notification channel for jurisdiction ${report.jurisdictionId}` },
-    };
+    return { ok: false, failure: { error: `no enabled notification channel for ${describeAudience(audience)}` } };
   }
   const inserts = channels.map((channel) =>
     insertOnce(deps.db, {
@@ -37,8 +98,9 @@ export async function fanOut(deps: AppDeps, row: OutboxRow, owner: string, now: 
       kind: ALERT_KIND,
       reportId: report.id,
       channelId: channel.id,
-      payload: { reportId: report.id, channelId: channel.id },
-      dedupeKey: `${ALERT_KIND}:${report.id}:${channel.id}`,
+      payload: { reportId: report.id, channelId: channel.id, notice: rule.notice },
+      // For the alert this is `report_alert:<report>:<channel>`, as before notices existed.
+      dedupeKey: `${rule.notice}:${report.id}:${channel.id}`,
       at: now,
     }),
   );

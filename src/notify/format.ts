@@ -1,6 +1,7 @@
 // Alert messages: one channel-neutral model built from a report (Chinese unless the channel is English),
 // rendered as Telegram HTML, robot markdown, a Feishu card or plain text. All user text is masked here
-// and escaped by each renderer; labels are ours.
+// and escaped by each renderer; labels are ours. The same body serves every notice about a report (the
+// alert, the Annex 4 reminder, escalation and submission); its first line says which it is.
 import { z } from 'zod';
 import type { Jurisdiction } from '../../db/repo/jurisdictions';
 import type { ReportRow } from '../../db/repo/reports';
@@ -15,6 +16,7 @@ import {
   truncateUtf8,
   utf8Length,
 } from './text';
+import type { Notice } from './types';
 
 export interface AlertField {
   label: string;
@@ -25,8 +27,9 @@ export interface AlertField {
 export interface AlertMessage {
   locale: Locale;
   reportId: string;
+  notice: Notice;
   urgent: boolean;
-  /** The first line: 【紧急重大】 / URGENT when urgent. */
+  /** The first line: what the notice is, marked 【紧急重大】 / URGENT when urgent. */
   title: string;
   fields: AlertField[];
   reasonsLabel: string;
@@ -35,11 +38,17 @@ export interface AlertMessage {
   link: { label: string; url: string };
   /** Set once the report is claimed (the edited Telegram message). */
   claimed?: string;
+  /** Offer [认领 Claim]: the alert or reminder of a report nobody has claimed yet. */
+  claimable: boolean;
 }
 
 export interface AlertContext {
   locale: Locale;
   publicUrl: string;
+  /** Default 'report_alert'. */
+  notice?: Notice;
+  /** When the message is built: the reminder says how long is left. */
+  now: Date;
   jurisdiction?: Pick<Jurisdiction, 'nameZh' | 'nameEn'> | undefined;
   claimedBy?: { name: string; at: Date } | undefined;
 }
@@ -84,6 +93,12 @@ const L = {
     dueSuffix: '（北京时间）',
     more: (n: number) => `另有 ${n} 条，见控制台`,
     claimed: (name: string, at: string) => `✅ 已由 ${name} 认领（${at}）`,
+    urgentMark: '【紧急重大】',
+    reminder: (hours: number) =>
+      hours >= 1 ? `附件4即将到期（剩余约 ${hours} 小时）` : '附件4即将到期（剩余不足 1 小时）',
+    dueNow: '附件4报送时限已到',
+    escalation: '附件4已超时未报送',
+    submitted: '附件4已报送市协调劳动关系三方委员会办公室',
     sep: '：',
     list: '、',
     clause: '；',
@@ -112,6 +127,12 @@ const L = {
     dueSuffix: ' (Beijing time)',
     more: (n: number) => `${n} more in the console`,
     claimed: (name: string, at: string) => `✅ Claimed by ${name} (${at})`,
+    urgentMark: 'URGENT — ',
+    reminder: (hours: number) =>
+      hours >= 1 ? `Annex 4 due in about ${hours} hour${hours === 1 ? '' : 's'}` : 'Annex 4 due in under an hour',
+    dueNow: 'Annex 4 is due now',
+    escalation: 'Annex 4 overdue',
+    submitted: 'Annex 4 submitted',
     sep: ': ',
     list: ', ',
     clause: '; ',
@@ -124,9 +145,26 @@ export function caseUrl(publicUrl: string, reportId: string): string {
   return `${publicUrl}/console/cases/${encodeURIComponent(reportId)}`;
 }
 
-/** The channel-neutral alert for one report in one language. */
+type Labels = (typeof L)[Locale];
+
+/** The first line of a notice about `report`. */
+function titleOf(t: Labels, notice: Notice, report: ReportRow, urgent: boolean, now: Date): string {
+  if (notice === 'report_alert') return urgent ? t.urgentTitle : t.title;
+  let what: string;
+  if (notice === 'annex4_reminder') {
+    const left = report.annex4DueAt.getTime() - now.getTime();
+    // Sent late (the channel was down), a reminder must not promise time that has run out.
+    what = left <= 0 ? t.dueNow : t.reminder(Math.round(left / 3_600_000));
+  } else {
+    what = notice === 'annex4_escalation' ? t.escalation : t.submitted;
+  }
+  return urgent ? `${t.urgentMark}${what}` : what;
+}
+
+/** The channel-neutral message for one notice about a report, in one language. */
 export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
   const t = L[ctx.locale];
+  const notice = ctx.notice ?? 'report_alert';
   const parsed = assessmentViewSchema.safeParse(report.assessment);
   const a = parsed.success ? parsed.data : { findings: [], severity: undefined, urgency: undefined, late: undefined };
   const urgent = report.urgency === 'immediate';
@@ -174,13 +212,19 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
   return {
     locale: ctx.locale,
     reportId: report.id,
+    notice,
     urgent,
-    title: urgent ? t.urgentTitle : t.title,
+    title: titleOf(t, notice, report, urgent, ctx.now),
     fields,
     reasonsLabel: t.reasons,
     reasons,
     link: { label: t.link, url: caseUrl(ctx.publicUrl, report.id) },
     ...(ctx.claimedBy ? { claimed: t.claimed(clean(ctx.claimedBy.name, 40), shanghaiTime(ctx.claimedBy.at)) } : {}),
+    claimable:
+      (notice === 'report_alert' || notice === 'annex4_reminder') &&
+      !ctx.claimedBy &&
+      report.claimedBy === null &&
+      report.status !== 'closed',
   };
 }
 
@@ -220,11 +264,13 @@ export interface InlineKeyboard {
 export const CALLBACK_DATA_MAX_BYTES = 64;
 export const CLAIM_PREFIX = 'claim:';
 
-/** [认领 Claim] until claimed, and [查看 View] when the console has a public address Telegram accepts. */
+/** [认领 Claim] while claimable, and [查看 View] when the console has a public address Telegram accepts. */
 export function telegramKeyboard(m: AlertMessage): InlineKeyboard | undefined {
   const row: InlineButton[] = [];
   const data = `${CLAIM_PREFIX}${m.reportId}`;
-  if (!m.claimed && utf8Length(data) <= CALLBACK_DATA_MAX_BYTES) row.push({ text: '认领 Claim', callback_data: data });
+  if (m.claimable && !m.claimed && utf8Length(data) <= CALLBACK_DATA_MAX_BYTES) {
+    row.push({ text: '认领 Claim', callback_data: data });
+  }
   if (isPublicUrl(m.link.url)) row.push({ text: '查看 View', url: m.link.url });
   return row.length > 0 ? { inline_keyboard: [row] } : undefined;
 }
@@ -301,7 +347,12 @@ export function renderFeishuCard(m: AlertMessage) {
   });
   return {
     config: { wide_screen_mode: true },
-    header: { title: plain(m.title), template: m.urgent ? 'red' : 'orange' },
+    header: { title: plain(m.title), template: headerColour(m) },
     elements,
   };
+}
+
+function headerColour(m: AlertMessage): 'red' | 'orange' | 'green' {
+  if (m.urgent || m.notice === 'annex4_escalation') return 'red';
+  return m.notice === 'annex4_submitted' ? 'green' : 'orange';
 }

@@ -2,8 +2,15 @@
 // the officers' outbox view.
 export { MAX_ATTEMPTS, RETRY_DELAYS_MS } from './backoff';
 export { defaultSenders } from './channels/index';
-export { type DispatchOptions, type DispatchResult, dispatch, dispatchSoon, NOTIFY_KINDS } from './dispatcher';
-export { ALERT_KIND, FAN_OUT_KIND } from './fan-out';
+export {
+  type DispatchOptions,
+  type DispatchResult,
+  dispatch,
+  dispatchAfterResponse,
+  dispatchSoon,
+  NOTIFY_KINDS,
+} from './dispatcher';
+export { ALERT_KIND, FAN_OUT_KINDS } from './fan-out';
 export {
   type AlertMessage,
   buildAlert,
@@ -14,6 +21,11 @@ export {
   telegramKeyboard,
 } from './format';
 export { limiterFor, RateLimiter } from './rate-limit';
+export {
+  REPORTER_MESSAGE_KIND,
+  REPORTER_MESSAGE_TEXT,
+  reporterMessageHtml,
+} from './reporter-message';
 export { notifyRoutes } from './routes';
 export { type TelegramApi, type TelegramResult, telegramApi, telegramApiFromConfig } from './telegram-api';
 export {
@@ -23,4 +35,5 @@ export {
   type TelegramClaimResult,
 } from './telegram-claim';
 export { issueLinkCode, type LinkResult, linkTelegramOfficer, normalizeLinkCode } from './telegram-link';
-export type { ChannelSender, Senders, SendResult } from './types';
+export type { ChannelSender, ChatSender, Senders, SendResult } from './types';
+export { NOTICES, type Notice } from './types';

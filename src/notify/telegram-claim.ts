@@ -106,6 +106,7 @@ function edited(
     locale,
     publicUrl: publicUrl(deps.config),
     jurisdiction,
+    now: deps.clock(),
     claimedBy: { name: claimant.displayName, at: report.claimedAt ?? deps.clock() },
   });
   return { editedText: renderTelegramHtml(message), editedKeyboard: telegramKeyboard(message) };

@@ -2,6 +2,10 @@
 import type { ChannelType, NotifyChannel } from '../../db/repo/channels';
 import type { AlertMessage } from './format';
 
+/** What an officers' channel message is about; its first line says so (see buildAlert). */
+export const NOTICES = ['report_alert', 'annex4_reminder', 'annex4_escalation', 'annex4_submitted'] as const;
+export type Notice = (typeof NOTICES)[number];
+
 export type SendResult =
   | { ok: true }
   | {
@@ -17,3 +21,6 @@ export type SendResult =
 export type ChannelSender = (channel: NotifyChannel, message: AlertMessage) => Promise<SendResult>;
 
 export type Senders = Record<ChannelType, ChannelSender>;
+
+/** Sends a reporter's private-chat message (Telegram HTML) to a chat id. */
+export type ChatSender = (chatId: string, html: string) => Promise<SendResult>;

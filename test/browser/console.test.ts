@@ -1,11 +1,13 @@
 // Issue 9, acceptance 1: a district officer signs in, sees a new report, claims it, writes a note, messages the
-// reporter (web reporter: the status lookup shows it; Telegram reporter: the outbox row for the dispatcher),
-// fills and submits Annex 4, and downloads the DOCX, whose text holds the fields. No script runs on any page.
+// reporter (web reporter: the status lookup shows it; Telegram reporter: the message arrives in their chat in
+// telegram-test-api, a Bot API emulator), fills and submits Annex 4, and downloads the DOCX, whose text holds
+// the fields. No script runs on any page.
 import { readFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, reports } from '../../db/schema';
+import { BOT_TOKEN, botMessagesTo, startEmulator, waitFor } from '../node/bot-helpers';
 import { docxText } from '../node/console-docx-text';
 import { createOfficer, fetcherFor, submitReport } from '../node/console-fixtures';
 import { M05_ANSWERS } from '../support/conversation';
@@ -14,9 +16,12 @@ import { launchBrowser, startTestHost, type TestHost, watchPage } from './browse
 const PASSWORD = 'nanguan-dispatch-2026';
 let t: TestHost;
 let browser: Browser;
+let emulator: Awaited<ReturnType<typeof startEmulator>>;
 
 beforeAll(async () => {
-  t = await startTestHost();
+  emulator = await startEmulator();
+  // The host's bot talks to the emulator (long polling, as on a host without a public URL).
+  t = await startTestHost({ TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot });
   await createOfficer(t.host.deps.db, {
     username: 'nanguan',
     displayName: '张伟',
@@ -30,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await t?.stop();
+  await emulator?.stop();
 });
 
 async function submitForm(page: Page, button: string) {
@@ -137,9 +143,13 @@ describe('officers’ console in Chromium', () => {
     await context.close();
   });
 
-  it('queues a message to a Telegram reporter for the dispatcher', async () => {
-    const { reportId } = await submitReport(fetcherFor(t.host.url), t.host.deps.db, M05_ANSWERS);
-    await t.host.deps.db.update(reports).set({ reporterChat: 'tg:777000111' }).where(eq(reports.id, reportId));
+  it('sends a message the Telegram reporter receives in their chat', async () => {
+    const { reportId, receipt } = await submitReport(fetcherFor(t.host.url), t.host.deps.db, M05_ANSWERS);
+    const chatId = 777_000_111;
+    await t.host.deps.db
+      .update(reports)
+      .set({ reporterChat: `tg:${chatId}` })
+      .where(eq(reports.id, reportId));
     const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${t.host.url}/login?next=${encodeURIComponent(`/console/cases/${reportId}`)}`);
@@ -148,13 +158,25 @@ describe('officers’ console in Chromium', () => {
     await submitForm(page, '登录');
     expect(new URL(page.url()).pathname).toBe(`/console/cases/${reportId}`);
     expect(await page.locator('form[action$="/messages"]').textContent()).toContain('Telegram');
-    await page.fill('form[action$="/messages"] textarea[name=text]', '您好，请保持电话畅通。');
+    await page.fill('form[action$="/messages"] textarea[name=text]', '您好，请保持电话畅通，并准备<工资表>。');
     await submitForm(page, '发送');
+    expect(await page.locator('.flash').textContent()).toContain('消息已发送');
+
+    // The console kicked the dispatcher after its answer: the reporter's chat receives the message, no tick.
+    const received = await waitFor(() => botMessagesTo(emulator.server, chatId)[0], `a message in chat ${chatId}`);
+    expect(received.text).toBe(
+      [
+        `【长春市劳动关系风险监测预警】关于回执号 ${receipt} 的报告，接报部门回复：`,
+        '您好，请保持电话畅通，并准备&lt;工资表&gt;。',
+        '',
+        '如需回复，请直接回复本条消息。',
+      ].join('\n'),
+    );
     const [row] = await t.host.deps.db
       .select()
       .from(outbox)
       .where(and(eq(outbox.reportId, reportId), eq(outbox.kind, 'reporter_message')));
-    expect(row?.payload).toEqual({ chatId: '777000111', text: '您好，请保持电话畅通。' });
+    expect(row).toMatchObject({ payload: { chatId: String(chatId), text: '您好，请保持电话畅通，并准备<工资表>。' } });
     await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJurisdiction } from '../../db/repo/jurisdictions';
-import { findReport } from '../../db/repo/reports';
+import { findReport, type ReportRow } from '../../db/repo/reports';
 import type { AppDeps } from '../../src/deps';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDelayMs } from '../../src/notify/backoff';
 import {
@@ -14,7 +14,9 @@ import {
   telegramKeyboard,
 } from '../../src/notify/format';
 import { destinationOf, RateLimiter } from '../../src/notify/rate-limit';
+import { reporterMessageHtml } from '../../src/notify/reporter-message';
 import { escapeHtml, escapeMarkdown, maskMobiles, maskPhone, truncateUtf8, utf8Length } from '../../src/notify/text';
+import type { Notice } from '../../src/notify/types';
 import { insertReport, openDeps } from './fixtures';
 import { manualClock, tempDir } from './helpers';
 
@@ -31,11 +33,25 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-async function alertFor(o: Parameters<typeof insertReport>[1], locale: 'zh' | 'en' = 'zh') {
+async function reportFor(o: Parameters<typeof insertReport>[1]) {
   const { reportId } = await insertReport(deps.db, o);
-  const report = (await findReport(deps.db, reportId))!;
+  return (await findReport(deps.db, reportId))!;
+}
+
+async function alertFor(
+  o: Parameters<typeof insertReport>[1],
+  locale: 'zh' | 'en' = 'zh',
+  notice?: { notice: Notice; now?: Date; report?: ReportRow },
+) {
+  const report = notice?.report ?? (await reportFor(o));
   const jurisdiction = await getJurisdiction(deps.db, report.jurisdictionId);
-  return buildAlert(report, { locale, publicUrl: 'https://report.example.gov.cn', jurisdiction });
+  return buildAlert(report, {
+    locale,
+    publicUrl: 'https://report.example.gov.cn',
+    jurisdiction,
+    now: notice?.now ?? clock.now(),
+    ...(notice ? { notice: notice.notice } : {}),
+  });
 }
 
 describe('masking and escaping', () => {
@@ -141,6 +157,87 @@ describe('alert message', () => {
     expect(telegramKeyboard(local)?.inline_keyboard[0]).toHaveLength(1);
     expect(isPublicUrl('http://127.0.0.1:8787/x')).toBe(false);
     expect(telegramKeyboard({ ...m, claimed: '✅ 已由 王 认领' })?.inline_keyboard[0]).toEqual([view]);
+  });
+});
+
+describe('notices about a case (first line, urgency, Claim)', () => {
+  const HOUR = 3_600_000;
+  const first = (m: Awaited<ReturnType<typeof alertFor>>) => renderPlain(m).split('\n')[0];
+  const claimOffered = (m: Awaited<ReturnType<typeof alertFor>>) =>
+    (telegramKeyboard(m)?.inline_keyboard[0] ?? []).some((b) => b.text === '认领 Claim');
+
+  it('the reminder says how long is left, from the due time and the time it is sent', async () => {
+    const report = await reportFor({});
+    const due = report.annex4DueAt.getTime();
+    const at = (ms: number) => ({ notice: 'annex4_reminder' as const, report, now: new Date(due - ms) });
+    expect(first(await alertFor({}, 'zh', at(2 * HOUR)))).toBe('附件4即将到期（剩余约 2 小时）');
+    expect(first(await alertFor({}, 'en', at(2 * HOUR)))).toBe('Annex 4 due in about 2 hours');
+    expect(first(await alertFor({}, 'en', at(HOUR)))).toBe('Annex 4 due in about 1 hour');
+    expect(first(await alertFor({}, 'zh', at(20 * 60_000)))).toBe('附件4即将到期（剩余不足 1 小时）');
+    // Delivered late (a channel was down): no promise of time that has run out.
+    expect(first(await alertFor({}, 'zh', at(-60_000)))).toBe('附件4报送时限已到');
+    // The body is the alert's: the case's facts and its console link.
+    const text = renderPlain(await alertFor({}, 'zh', at(2 * HOUR)));
+    expect(text).toContain('用人单位：长春市示例机械制造有限公司');
+    expect(text).toContain(`https://report.example.gov.cn/console/cases/${report.id}`);
+  });
+
+  it('escalation and submission say what they are; urgent reports keep the urgency marker', async () => {
+    const routine = await reportFor({});
+    const urgent = await reportFor({ urgent: true });
+    const of = (report: ReportRow, notice: Notice, locale: 'zh' | 'en' = 'zh') =>
+      alertFor({}, locale, { notice, report });
+    expect(first(await of(routine, 'annex4_escalation'))).toBe('附件4已超时未报送');
+    expect(first(await of(routine, 'annex4_escalation', 'en'))).toBe('Annex 4 overdue');
+    expect(first(await of(routine, 'annex4_submitted'))).toBe('附件4已报送市协调劳动关系三方委员会办公室');
+    expect(first(await of(routine, 'annex4_submitted', 'en'))).toBe('Annex 4 submitted');
+    expect(first(await of(urgent, 'annex4_escalation'))).toBe('【紧急重大】附件4已超时未报送');
+    expect(first(await of(urgent, 'annex4_escalation', 'en'))).toBe('URGENT — Annex 4 overdue');
+    expect(first(await of(urgent, 'annex4_reminder'))).toBe('【紧急重大】附件4即将到期（剩余约 1 小时）');
+    expect(first(await of(urgent, 'report_alert'))).toBe('【紧急重大】劳动关系风险报告，请立即处置');
+    expect(renderMarkdown(await of(routine, 'annex4_escalation'), { lineBreak: '\n' }).split('\n')[0]).toBe(
+      '### 附件4已超时未报送',
+    );
+    const card = (m: Awaited<ReturnType<typeof alertFor>>) => renderFeishuCard(m).header;
+    expect(card(await of(routine, 'annex4_escalation'))).toEqual({
+      title: { tag: 'plain_text', content: '附件4已超时未报送' },
+      template: 'red',
+    });
+    expect(card(await of(routine, 'annex4_submitted')).template).toBe('green');
+    expect(card(await of(routine, 'annex4_reminder')).template).toBe('orange');
+  });
+
+  it('offers Claim only on the alert or the reminder of a report nobody has claimed', async () => {
+    const open = await reportFor({});
+    const of = (report: ReportRow, notice: Notice) => alertFor({}, 'zh', { notice, report });
+    expect(claimOffered(await of(open, 'report_alert'))).toBe(true);
+    expect(claimOffered(await of(open, 'annex4_reminder'))).toBe(true);
+    expect(claimOffered(await of(open, 'annex4_escalation'))).toBe(false);
+    expect(claimOffered(await of(open, 'annex4_submitted'))).toBe(false);
+    const claimed: ReportRow = { ...open, status: 'claimed', claimedBy: 'off_1', claimedAt: clock.now() };
+    expect(claimOffered(await of(claimed, 'report_alert'))).toBe(false);
+    expect(claimOffered(await of(claimed, 'annex4_reminder'))).toBe(false);
+    // View stays on every notice.
+    expect(telegramKeyboard(await of(claimed, 'annex4_escalation'))?.inline_keyboard[0]).toEqual([
+      { text: '查看 View', url: `https://report.example.gov.cn/console/cases/${open.id}` },
+    ]);
+  });
+});
+
+describe('message to a Telegram reporter', () => {
+  it('names the receipt on its first line, escapes the officer’s text, and invites a reply on its last', () => {
+    const text = '请带上<工资表>&考勤 "原件"\n明早 9 点';
+    const zh = reporterMessageHtml({ receipt: 'CC-2026-AB12CD', locale: 'zh' }, text).split('\n');
+    expect(zh).toEqual([
+      '【长春市劳动关系风险监测预警】关于回执号 CC-2026-AB12CD 的报告，接报部门回复：',
+      '请带上&lt;工资表&gt;&amp;考勤 &quot;原件&quot;',
+      '明早 9 点',
+      '',
+      '如需回复，请直接回复本条消息。',
+    ]);
+    const en = reporterMessageHtml({ receipt: 'CC-2026-AB12CD', locale: 'en' }, 'Please call us.');
+    expect(en.split('\n')[0]).toContain('receipt CC-2026-AB12CD');
+    expect(en.split('\n').at(-1)).toBe('To answer, reply directly to this message.');
   });
 });
 

@@ -7,6 +7,8 @@ import type { Session } from '../../auth/session';
 import { ANNEX4_LABELS, type Annex4Data, type Annex4Key, annex4Schema, missingForSubmit } from '../../cases/annex4';
 import type { CaseActions } from '../../cases/case-actions';
 import { LEVEL_ZH } from '../../cases/labels';
+import type { AppDeps } from '../../deps';
+import { dispatchAfterResponse } from '../../notify/dispatcher';
 import { CsrfField, Flash, Layout } from './layout';
 
 const LONG: readonly Annex4Key[] = [
@@ -106,7 +108,7 @@ const Annex4Page: FC<Props> = ({ session, reportId, unitName, data, submitted, s
   );
 };
 
-export function annex4Routes(actions: CaseActions) {
+export function annex4Routes(deps: AppDeps, actions: CaseActions) {
   const app = new Hono<ConsoleEnv>();
 
   app.get('/console/cases/:id/annex4', async (c) => {
@@ -150,6 +152,7 @@ export function annex4Routes(actions: CaseActions) {
       const missing = missingForSubmit(parsed.data);
       if (missing.length) return show(parsed.data, missing);
       await actions.submitAnnex4(session.account, id, parsed.data);
+      dispatchAfterResponse(c, deps);
       return c.redirect(`/console/cases/${encodeURIComponent(id)}?done=annex4_submitted`, 303);
     }
     await actions.saveAnnex4(session.account, id, parsed.data);

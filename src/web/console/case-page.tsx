@@ -15,6 +15,7 @@ import { ago, beijingDateTime } from '../../cases/time';
 import type { AppDeps } from '../../deps';
 import { newToken } from '../../ids';
 import { displayValue, FIELDS, type IntakeCtx } from '../../intake/index';
+import { dispatchAfterResponse } from '../../notify/dispatcher';
 import { Deadline, SeverityBadge, StatusBadge, UrgencyBadge } from './components';
 import { CsrfField, Flash, Layout } from './layout';
 
@@ -332,12 +333,13 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
   });
 
   app.post('/console/cases/:id/messages', async (c) => {
-    await actions.messageReporter(
+    const queued = await actions.messageReporter(
       c.get('session').account,
       c.req.param('id'),
       await form(c, 'text'),
       await form(c, 'nonce'),
     );
+    if (queued) dispatchAfterResponse(c, deps);
     return c.redirect(back(c.req.param('id'), 'message'), 303);
   });
 

@@ -84,7 +84,7 @@ export function consoleRoutes(deps: AppDeps) {
   app.route('/console/api', consoleApiRoutes(deps, actions));
   app.route('/', newCaseRoutes(deps, actions)); // before /console/cases/:id, which would take "new" as an id
   app.route('/', casePageRoutes(deps, actions));
-  app.route('/', annex4Routes(actions));
+  app.route('/', annex4Routes(deps, actions));
   app.route('/', inboxRoutes(deps));
   app.route('/', ledgerRoutes(deps));
   app.route('/', warningRoutes(deps));
