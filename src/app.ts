@@ -11,6 +11,7 @@ import { telegramRoutes } from './bot/webhook';
 import { publicUrl } from './config';
 import type { AppDeps, AppEnv } from './deps';
 import { notFound, onError } from './http/errors';
+import { dispatchAfterResponse } from './notify/dispatcher';
 import { createIntakeService } from './service/intake-service';
 import { consoleRoutes } from './web/console/routes';
 import { apiOriginPolicy } from './web/public/origins';
@@ -36,9 +37,10 @@ export function createApp(deps: AppDeps) {
   // CORS: only allow-listed portals and the app's own pages; others' unsafe requests get 403.
   app.use('/api/*', apiOriginPolicy(deps.config));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(publicUrl(deps.config))));
+  // A submit wrote the report's outbox row: its first try starts right after the answer.
   app.route(
     '/api',
-    intakeRoutes(deps, intake, () => {}),
+    intakeRoutes(deps, intake, (c) => dispatchAfterResponse(c, deps)),
   );
   app.route('/telegram', telegramRoutes(deps, intake));
   app.route('/', publicPages(deps, intake));

@@ -1,14 +1,22 @@
-// The intake HTTP API: start a draft, send turns, read it back (resume), submit, and look up a report.
+// The intake HTTP API: start a draft, send turns, read it back (resume), submit, look up a report, and
+// write to the receiving office about it.
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import { findReportByReceipt, reporterTimeline } from '../../db/repo/reports';
+import { type ReportRow, reporterTimeline } from '../../db/repo/reports';
+import {
+  findReportForReporter,
+  OFFICE_LABEL,
+  postReporterMessage,
+  REPORTER_MESSAGE_MAX,
+  reporterEvents,
+} from '../cases/reporter-messages';
 import type { AppDeps, AppEnv } from '../deps';
 import { ApiError } from '../http/errors';
-import { normalizeReceipt, parsePhone } from '../intake/index';
+import { type Locale, requestLocale } from '../http/locale';
 import { IntakeError, type IntakeService } from '../service/intake-service';
-import { idempotencyKeySchema, lookupSchema, startDraftSchema, turnSchema } from './schemas';
+import { idempotencyKeySchema, lookupSchema, reporterMessageSchema, startDraftSchema, turnSchema } from './schemas';
 
 export const API_BODY_LIMIT = 64 * 1024;
 
@@ -98,15 +106,10 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, onSubmitted: 
     return c.json(result);
   });
 
-  api.post('/reports/lookup', json(lookupSchema), async (c) => {
-    const { receipt, phone } = c.req.valid('json');
-    const canonical = normalizeReceipt(receipt);
-    const typed = parsePhone(phone);
-    const report = canonical ? await findReportByReceipt(deps.db, canonical) : undefined;
-    // One answer for "no such receipt" and "wrong phone", so the lookup reveals nothing without both.
-    if (!report || !typed.ok || typed.value !== report.reporterPhone) throw new ApiError(404, 'report_not_found');
-    const timeline = await reporterTimeline(deps.db, report.id);
-    return c.json({
+  /** What the reporter may see of a report: its status and timeline, messages without the officer's name. */
+  async function reporterJson(report: ReportRow, L: Locale) {
+    const timeline = reporterEvents(await reporterTimeline(deps.db, report.id));
+    return {
       receipt: report.receipt,
       status: report.status,
       unitName: report.unitName,
@@ -116,9 +119,48 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, onSubmitted: 
       timeline: timeline.map((e) => ({
         at: e.at.toISOString(),
         type: e.type,
-        data: e.type.startsWith('message') ? e.data : null,
+        data: !e.message
+          ? null
+          : e.message.from === 'office'
+            ? { text: e.message.text, by: OFFICE_LABEL[L] }
+            : { text: e.message.text, ...(e.message.channel ? { channel: e.message.channel } : {}) },
       })),
+    };
+  }
+
+  api.post('/reports/lookup', json(lookupSchema), async (c) => {
+    const { receipt, phone } = c.req.valid('json');
+    // One answer for "no such receipt" and "wrong phone", so the lookup reveals nothing without both.
+    const report = await findReportForReporter(deps.db, receipt, phone);
+    if (!report) throw new ApiError(404, 'report_not_found');
+    return c.json(await reporterJson(report, requestLocale(c)));
+  });
+
+  api.post('/reports/messages', json(reporterMessageSchema), async (c) => {
+    const { receipt, phone, text } = c.req.valid('json');
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) throw new ApiError(400, 'bad_request');
+    const outcome = await postReporterMessage(deps.db, deps.clock(), {
+      receipt,
+      phone,
+      text,
+      ...(key ? { key } : {}),
     });
+    if (outcome.kind === 'not_found') throw new ApiError(404, 'report_not_found');
+    if (outcome.kind === 'invalid') {
+      throw new ApiError(
+        400,
+        'validation',
+        outcome.error === 'empty'
+          ? { zh: 'text：留言内容不能为空。', en: 'text: the message is empty.' }
+          : {
+              zh: `text：留言不能超过 ${REPORTER_MESSAGE_MAX} 个字。`,
+              en: `text: at most ${REPORTER_MESSAGE_MAX} characters.`,
+            },
+      );
+    }
+    // A repeated Idempotency-Key writes nothing and answers with the same (current) view.
+    return c.json(await reporterJson(outcome.report, requestLocale(c)), outcome.repeated ? 200 : 201);
   });
 
   return api;

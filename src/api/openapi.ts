@@ -1,6 +1,6 @@
 // /api/openapi.json, generated from the same zod schemas the routes validate with.
 import { z } from 'zod';
-import { inputSchema, lookupSchema, startDraftSchema, turnSchema } from './schemas';
+import { inputSchema, lookupSchema, reporterMessageSchema, startDraftSchema, turnSchema } from './schemas';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -44,6 +44,33 @@ const draftView = {
     status: { enum: ['active', 'submitted', 'cancelled'] },
     reply: replySchema,
     receipt: { type: 'string', example: 'CC-2026-7K3M9Q' },
+  },
+};
+
+const reporterView = {
+  type: 'object',
+  properties: {
+    receipt: { type: 'string' },
+    status: { enum: ['new', 'claimed', 'annex4_submitted', 'closed'] },
+    unitName: { type: 'string' },
+    items: { type: 'array', items: { type: 'string' } },
+    urgency: { enum: ['immediate', 'within_24h'] },
+    submittedAt: { type: 'string', format: 'date-time' },
+    timeline: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          at: { type: 'string', format: 'date-time' },
+          type: { enum: ['submitted', 'claimed', 'message_out', 'message_in', 'annex4_submitted', 'closed'] },
+          data: {
+            description:
+              'Messages only, else null: message_out { text, by: "接报部门" } (the office, never an officer), ' +
+              "message_in { text, channel } (the reporter's own, channel web or telegram)",
+          },
+        },
+      },
+    },
   },
 };
 
@@ -108,7 +135,21 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: "A submitted report's status by receipt number and the reporter's phone",
           requestBody: jsonBody(lookupSchema),
-          responses: { '200': ok('Status and reporter-visible timeline', { type: 'object' }), ...errors(400, 404) },
+          responses: { '200': ok('Status and reporter-visible timeline', reporterView), ...errors(400, 404) },
+        },
+      },
+      '/api/reports/messages': {
+        post: {
+          summary:
+            'The reporter writes to the receiving office (receipt number and phone verified again); ' +
+            'the text is trimmed, control characters removed, at most 1000 characters',
+          parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
+          requestBody: jsonBody(reporterMessageSchema),
+          responses: {
+            '201': ok('Recorded; status and timeline with the message', reporterView),
+            '200': ok('A repeated Idempotency-Key: nothing new recorded; the current view', reporterView),
+            ...errors(400, 403, 404, 413),
+          },
         },
       },
     },

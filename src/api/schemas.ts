@@ -34,6 +34,13 @@ export const lookupSchema = z.object({
   phone: z.string().min(1).max(40),
 });
 
+/** A reporter's message to the receiving office; the text's own limit (1000 after cleaning) is checked by the route. */
+export const reporterMessageSchema = z.object({
+  receipt: z.string().min(1).max(40),
+  phone: z.string().min(1).max(40),
+  text: z.string().max(4000),
+});
+
 export const idempotencyKeySchema = z
   .string()
   .min(8)

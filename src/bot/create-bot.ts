@@ -10,6 +10,7 @@ import { createCommands } from './commands';
 import { createConversation } from './conversation';
 import { notifyOfficerActions, type OfficerActions } from './officers';
 import { renderText } from './render';
+import { createReplies, quotedReceipt } from './replies';
 import { answerCallback, type Delivery, deliver, type Log, realSleep, type SendOptions } from './send';
 import { botInfoFor, telegramSettings } from './settings';
 import { TEXT } from './texts';
@@ -20,6 +21,11 @@ export interface BotOptions {
   /** Injected so tests of 429 handling do not wait. */
   sleep?: (ms: number) => Promise<void>;
   log?: Log;
+  /**
+   * Called when an update's turn submitted a report (its outbox row is written): the host kicks the
+   * dispatcher — the webhook with the request's waitUntil, long polling with deps.defer.
+   */
+  onSubmitted?: (ev: ChatEvent) => void;
 }
 
 const defaultLog: Log = (msg, err) => console.error(msg, err instanceof Error ? err.stack : '');
@@ -35,8 +41,9 @@ export function createBot(deps: AppDeps, intake: IntakeService, opts: BotOptions
   const api = bot.telegram;
 
   const send: SendOptions = { sleep: opts.sleep ?? realSleep, log: opts.log ?? defaultLog };
-  const conversation = createConversation(deps, intake);
+  const conversation = createConversation(deps, intake, opts.onSubmitted);
   const commands = createCommands(deps, opts.officers ?? notifyOfficerActions(deps));
+  const replies = createReplies(deps);
 
   const eventOf = (ctx: Context, chatId: number): ChatEvent => ({
     updateId: ctx.update.update_id,
@@ -80,13 +87,20 @@ export function createBot(deps: AppDeps, intake: IntakeService, opts: BotOptions
   bot.command('status', (ctx) => run(ctx, (ev) => commands.status(ev, ctx.payload)));
   bot.command('lang', (ctx) => run(ctx, (ev) => commands.lang(ev, ctx.payload)));
   bot.command('link', (ctx) => run(ctx, (ev) => commands.link(ev, ctx.payload)));
+  bot.command('reply', (ctx) => run(ctx, (ev) => replies.command(ev, ctx.payload)));
 
   bot.on(message('contact'), (ctx) =>
     run(ctx, (ev) =>
       conversation.contact(ev, { phone: ctx.message.contact.phone_number, userId: ctx.message.contact.user_id }),
     ),
   );
-  bot.on(message('text'), (ctx) => run(ctx, (ev) => conversation.text(ev, ctx.message.text)));
+  bot.on(message('text'), (ctx) => {
+    // A reply to the bot's message naming a receipt goes to the receiving office, not to the draft.
+    const receipt = quotedReceipt(ctx.message.reply_to_message, bot.botInfo?.id ?? 0);
+    return run(ctx, (ev) =>
+      receipt ? replies.reply(ev, receipt, ctx.message.text) : conversation.text(ev, ctx.message.text),
+    );
+  });
   bot.on('edited_message', (ctx) => run(ctx, (ev) => conversation.unusable(ev, 'edited')));
   bot.on('message', (ctx) => run(ctx, (ev) => conversation.unusable(ev, 'media')));
 

@@ -53,6 +53,7 @@ export const TEXT = {
       '/back — 返回上一题',
       '/cancel — 取消正在填写的报告',
       '/status 回执号 — 查询本聊天提交的报告进度',
+      '/reply 回执号 留言 — 给接报部门留言（也可直接回复接报部门发来的消息）',
       '/lang zh|en — 切换语言（用于新的报告）',
       '/help — 帮助',
     ].join('\n'),
@@ -62,6 +63,7 @@ export const TEXT = {
       '/back — previous question',
       '/cancel — cancel the report in progress',
       '/status <receipt> — progress of a report filed from this chat',
+      '/reply <receipt> <text> — write to the receiving office (or reply to its message)',
       '/lang zh|en — language (for new reports)',
       '/help — this help',
     ].join('\n'),
@@ -82,6 +84,22 @@ export const TEXT = {
     'Usage: /link <code> (from “Link Telegram” in the console)',
   ),
   failed: t('抱歉，处理时出错了，请稍后再试。', 'Sorry, something went wrong; please try again.'),
+  replyPassedOn: (receipt: string) =>
+    t(`已转交接报部门（回执号 ${receipt}）。`, `Passed on to the receiving office (receipt ${receipt}).`),
+  replyNotYours: t(
+    '抱歉，这份报告不是从本聊天提交的，留言没有转交。只能回复本聊天提交的报告。',
+    'Sorry, that report was not filed from this chat, so the message was not passed on. You can only reply about reports filed here.',
+  ),
+  replyUsage: t(
+    '用法：/reply 回执号 留言内容，例如：/reply CC-2026-AB12CD 工资已于今日发放。也可以直接回复接报部门发来的消息。',
+    'Usage: /reply <receipt> <message>, e.g. /reply CC-2026-AB12CD Wages were paid today. You can also reply directly to a message from the receiving office.',
+  ),
+  replyEmpty: t('留言内容为空，没有转交。', 'The message is empty; nothing was passed on.'),
+  replyTooLong: (max: number) =>
+    t(
+      `留言不能超过 ${max} 个字，请分几条发送。没有转交。`,
+      `A message can be at most ${max} characters; please split it. Nothing was passed on.`,
+    ),
 } as const;
 
 export const STATUS_LABEL: Record<'new' | 'claimed' | 'annex4_submitted' | 'closed', Text> = {

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportEvents } from '../../db/schema';
+import { fetcherFor, submitReport } from '../node/console-fixtures';
 import { M05_ANSWERS } from '../support/conversation';
 import { launchBrowser, PHONE, startTestHost, type TestHost } from './browser';
 import { answerUntil, turn, widget } from './widget-driver';
@@ -72,6 +74,26 @@ describe('accessibility (axe-core)', () => {
     expect(await page.locator('.error-summary').isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${t.host.url}/status`);
+    expect(await seriousViolations(page)).toEqual([]);
+    // /status with a report found: its conversation, the message form, and the form's error.
+    const { reportId, receipt } = await submitReport(fetcherFor(t.host.url), t.host.deps.db, M05_ANSWERS);
+    await t.host.deps.db.insert(reportEvents).values([
+      { reportId, at: t.clock.now(), actorType: 'officer', type: 'message_out', data: { text: '请补充工资表。' } },
+      {
+        reportId,
+        at: t.clock.now(),
+        actorType: 'reporter',
+        type: 'message_in',
+        data: { text: '好的。', channel: 'web' },
+      },
+    ]);
+    await page.fill('#f-receipt', receipt);
+    await page.fill('#f-phone', '13800138000');
+    await Promise.all([page.waitForNavigation(), page.locator('form.lookup button[type=submit]').click()]);
+    expect(await page.locator('.conversation li').count()).toBe(2);
+    expect(await seriousViolations(page)).toEqual([]);
+    await Promise.all([page.waitForNavigation(), page.locator('form.message-form button[type=submit]').click()]);
+    expect(await page.locator('#message-error').isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${t.host.url}/demo?mode=inline`);
     await widget(page).root.locator('.chat button.primary').click();

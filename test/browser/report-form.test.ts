@@ -121,7 +121,20 @@ describe('/report without JavaScript', () => {
     expect(page.url()).not.toContain('13800138000');
     expect(await page.locator('#report-status').textContent()).toBe('已提交，等待受理');
     expect(await page.locator('#report-unit').textContent()).toBe(`长春市示例机械制造有限公司${XSS}`);
-    expect(await page.locator('.timeline .message').textContent()).toBe(`请补充工资发放计划。${XSS}`);
+    expect(await page.locator('.conversation .message').textContent()).toBe(`请补充工资发放计划。${XSS}`);
+    expect(await page.locator('main script').count()).toBe(0);
+
+    // The reporter answers from the same page (receipt + phone posted again, never in the URL).
+    await Promise.all([page.waitForNavigation(), page.locator('form.message-form button[type=submit]').click()]);
+    expect(await page.locator('#message-error').textContent()).toBe('请填写留言内容后再发送。');
+    await page.fill('#f-message', `计划已上传。${XSS}`);
+    await Promise.all([page.waitForNavigation(), page.locator('form.message-form button[type=submit]').click()]);
+    expect(page.url()).not.toContain('13800138000');
+    expect(await page.locator('#message-sent').isVisible()).toBe(true);
+    expect(await page.locator('.conversation .message').allTextContents()).toEqual([
+      `请补充工资发放计划。${XSS}`,
+      `计划已上传。${XSS}`,
+    ]);
     expect(await page.locator('main script').count()).toBe(0);
 
     await page.fill('#f-phone', '13900139000');

@@ -23,6 +23,32 @@ export const tgUpdate = {
       },
     };
   },
+  /** A text replying to an earlier message, by default the bot's own (`fromId`: the bot's id, the token's prefix). */
+  reply(
+    updateId: number,
+    chatId: number,
+    text: string,
+    quoted: { text: string; fromId: number; isBot?: boolean; messageId?: number },
+  ): Update {
+    return {
+      update_id: updateId,
+      message: {
+        message_id: updateId,
+        date: DATE,
+        chat: chat(chatId),
+        from: person(chatId),
+        text,
+        reply_to_message: {
+          message_id: quoted.messageId ?? 1,
+          date: DATE - 60,
+          chat: chat(chatId),
+          from: { id: quoted.fromId, is_bot: quoted.isBot ?? true, first_name: 'bot' },
+          text: quoted.text,
+          reply_to_message: undefined,
+        },
+      },
+    };
+  },
   callback(updateId: number, chatId: number, data: string, messageId = 1): Update {
     return {
       update_id: updateId,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldById, optionsOf } from '../../src/intake/index';
 import { M05_ANSWERS } from '../support/conversation';
 import { type Asked, askedBy, tgUpdate } from '../support/telegram';
-import { FAKE_TELEGRAM_ROOT, FAKE_WEBHOOK_SECRET, type FakeCall } from './bot-telegram-fake';
+import { FAKE_BOT_TOKEN, FAKE_TELEGRAM_ROOT, FAKE_WEBHOOK_SECRET, type FakeCall } from './bot-telegram-fake';
 
 async function post(update: Update, secret: string | null = FAKE_WEBHOOK_SECRET) {
   const res = await SELF.fetch('http://x/telegram/webhook', {
@@ -183,6 +183,49 @@ describe('Telegram bot through the worker webhook (workerd, D1)', () => {
     expect(String(answer?.payload.text)).toContain('尚未绑定'); // this Telegram user is linked to no officer
     const out = await new Chat(7003).send((u, c) => tgUpdate.text(u, c, '/link ABCD-EFGH'));
     expect(String(out[0]!.payload.text)).toContain('绑定码无效');
+  });
+
+  it("a reply to the office's message becomes one message_in; another chat's receipt is refused; /reply works", async () => {
+    // Two reports filed from chats 7006 and 7007 (inserted: the conversation is covered above).
+    const insert = (id: string, receipt: string, chatKey: string) =>
+      env.DB.prepare(
+        `INSERT INTO reports (id, receipt, employer_id, jurisdiction_id, channel, unit_name, reporter_name,
+           reporter_phone, reporter_chat, answers, items, assessment, ruleset_version, severity, urgency,
+           submitted_at, annex4_due_at)
+         VALUES (?, ?, 'e1', '220102', 'telegram', '长春某公司', '李梅', '13800138000', ?, '{}', '["M05"]', '{}',
+           'v1', 'medium', 'within_24h', 0, 86400000)`,
+      )
+        .bind(id, receipt, chatKey)
+        .run();
+    await insert('r_7006', 'CC-2026-AB2CDE', 'tg:7006');
+    await insert('r_7007', 'CC-2026-XY3ZWV', 'tg:7007');
+    const messagesIn = async (reportId: string) =>
+      (
+        await env.DB.prepare(
+          "SELECT actor_type, data FROM report_events WHERE report_id = ? AND type = 'message_in' ORDER BY id",
+        )
+          .bind(reportId)
+          .all<{ actor_type: string; data: string }>()
+      ).results;
+    const botId = Number(FAKE_BOT_TOKEN.split(':')[0]);
+    const office = (receipt: string) => `回执号 ${receipt}\n请补充工资表。\n如需回复，请直接回复本条消息。`;
+
+    const chat = new Chat(7006);
+    const reply = tgUpdate.reply(7_006_001, chat.id, '已准备好。', { text: office('CC-2026-AB2CDE'), fromId: botId });
+    let out = await chat.send(() => reply);
+    expect(out.map((c) => c.payload.text)).toEqual(['已转交接报部门（回执号 CC-2026-AB2CDE）。']);
+    expect(await chat.send(() => reply)).toEqual([]); // redelivered: no second answer, no second event
+    expect(await messagesIn('r_7006')).toEqual([
+      { actor_type: 'reporter', data: JSON.stringify({ text: '已准备好。', channel: 'telegram' }) },
+    ]);
+
+    out = await chat.send((u, c) => tgUpdate.reply(u, c, '插一句', { text: office('CC-2026-XY3ZWV'), fromId: botId }));
+    expect(String(out[0]!.payload.text)).toContain('不是从本聊天提交的');
+    expect(await messagesIn('r_7007')).toEqual([]);
+
+    out = await chat.send((u, c) => tgUpdate.text(u, c, '/reply CC-2026-AB2CDE 明早九点到'));
+    expect(String(out[0]!.payload.text)).toContain('已转交接报部门');
+    expect((await messagesIn('r_7006')).map((r) => JSON.parse(r.data).text)).toEqual(['已准备好。', '明早九点到']);
   });
 
   it('refuses a wrong or missing secret with 403 and records nothing', async () => {

@@ -1,10 +1,12 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { postReporterMessage } from '../../cases/reporter-messages';
 import type { AppDeps, AppEnv } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { requestLocale } from '../../http/locale';
 import { newToken } from '../../ids';
+import { dispatchAfterResponse } from '../../notify/dispatcher';
 import type { IntakeService } from '../../service/intake-service';
 import { REPORT_FORM_JS, WIDGET_ETAG, WIDGET_JS } from '../../widget/generated/bundle';
 import { htmlPage } from './csp';
@@ -15,7 +17,7 @@ import { PAGE_STRINGS } from './page-strings';
 import { checkForm, type FormValues, readForm } from './report-form';
 import { ForbiddenPage, ReportPage, ReportSubmittedPage } from './report-page';
 import { SITE_CSS } from './site-css';
-import { lookupForReporter } from './status-lookup';
+import { lookupForReporter, reporterView } from './status-lookup';
 import { StatusPage } from './status-page';
 
 // The public, server-rendered side: the embeddable widget's script, the plain report form, the status
@@ -112,6 +114,7 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
       typeof posted === 'string' && SUBMISSION_KEY.test(posted) ? posted : newToken(deps.random, 18);
     if (check.ready) {
       const { receipt } = await submitForm(intake, deps.db, { locale, answers: check.answers, submissionKey });
+      dispatchAfterResponse(c, deps);
       return htmlPage(c, config, await render(<ReportSubmittedPage locale={locale} receipt={receipt} />), {
         frameable: true,
       });
@@ -161,10 +164,49 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
         formToken={formToken(c, deps)}
         receipt={receipt}
         notFound={!report}
-        {...(report ? { report } : {})}
+        {...(report ? { report, phone, nonce: newToken(deps.random, 18) } : {})}
       />
     );
     return htmlPage(c, config, await render(page), { frameable: true, status: report ? 200 : 404 });
+  });
+
+  // The reporter writes to the receiving office: receipt + phone come again in the body and are verified
+  // again; the answer is the status page with the message in the conversation (or the error, text kept).
+  app.post('/status/messages', limit, async (c) => {
+    const locale = requestLocale(c);
+    const body = await c.req.parseBody();
+    if (!isSameOriginPost(c, config, body.token)) {
+      return htmlPage(c, config, await render(<ForbiddenPage locale={locale} />), { status: 403 });
+    }
+    const receipt = typeof body.receipt === 'string' ? body.receipt.slice(0, 40) : '';
+    const phone = typeof body.phone === 'string' ? body.phone.slice(0, 40) : '';
+    const text = typeof body.text === 'string' ? body.text : '';
+    const nonce = typeof body.nonce === 'string' && SUBMISSION_KEY.test(body.nonce) ? body.nonce : undefined;
+    const outcome = await postReporterMessage(deps.db, deps.clock(), {
+      receipt,
+      phone,
+      text,
+      ...(nonce ? { key: nonce } : {}),
+    });
+    if (outcome.kind === 'not_found') {
+      const page = <StatusPage locale={locale} formToken={formToken(c, deps)} receipt={receipt} notFound={true} />;
+      return htmlPage(c, config, await render(page), { frameable: true, status: 404 });
+    }
+    const invalid = outcome.kind === 'invalid' ? outcome.error : undefined;
+    const page = (
+      <StatusPage
+        locale={locale}
+        formToken={formToken(c, deps)}
+        receipt={outcome.report.receipt}
+        notFound={false}
+        report={await reporterView(deps.db, outcome.report)}
+        phone={phone}
+        // A new key after a sent message; the same one while the message is still to be corrected.
+        nonce={invalid && nonce ? nonce : newToken(deps.random, 18)}
+        message={invalid ? { value: text, error: invalid } : { value: '', sent: true }}
+      />
+    );
+    return htmlPage(c, config, await render(page), { frameable: true, status: invalid ? 400 : 200 });
   });
 
   return app;

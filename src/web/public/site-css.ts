@@ -46,6 +46,13 @@ button.primary:hover { background: #083d79; }
 .timeline { padding-left: 20px; }
 .timeline .when { color: #3d4654; font-size: 14px; }
 .timeline .message { margin: 4px 0 8px; padding: 8px 12px; background: #eef2f8; white-space: pre-wrap; overflow-wrap: anywhere; }
+.conversation { list-style: none; padding: 0; margin: 0 0 8px; }
+.conversation li { margin: 8px 0; }
+.conversation .who { font-weight: 600; }
+.conversation .when { color: #3d4654; font-size: 14px; }
+.conversation .message { margin: 4px 0 8px; padding: 8px 12px; background: #eef2f8; white-space: pre-wrap; overflow-wrap: anywhere; }
+.conversation .from-reporter .message { background: #e8f5ec; }
+.message-form textarea { min-height: 120px; }
 .portal { background: #eef1f5; }
 .demo-banner { margin: 0; padding: 8px 16px; background: #fff4e0; color: #5c3800; text-align: center; font-size: 14px; }
 .portal-head { background: #a4161a; color: #fff; padding: 16px 0; }

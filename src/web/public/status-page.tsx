@@ -1,3 +1,4 @@
+import { REPORTER_MESSAGE_MAX } from '../../cases/reporter-messages';
 import type { Locale } from '../../http/locale';
 import { isItemCode, itemByCode } from '../../rules/index';
 import { Layout } from './layout';
@@ -5,7 +6,9 @@ import { PAGE_STRINGS } from './page-strings';
 import type { ReporterView } from './status-lookup';
 
 // /status: receipt number + phone, posted (the phone never appears in a URL), answered with the report's
-// status and the officers' messages. Everything is rendered as text by JSX.
+// status and the conversation with the receiving office, and a form to write to it. That form carries the
+// receipt and phone in hidden fields, so every message is verified again. Everything is rendered as text
+// by JSX.
 
 /** Beijing wall-clock time, YYYY-MM-DD HH:mm (China has no DST, so a fixed +8 h is exact). */
 export function beijingTime(at: Date): string {
@@ -18,6 +21,12 @@ export interface StatusPageView {
   receipt: string;
   notFound: boolean;
   report?: ReporterView;
+  /** With `report`: the phone it was found with, for the message form's hidden field. */
+  phone?: string;
+  /** With `report`: the message form's one-time key (a resent form records the message once). */
+  nonce?: string;
+  /** The message form after a post: what was typed (kept on error), the error, or that it was sent. */
+  message?: { value: string; error?: 'empty' | 'too_long'; sent?: boolean };
 }
 
 export function StatusPage(v: StatusPageView) {
@@ -46,10 +55,10 @@ export function StatusPage(v: StatusPageView) {
             {r.timeline.map((e) => (
               <li>
                 <span class="when">{beijingTime(e.at)}</span> <span class="what">{s.events[e.type] ?? e.type}</span>
-                {e.text ? <p class="message">{e.text}</p> : null}
               </li>
             ))}
           </ol>
+          <Conversation v={v} report={r} />
         </section>
       ) : null}
       {v.notFound ? (
@@ -86,5 +95,68 @@ export function StatusPage(v: StatusPageView) {
         </button>
       </form>
     </Layout>
+  );
+}
+
+function Conversation({ v, report: r }: { v: StatusPageView; report: ReporterView }) {
+  const s = PAGE_STRINGS[v.locale];
+  const action = v.locale === 'en' ? '/status/messages?lang=en' : '/status/messages';
+  const error = v.message?.error;
+  const describedBy = ['message-hint', error ? 'message-error' : ''].filter(Boolean).join(' ');
+  return (
+    <>
+      <h3 id="conversation-heading">{s.conversation}</h3>
+      {r.messages.length > 0 ? (
+        <ol class="conversation" aria-labelledby="conversation-heading">
+          {r.messages.map((e) => (
+            <li class={e.message.from === 'office' ? 'from-office' : 'from-reporter'}>
+              <span class="who">
+                {e.message.from === 'office' ? s.fromOffice : s.fromYou}
+                {e.message.channel === 'telegram' ? s.viaTelegram : ''}
+              </span>{' '}
+              <span class="when">{beijingTime(e.at)}</span>
+              <p class="message">{e.message.text}</p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p class="hint">{s.noMessages}</p>
+      )}
+      {v.message?.sent ? (
+        <p class="notice" id="message-sent" role="status">
+          {s.messageSent}
+        </p>
+      ) : null}
+      <form method="post" action={action} novalidate class="message-form">
+        <input type="hidden" name="token" value={v.formToken} />
+        <input type="hidden" name="receipt" value={r.receipt} />
+        <input type="hidden" name="phone" value={v.phone ?? ''} />
+        <input type="hidden" name="nonce" value={v.nonce ?? ''} />
+        <div class="field">
+          <label for="f-message">{s.messageLabel}</label>
+          <p class="hint" id="message-hint">
+            {s.messageHint(REPORTER_MESSAGE_MAX)}
+          </p>
+          {error ? (
+            <p class="error" id="message-error">
+              {error === 'empty' ? s.messageEmpty : s.messageTooLong(REPORTER_MESSAGE_MAX)}
+            </p>
+          ) : null}
+          <textarea
+            id="f-message"
+            name="text"
+            rows={5}
+            maxlength={REPORTER_MESSAGE_MAX}
+            aria-describedby={describedBy}
+            aria-invalid={error ? 'true' : undefined}
+          >
+            {error ? v.message?.value : ''}
+          </textarea>
+        </div>
+        <button type="submit" class="primary">
+          {s.sendMessage}
+        </button>
+      </form>
+    </>
   );
 }

@@ -1,0 +1,41 @@
+// The reporter's side of the conversation with the receiving office: what a reporter writes on the status
+// page, through the API or in reply to the bot becomes a 'message_in' event on the case timeline. Shared
+// by the web and Telegram paths; with an inbound key the event is written in the same batch as the key, so
+// a resent form or a redelivered update records it once.
+import type { BatchItem, Db } from '../client';
+import { eventStatement } from './cases';
+import { claimInbound } from './telegram';
+
+export type ReporterChannel = 'web' | 'telegram';
+
+export interface ReporterReply {
+  reportId: string;
+  /** Already cleaned (see cleanReporterMessage). */
+  text: string;
+  channel: ReporterChannel;
+  at: Date;
+}
+
+export function reporterReplyStatement(db: Db, m: ReporterReply): BatchItem {
+  return eventStatement(db, {
+    reportId: m.reportId,
+    at: m.at,
+    actorType: 'reporter',
+    actorId: null,
+    type: 'message_in',
+    data: { text: m.text, channel: m.channel },
+  });
+}
+
+/**
+ * Records the reporter's message. With `inboundKey`, at most once per key: false when the key was already
+ * recorded (a repeat), and then nothing is written.
+ */
+export async function recordReporterReply(db: Db, m: ReporterReply, inboundKey?: string): Promise<boolean> {
+  const event = reporterReplyStatement(db, m);
+  if (inboundKey === undefined) {
+    await db.batch([event]);
+    return true;
+  }
+  return claimInbound(db, inboundKey, m.at, [event]);
+}
