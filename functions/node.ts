@@ -30,7 +30,10 @@ export async function startNodeHost(config: Config, overrides: Partial<AppDeps> 
     clock: systemClock,
     random: cryptoRandom,
     defer: (work) => {
-      const p = work.catch((err) => console.error('background work failed:', err)).finally(() => pending.delete(p));
+      const p = new Promise((started) => setImmediate(started))
+        .then(work)
+        .catch((err) => console.error('background work failed:', err))
+        .finally(() => pending.delete(p));
       pending.add(p);
     },
     ...overrides,
@@ -42,7 +45,7 @@ export async function startNodeHost(config: Config, overrides: Partial<AppDeps> 
     server.once('error', fail);
   });
   const port = (server.address() as AddressInfo).port;
-  const timer = setInterval(() => deps.defer(tick(deps)), TICK_MS);
+  const timer = setInterval(() => deps.defer(() => tick(deps)), TICK_MS);
   timer.unref();
   // Without a public webhook URL the bot pulls its updates (TELEGRAM_BOT_TOKEN set, no PUBLIC_URL webhook).
   const polling = telegramSettings(config)?.mode === 'polling' ? startTelegramPolling(deps) : undefined;

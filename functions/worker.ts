@@ -38,7 +38,7 @@ let cached: { env: Env; app: ReturnType<typeof createApp> } | undefined;
 function appFor(env: Env) {
   if (cached?.env !== env) {
     const app = createApp(
-      depsFor(env, (work) => void work.catch((err) => console.error('background work failed:', err))),
+      depsFor(env, (work) => void work().catch((err) => console.error('background work failed:', err))),
     );
     cached = { env, app };
   }
@@ -50,6 +50,6 @@ export default {
     return appFor(env).fetch(request, env, ctx);
   },
   async scheduled(_controller, env, ctx) {
-    await tick(depsFor(env, (work) => ctx.waitUntil(work)));
+    await tick(depsFor(env, (work) => ctx.waitUntil(work())));
   },
 } satisfies ExportedHandler<Env>;

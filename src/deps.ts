@@ -8,8 +8,11 @@ export interface AppDeps {
   /** Injected so tests move time instead of sleeping. */
   clock: () => Date;
   random: (bytes: number) => Uint8Array;
-  /** Runs work after the response: `executionCtx.waitUntil` on Workers, a detached promise on Node. */
-  defer: (work: Promise<unknown>) => void;
+  /**
+   * Runs work in the background (after the response, or from the timer). A thunk, not a promise, so the work
+   * does not start before the response is on its way: on Node it starts on the next turn of the event loop.
+   */
+  defer: (work: () => Promise<unknown>) => void;
 }
 
 export const systemClock = () => new Date();

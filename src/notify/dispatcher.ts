@@ -155,7 +155,7 @@ export function dispatchSoon(deps: AppDeps): Promise<void> {
  * instead of waiting for the next tick. Nothing is lost if it does not run: the tick sends them.
  */
 export function dispatchAfterResponse(c: Context, deps: AppDeps): void {
-  runAfterResponse(c, deps, dispatchSoon(deps));
+  runAfterResponse(c, deps, () => dispatchSoon(deps));
 }
 
 const isFanOutRow = (row: OutboxRow): row is OutboxRow & { kind: FanOutKind } => isFanOutKind(row.kind);

@@ -136,7 +136,7 @@ export async function openDeps(file: string, clock: () => Date, env: Record<stri
     config: testConfig(file, { PUBLIC_URL: 'https://report.example.gov.cn', ...env }),
     clock,
     random: cryptoRandom,
-    defer: (work) => void work.catch(() => {}),
+    defer: (work) => void work().catch(() => {}),
   };
   return { deps, close: opened.close };
 }

@@ -28,7 +28,7 @@ let district: Robot;
 let city: Robot;
 let officer: SignedIn;
 /** Work the host deferred (after a response, or its timer): awaited by `settle`. */
-const deferred: Promise<unknown>[] = [];
+const deferred: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator();
@@ -65,7 +65,7 @@ afterAll(async () => {
 /** Awaits what requests handed to `defer` so far; returns how many pieces of work there were. */
 async function settle(): Promise<number> {
   const work = deferred.splice(0);
-  await Promise.all(work);
+  await Promise.all(work.map((run) => run()));
   return work.length;
 }
 

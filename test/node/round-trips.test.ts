@@ -16,7 +16,7 @@ let app: ReturnType<typeof createApp>;
 let counter: ReturnType<typeof countingClient>;
 const clock = manualClock();
 /** Work handed to `defer` (the dispatcher kicked after a submit): not the request's own round trips. */
-const deferred: Promise<unknown>[] = [];
+const deferred: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
   const config = testConfig(join(tmp.dir, 'rt.db'));
@@ -69,7 +69,7 @@ describe('database round trips', () => {
     // (the dispatcher's statements follow on the same connection and are not the request's).
     expect(counter.calls.slice(0, 2)).toEqual(['execute', 'batch']);
     expect(deferred).toHaveLength(1);
-    await Promise.all(deferred.splice(0));
+    await Promise.all(deferred.splice(0).map((work) => work()));
   });
 
   it('a re-asked question (invalid answer) costs one read and no write', async () => {
