@@ -6,9 +6,23 @@ import { intakeDrafts } from '../schema';
 export type DraftRow = typeof intakeDrafts.$inferSelect;
 export type NewDraft = typeof intakeDrafts.$inferInsert;
 
+// The read of every turn, prepared once per database handle: building the query each time cost as much as
+// running it (measured in `npm run bench`).
+const preparedFind = new WeakMap<Db, ReturnType<typeof prepareFind>>();
+const prepareFind = (db: Db) =>
+  db
+    .select()
+    .from(intakeDrafts)
+    .where(eq(intakeDrafts.id, sql.placeholder('id')))
+    .prepare();
+
 export async function findDraft(db: Db, id: string): Promise<DraftRow | undefined> {
-  const [row] = await db.select().from(intakeDrafts).where(eq(intakeDrafts.id, id));
-  return row;
+  let find = preparedFind.get(db);
+  if (!find) {
+    find = prepareFind(db);
+    preparedFind.set(db, find);
+  }
+  return find.get({ id });
 }
 
 export async function findActiveDraftByChat(db: Db, chatKey: string): Promise<DraftRow | undefined> {
@@ -37,13 +51,20 @@ export interface DraftChange {
  * so the batch is the transaction). `isVersionConflict` recognises that failure.
  */
 export function guardedDraftUpdate(db: Db, id: string, expectedVersion: number, change: DraftChange): BatchItem {
-  return db
-    .update(intakeDrafts)
-    .set({
-      ...change,
-      version: sql`CASE WHEN ${intakeDrafts.version} = ${expectedVersion} THEN ${expectedVersion + 1} ELSE NULL END`,
-    })
-    .where(eq(intakeDrafts.id, id));
+  // Plain SQL rather than the update builder: this runs on every turn, and building it was a quarter of the
+  // turn's own CPU. Column names still come from the schema.
+  const col = (c: { name: string }) => sql.identifier(c.name);
+  const sets = [
+    sql`${col(intakeDrafts.state)} = ${JSON.stringify(change.state)}`,
+    sql`${col(intakeDrafts.updatedAt)} = ${change.updatedAt.getTime()}`,
+    sql`${col(intakeDrafts.expiresAt)} = ${change.expiresAt.getTime()}`,
+    sql`${col(intakeDrafts.version)} = CASE WHEN ${col(intakeDrafts.version)} = ${expectedVersion} THEN ${expectedVersion + 1} ELSE NULL END`,
+  ];
+  if (change.status !== undefined) sets.push(sql`${col(intakeDrafts.status)} = ${change.status}`);
+  if (change.reportId !== undefined) sets.push(sql`${col(intakeDrafts.reportId)} = ${change.reportId}`);
+  if (change.receipt !== undefined) sets.push(sql`${col(intakeDrafts.receipt)} = ${change.receipt}`);
+  if (change.chatKey !== undefined) sets.push(sql`${col(intakeDrafts.chatKey)} = ${change.chatKey}`);
+  return db.run(sql`UPDATE ${intakeDrafts} SET ${sql.join(sets, sql`, `)} WHERE ${col(intakeDrafts.id)} = ${id}`);
 }
 
 export function isVersionConflict(err: unknown): boolean {
