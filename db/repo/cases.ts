@@ -4,7 +4,7 @@
 // claimed first, the outbox row already exists), the event is inserted only if the change took effect.
 import { and, asc, desc, eq, gte, inArray, lt, lte, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { BatchItem, Db } from '../client';
+import { type BatchItem, type Db, rawStatement } from '../client';
 import {
   annex4,
   employers,
@@ -200,9 +200,12 @@ export function eventStatement(db: Db, e: NewEvent): BatchItem {
 
 /** An event inserted only when `condition` holds at that point of the batch (i.e. the guarded change happened). */
 export function eventIf(db: Db, e: NewEvent, condition: SQL): BatchItem {
-  return db.run(sql`INSERT INTO report_events (report_id, at, actor_type, actor_id, type, data)
+  return rawStatement(
+    db,
+    sql`INSERT INTO report_events (report_id, at, actor_type, actor_id, type, data)
     SELECT ${e.reportId}, ${e.at.getTime()}, ${e.actorType}, ${e.actorId}, ${e.type}, ${JSON.stringify(e.data ?? null)}
-    WHERE ${condition}`);
+    WHERE ${condition}`,
+  );
 }
 
 /**
@@ -373,11 +376,14 @@ export function submitAnnex4Statements(
   const { reportId, now } = a;
   const thisAttempt = sql`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.id} = ${a.outboxId})`;
   return [
-    db.run(sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
+    rawStatement(
+      db,
+      sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
       SELECT ${a.outboxId}, 'annex4_submitted', ${reportId}, NULL, ${JSON.stringify({ reportId })}, ${`annex4_submitted:${reportId}`},
              'pending', 0, ${now.getTime()}, ${now.getTime()}
       WHERE NOT EXISTS (SELECT 1 FROM annex4 WHERE report_id = ${reportId} AND status = 'submitted')
-      ON CONFLICT DO NOTHING`),
+      ON CONFLICT DO NOTHING`,
+    ),
     db
       .insert(annex4)
       .values({ reportId, data: a.data, status: 'submitted', updatedAt: now, updatedBy: a.officerId, submittedAt: now })
@@ -600,10 +606,13 @@ export function deadlineNoticeStatements(
   const dedupeKey = `${a.kind}:${a.reportId}`;
   const payload = JSON.stringify({ reportId: a.reportId, dueAt: a.dueAt.toISOString() });
   return [
-    db.run(sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
+    rawStatement(
+      db,
+      sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
       SELECT ${a.outboxId}, ${a.kind}, ${a.reportId}, NULL, ${payload}, ${dedupeKey}, 'pending', 0, ${a.now.getTime()}, ${a.now.getTime()}
       WHERE EXISTS (SELECT 1 FROM reports WHERE id = ${a.reportId} AND status IN ('new', 'claimed'))
-      ON CONFLICT DO NOTHING`),
+      ON CONFLICT DO NOTHING`,
+    ),
     eventIf(
       db,
       {

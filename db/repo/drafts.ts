@@ -1,6 +1,6 @@
 // Intake drafts: one read per turn, one guarded write in the turn's batch (DESIGN idea 4).
 import { eq, lt, sql } from 'drizzle-orm';
-import type { BatchItem, Db } from '../client';
+import { type BatchItem, type Db, rawStatement } from '../client';
 import { intakeDrafts } from '../schema';
 
 export type DraftRow = typeof intakeDrafts.$inferSelect;
@@ -64,7 +64,10 @@ export function guardedDraftUpdate(db: Db, id: string, expectedVersion: number, 
   if (change.reportId !== undefined) sets.push(sql`${col(intakeDrafts.reportId)} = ${change.reportId}`);
   if (change.receipt !== undefined) sets.push(sql`${col(intakeDrafts.receipt)} = ${change.receipt}`);
   if (change.chatKey !== undefined) sets.push(sql`${col(intakeDrafts.chatKey)} = ${change.chatKey}`);
-  return db.run(sql`UPDATE ${intakeDrafts} SET ${sql.join(sets, sql`, `)} WHERE ${col(intakeDrafts.id)} = ${id}`);
+  return rawStatement(
+    db,
+    sql`UPDATE ${intakeDrafts} SET ${sql.join(sets, sql`, `)} WHERE ${col(intakeDrafts.id)} = ${id}`,
+  );
 }
 
 export function isVersionConflict(err: unknown): boolean {

@@ -1,7 +1,7 @@
 // Officers as seen from Telegram: who a Telegram user is, and linking an account by a one-time code.
 // (Accounts, passwords and sessions belong to the console and are not handled here.)
 import { and, eq, gt, ne, sql } from 'drizzle-orm';
-import type { BatchItem, Db } from '../client';
+import { type BatchItem, type Db, rawStatement } from '../client';
 import { officers } from '../schema';
 
 export type OfficerRole = (typeof officers.$inferSelect)['role'];
@@ -65,10 +65,13 @@ export function linkTelegramStatements(
   );
   const stillValid = sql`EXISTS (SELECT 1 FROM ${officers} WHERE ${codeValid})`;
   return [
-    db.run(sql`INSERT INTO report_events (report_id, at, actor_type, actor_id, type, data)
+    rawStatement(
+      db,
+      sql`INSERT INTO report_events (report_id, at, actor_type, actor_id, type, data)
       SELECT NULL, ${l.now.getTime()}, 'officer', ${officers.id}, 'telegram_linked',
         ${JSON.stringify({ telegramUserId: l.telegramUserId })}
-      FROM ${officers} WHERE ${codeValid}`),
+      FROM ${officers} WHERE ${codeValid}`,
+    ),
     db
       .update(officers)
       .set({ telegramUserId: null })

@@ -1,0 +1,57 @@
+// Raw SQL statements inside D1 batches (claims, deadline notices): drizzle's D1 batch needs them prepared
+// on the binding (db/client.ts rawStatement). This runs them for real in workerd against D1.
+import { env, SELF } from 'cloudflare:test';
+import { drizzle } from 'drizzle-orm/d1';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client';
+import { claimStatements, deadlineNoticeStatements } from '../../db/repo/cases';
+import * as schema from '../../db/schema';
+import { inputFor, M05_ANSWERS, type ReplyLike } from '../support/conversation';
+
+async function post(path: string, body: unknown, token?: string) {
+  const res = await SELF.fetch(`http://x${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { 'x-resume-token': token } : {}) },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as { draftId: string; token: string; reply: ReplyLike; receipt?: string };
+}
+
+async function submittedReportId(): Promise<string> {
+  const d = await post('/api/drafts', {});
+  let r = d;
+  while (!r.receipt)
+    r = await post(`/api/drafts/${d.draftId}/turns`, { input: inputFor(r.reply, M05_ANSWERS) }, d.token);
+  const row = await env.DB.prepare('SELECT id FROM reports WHERE receipt = ?').bind(r.receipt).first<{ id: string }>();
+  return row!.id;
+}
+
+describe('raw statements in D1 batches', () => {
+  it('claim: the first officer wins and gets one event; the second changes nothing', async () => {
+    const db = drizzle(env.DB, { schema }) as unknown as Db;
+    const reportId = await submittedReportId();
+    const now = new Date();
+    await db.batch(claimStatements(db, reportId, 'of_a', now) as [never]);
+    await db.batch(claimStatements(db, reportId, 'of_b', now) as [never]);
+    const report = await env.DB.prepare('SELECT claimed_by, status FROM reports WHERE id = ?').bind(reportId).first();
+    expect(report).toEqual({ claimed_by: 'of_a', status: 'claimed' });
+    const events = await env.DB.prepare("SELECT actor_id FROM report_events WHERE report_id = ? AND type = 'claimed'")
+      .bind(reportId)
+      .all();
+    expect(events.results).toEqual([{ actor_id: 'of_a' }]);
+  });
+
+  it('deadline notice: one outbox row and one event however often it runs', async () => {
+    const db = drizzle(env.DB, { schema }) as unknown as Db;
+    const reportId = await submittedReportId();
+    const now = new Date();
+    for (const outboxId of ['o_1', 'o_2', 'o_3']) {
+      const notice = { kind: 'annex4_reminder' as const, reportId, dueAt: now, outboxId, now };
+      await db.batch(deadlineNoticeStatements(db, notice) as [never]);
+    }
+    const rows = await env.DB.prepare("SELECT id FROM outbox WHERE kind = 'annex4_reminder' AND report_id = ?")
+      .bind(reportId)
+      .all();
+    expect(rows.results).toEqual([{ id: 'o_1' }]);
+  });
+});
