@@ -527,17 +527,15 @@ async function sizes() {
     buildWidget: () => Promise<{ widget: string }>;
   };
   const widget = Buffer.from((await buildWidget()).widget);
-  {
-    add({ section: '7', figure: 'widget raw', value: kb(widget.length), unit: 'KB' });
-    add({
-      section: '7',
-      figure: 'widget gzip',
-      value: kb(gzipSync(widget, { level: 9 }).length),
-      unit: 'KB',
-      target: '≤ 20 KB',
-      met: gzipSync(widget, { level: 9 }).length <= 20 * 1024,
-    });
-  }
+  add({ section: '7', figure: 'widget raw', value: kb(widget.length), unit: 'KB' });
+  add({
+    section: '7',
+    figure: 'widget gzip',
+    value: kb(gzipSync(widget, { level: 9 }).length),
+    unit: 'KB',
+    target: '≤ 20 KB',
+    met: gzipSync(widget, { level: 9 }).length <= 20 * 1024,
+  });
 
   // The Miniflare that wrangler 4.86 runs (v4); the top-level one belongs to the vitest plugin (v5 beta).
   const { Miniflare } = createRequire(createRequire(import.meta.url).resolve('wrangler/package.json'))(
@@ -576,7 +574,6 @@ async function sizes() {
     met: ours - hello < 50,
   });
 }
-
 
 async function freePort(): Promise<number> {
   const s = createServer();

@@ -1,58 +1,60 @@
 // Environment parsed once with zod. A bad or missing value stops start-up with one line that names
 // the variable and says what is expected (see `ConfigError`).
-import { z } from 'zod';
+import * as z from './zod';
 
 // 0 asks the system for any free port (tests use it).
 const PORT_RULE = 'an integer between 1 and 65535';
-const port = z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65535, PORT_RULE);
+const port = z.coerce
+  .number({ error: PORT_RULE })
+  .check(z.int(PORT_RULE), z.minimum(0, PORT_RULE), z.maximum(65535, PORT_RULE));
 
-const positive = (what: string) => z.coerce.number({ error: what }).positive(what);
+const positive = (what: string) => z.coerce.number({ error: what }).check(z.positive(what));
 
-const csv = z
-  .string()
-  .default('')
-  .transform((s) =>
+const csv = z.pipe(
+  z._default(z.string(), ''),
+  z.transform((s: string) =>
     s
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean),
-  );
+  ),
+);
 
 export const configSchema = z
   .object({
-    APP_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: port.default(8787),
-    PUBLIC_URL: z.url({ error: 'an absolute URL such as https://report.example.gov.cn' }).optional(),
-    LIBSQL_URL: z
-      .string()
-      .regex(/^(file:|libsql:\/\/|https?:\/\/)/, 'a file:… path or a libsql://… / https://… URL')
-      .default('file:data/app.db'),
-    LIBSQL_AUTH_TOKEN: z.string().optional(),
+    APP_ENV: z._default(z.enum(['development', 'production', 'test']), 'development'),
+    PORT: z._default(port, 8787),
+    PUBLIC_URL: z.optional(z.url({ error: 'an absolute URL such as https://report.example.gov.cn' })),
+    LIBSQL_URL: z._default(
+      z.string().check(z.regex(/^(file:|libsql:\/\/|https?:\/\/)/, 'a file:… path or a libsql://… / https://… URL')),
+      'file:data/app.db',
+    ),
+    LIBSQL_AUTH_TOKEN: z.optional(z.string()),
     /** Origins (scheme://host[:port]) allowed to call the widget API, comma separated. */
     ALLOWED_ORIGINS: csv,
-    DRAFT_TTL_DAYS: positive('a positive number of days').default(7),
-    ANNEX4_DUE_HOURS: positive('a positive number of hours').default(24),
-    TELEGRAM_BOT_TOKEN: z
-      .string()
-      .regex(/^\d+:[\w-]+$/, 'a bot token like 123456:ABC-DEF from @BotFather')
-      .optional(),
-    TELEGRAM_BOT_USERNAME: z.string().optional(),
-    TELEGRAM_WEBHOOK_SECRET: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,256}$/, '1–256 characters of A–Z, a–z, 0–9, _ and -')
-      .optional(),
-    TELEGRAM_API_ROOT: z.url({ error: 'an absolute URL of a Bot API server' }).optional(),
-    ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+    DRAFT_TTL_DAYS: z._default(positive('a positive number of days'), 7),
+    ANNEX4_DUE_HOURS: z._default(positive('a positive number of hours'), 24),
+    TELEGRAM_BOT_TOKEN: z.optional(
+      z.string().check(z.regex(/^\d+:[\w-]+$/, 'a bot token like 123456:ABC-DEF from @BotFather')),
+    ),
+    TELEGRAM_BOT_USERNAME: z.optional(z.string()),
+    TELEGRAM_WEBHOOK_SECRET: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]{1,256}$/, '1–256 characters of A–Z, a–z, 0–9, _ and -')),
+    ),
+    TELEGRAM_API_ROOT: z.optional(z.url({ error: 'an absolute URL of a Bot API server' })),
+    ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(12, 'at least 12 characters'))),
   })
-  .superRefine((env, ctx) => {
-    if (/^(libsql|https?):/.test(env.LIBSQL_URL) && !env.LIBSQL_AUTH_TOKEN) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['LIBSQL_AUTH_TOKEN'],
-        message: 'the auth token of the remote libSQL database named by LIBSQL_URL',
-      });
-    }
-  });
+  .check(
+    z.superRefine((env, ctx) => {
+      if (/^(libsql|https?):/.test(env.LIBSQL_URL) && !env.LIBSQL_AUTH_TOKEN) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['LIBSQL_AUTH_TOKEN'],
+          message: 'the auth token of the remote libSQL database named by LIBSQL_URL',
+        });
+      }
+    }),
+  );
 
 export type Config = z.infer<typeof configSchema>;
 

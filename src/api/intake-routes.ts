@@ -3,7 +3,6 @@
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { z } from 'zod';
 import { type ReportRow, reporterTimeline } from '../../db/repo/reports';
 import {
   findReportForReporter,
@@ -16,12 +15,13 @@ import type { AppDeps, AppEnv } from '../deps';
 import { ApiError } from '../http/errors';
 import { type Locale, requestLocale } from '../http/locale';
 import { IntakeError, type IntakeService } from '../service/intake-service';
+import type * as z from '../zod';
 import { idempotencyKeySchema, lookupSchema, reporterMessageSchema, startDraftSchema, turnSchema } from './schemas';
 
 export const API_BODY_LIMIT = 64 * 1024;
 
 /** zod failures answer 400 in the common error shape, naming the first wrong field. */
-function json<T extends z.ZodType>(schema: T) {
+function json<T extends z.ZodMiniType>(schema: T) {
   return zValidator('json', schema, (result) => {
     if (!result.success) {
       const issue = result.error.issues[0];

@@ -1,8 +1,8 @@
 // /api/openapi.json, generated from the same zod schemas the routes validate with.
-import { z } from 'zod';
+import * as z from '../zod';
 import { inputSchema, lookupSchema, reporterMessageSchema, startDraftSchema, turnSchema } from './schemas';
 
-const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+const schema = (s: z.ZodMiniType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
 const errorSchema = {
   type: 'object',
@@ -81,7 +81,7 @@ const errors = (...codes: number[]) =>
     codes.map((c) => [String(c), { description: 'Error', content: { 'application/json': { schema: errorSchema } } }]),
   );
 const ok = (description: string, body: object) => ({ description, content: { 'application/json': { schema: body } } });
-const jsonBody = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
+const jsonBody = (s: z.ZodMiniType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
 
 export function openApiDocument(serverUrl: string) {
   return {

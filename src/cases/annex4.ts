@@ -1,20 +1,20 @@
 // Annex 4 (长春市劳动关系风险监测预警信息情况表, seed §8): the fields, their validation, and the first draft
 // an officer edits — prefilled from the employer's Annex 3 answers and the rules' assessment.
-import { z } from 'zod';
 import type { Account } from '../../db/repo/accounts';
 import type { Jurisdiction } from '../../db/repo/jurisdictions';
 import type { ReportRow } from '../../db/repo/reports';
 import { displayValue, fieldById, type IntakeCtx } from '../intake/index';
 import type { Assessment } from '../rules/index';
+import * as z from '../zod';
 import { CHANNEL_ZH, itemNames, LEVEL_ZH, SEVERITY_ZH } from './labels';
 import { beijingDate, beijingDateTime } from './time';
 import type { LevelAdvice } from './warning-level';
 
-const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `不能超过 ${max} 个字符`));
 
 export const annex4Schema = z.object({
   reportingUnit: text(200),
-  filledAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写日期，如 2026-11-25'),
+  filledAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '请填写日期，如 2026-11-25')),
   title: text(200),
   level: z.enum(['0', '1', '2', '3']),
   levelNote: text(2000),
@@ -78,9 +78,11 @@ export function levelText(data: Pick<Annex4Data, 'level' | 'levelNote'>): string
   return data.levelNote ? `${name}\n${data.levelNote}` : name;
 }
 
+const annex4PartialSchema = z.partial(annex4Schema);
+
 /** Stored data read back leniently (a form saved by an older version may lack newer fields). */
 export function readAnnex4(stored: unknown): Annex4Data | undefined {
-  const parsed = annex4Schema.partial().safeParse(stored);
+  const parsed = annex4PartialSchema.safeParse(stored);
   if (!parsed.success) return undefined;
   return { ...EMPTY, ...parsed.data };
 }

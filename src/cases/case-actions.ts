@@ -29,7 +29,6 @@ import { newId, sha256Hex } from '../ids';
 import { type IntakeCtx, newReceipt } from '../intake/index';
 import { isItemCode } from '../rules/index';
 import { type Annex4Data, prefillAnnex4, readAnnex4 } from './annex4';
-import { annex4Docx } from './annex4-docx';
 import { assessOfficerCase } from './officer-case';
 import { combineAdvice, regionalSuggestion, reportAdvice } from './warning-level';
 
@@ -199,6 +198,9 @@ export function caseActions(deps: AppDeps) {
   async function exportAnnex4(officer: Officer, reportId: string): Promise<{ bytes: Uint8Array; receipt: string }> {
     const found = await load(officer, reportId);
     const { data } = await annex4(officer, found);
+    // docx is a quarter of the worker bundle and only this export needs it: a dynamic import keeps it out of
+    // start-up (the bundler wraps it to be evaluated on the first export, not when the isolate starts).
+    const { annex4Docx } = await import('./annex4-docx');
     const bytes = await annex4Docx(data);
     await event(officer, reportId, 'exported', { what: 'annex4_docx' });
     return { bytes, receipt: found.report.receipt };

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   allFactFields,
   type FactField,
@@ -9,6 +8,7 @@ import {
   MONITORING_ITEMS,
   type Text,
 } from '../rules/index';
+import * as z from '../zod';
 import {
   cleanText,
   type Normalized,
@@ -85,7 +85,7 @@ const LONG_TEXT_MAX = 2000;
 const WRONG_SHAPE = t('这个问题需要文字回答，请重新输入。', 'Please answer this question with text.');
 
 /** Raw answers for single-value kinds arrive as a string (chat) or, from forms, as a number/boolean. */
-const scalarSchema = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+const scalarSchema = z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(String));
 const listSchema = z.union([z.string(), z.array(z.string())]);
 
 function asString(raw: RawAnswer): Normalized<string> {
@@ -101,7 +101,7 @@ function textParser(maxLength: number, multiline = false): Field['parse'] {
 }
 
 function integerParser(min: number, max: number): Field['parse'] {
-  const range = z.number().int().min(min).max(max);
+  const range = z.number().check(z.int(), z.minimum(min), z.maximum(max));
   return (raw) => {
     const n = typeof raw === 'number' ? { ok: true as const, value: raw } : parseNumberText(raw, parseInteger);
     if (!n.ok) return n;
@@ -116,7 +116,7 @@ function integerParser(min: number, max: number): Field['parse'] {
 }
 
 function moneyParser(min: number, max: number): Field['parse'] {
-  const range = z.number().min(min).max(max);
+  const range = z.number().check(z.minimum(min), z.maximum(max));
   return (raw) => {
     const n = typeof raw === 'number' ? { ok: true as const, value: raw } : parseNumberText(raw, parseMoney);
     if (!n.ok) return n;

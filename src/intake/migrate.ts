@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { type IntakeState, nextPosition, REVIEW, settle } from './engine';
 
 // Stored drafts outlive deployments. Every version ever written is accepted here and brought to the
@@ -11,17 +11,14 @@ export class StateMigrationError extends Error {
 
 const stateV1Schema = z.object({
   v: z.literal(1),
-  locale: z.enum(['zh', 'en']).catch('zh'),
-  answers: z.record(z.string(), z.unknown()).catch({}),
-  skipped: z.array(z.string()).catch([]),
+  locale: z.catch(z.enum(['zh', 'en']), 'zh'),
+  answers: z.catch(z.record(z.string(), z.unknown()), {}),
+  skipped: z.catch(z.array(z.string()), []),
   current: z.string(),
-  returnTo: z.literal('review').optional().catch(undefined),
-  history: z.array(z.string()).catch([]),
-  pendingWarning: z.object({ field: z.string(), value: z.unknown() }).optional().catch(undefined),
-  selection: z
-    .object({ field: z.string(), values: z.array(z.string()) })
-    .optional()
-    .catch(undefined),
+  returnTo: z.catch(z.optional(z.literal('review')), undefined),
+  history: z.catch(z.array(z.string()), []),
+  pendingWarning: z.catch(z.optional(z.object({ field: z.string(), value: z.unknown() })), undefined),
+  selection: z.catch(z.optional(z.object({ field: z.string(), values: z.array(z.string()) })), undefined),
   startedAt: z.string(),
 });
 

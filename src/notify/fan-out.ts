@@ -2,12 +2,12 @@
 // the tick, an Annex 4 submitted from the console — becomes one 'report_alert' row per channel of its
 // audience (FAN_OUTS). The new rows and the source row's "sent" are one batch, and dedupe keys make a
 // repeated fan-out add nothing.
-import { z } from 'zod';
 import { type Audience, audienceChannels } from '../../db/repo/channels';
 import { insertOnce, markSent, markSkipped, type OutboxRow } from '../../db/repo/outbox';
 import { findReport, type ReportRow } from '../../db/repo/reports';
 import type { AppDeps } from '../deps';
 import { newId } from '../ids';
+import * as z from '../zod';
 import type { Failure } from './outcome';
 import { NOTICES, type Notice } from './types';
 
@@ -56,9 +56,9 @@ export function isStale(notice: Notice, report: Pick<ReportRow, 'status'>): bool
 /** The row's last_error for a stale notice: why it was not sent. */
 export const staleNote = (report: Pick<ReportRow, 'status'>) => `stale: case is ${report.status}, not sent`;
 
-const sourcePayloadSchema = z.object({ reportId: z.string().min(1) });
+const sourcePayloadSchema = z.object({ reportId: z.string().check(z.minLength(1)) });
 /** A per-channel row's payload; rows written before notices existed have none and are alerts. */
-export const alertPayloadSchema = z.object({ notice: z.enum(NOTICES).default('report_alert') });
+export const alertPayloadSchema = z.object({ notice: z._default(z.enum(NOTICES), 'report_alert') });
 
 /** `skipped`: a stale notice, done without creating anything. */
 export type FanOutOutcome = { ok: true; created: number; skipped?: boolean } | { ok: false; failure: Failure };

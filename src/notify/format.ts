@@ -2,10 +2,10 @@
 // rendered as Telegram HTML, robot markdown, a Feishu card or plain text. All user text is masked here
 // and escaped by each renderer; labels are ours. The same body serves every notice about a report (the
 // alert, the Annex 4 reminder, escalation and submission); its first line says which it is.
-import { z } from 'zod';
 import type { Jurisdiction } from '../../db/repo/jurisdictions';
 import type { ReportRow } from '../../db/repo/reports';
 import { isItemCode, itemByCode, type Locale } from '../rules/index';
+import * as z from '../zod';
 import {
   escapeHtml,
   escapeMarkdown,
@@ -59,13 +59,10 @@ const MAX_REASONS = 5;
 const textSchema = z.object({ zh: z.string(), en: z.string() });
 // Lenient on purpose: an alert must still go out when an old or partial assessment lacks a part.
 const assessmentViewSchema = z.object({
-  findings: z.array(z.object({ outcome: z.string(), explanation: textSchema })).catch([]),
-  severity: z.object({ reason: textSchema }).optional().catch(undefined),
-  urgency: z
-    .object({ reasons: z.array(textSchema) })
-    .optional()
-    .catch(undefined),
-  late: z.object({ isLate: z.boolean(), reason: textSchema.nullable() }).optional().catch(undefined),
+  findings: z.catch(z.array(z.object({ outcome: z.string(), explanation: textSchema })), []),
+  severity: z.catch(z.optional(z.object({ reason: textSchema })), undefined),
+  urgency: z.catch(z.optional(z.object({ reasons: z.array(textSchema) })), undefined),
+  late: z.catch(z.optional(z.object({ isLate: z.boolean(), reason: z.nullable(textSchema) })), undefined),
 });
 
 const L = {

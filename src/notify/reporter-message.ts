@@ -2,17 +2,17 @@
 // 'reporter_message' with payload { chatId, text } (db/repo/cases.ts) and the dispatcher sends it to that
 // private chat. A header line names the report by its receipt and a last line invites a reply; the reply
 // path in src/bot recognises both (`回执号 CC-YYYY-XXXXXX` / `receipt CC-YYYY-XXXXXX`), so keep them stable.
-import { z } from 'zod';
 import type { ReportRow } from '../../db/repo/reports';
 import type { Locale } from '../rules/index';
+import * as z from '../zod';
 import { escapeHtml } from './text';
 
 export const REPORTER_MESSAGE_KIND = 'reporter_message';
 
 /** The chat id as stored without its 'tg:' prefix. */
 export const reporterMessagePayloadSchema = z.object({
-  chatId: z.string().regex(/^-?\d{1,20}$/),
-  text: z.string().min(1),
+  chatId: z.string().check(z.regex(/^-?\d{1,20}$/)),
+  text: z.string().check(z.minLength(1)),
 });
 
 export const REPORTER_MESSAGE_TEXT = {

@@ -2,14 +2,14 @@
 // error, so a dead or stuck notification is seen. Mounted at /console/api/outbox, for accounts that manage settings.
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { countOutbox, listOutbox, OUTBOX_STATES } from '../../db/repo/outbox';
 import type { AppDeps, AppEnv } from '../deps';
 import { ApiError } from '../http/errors';
+import * as z from '../zod';
 
 const outboxQuerySchema = z.object({
-  state: z.enum(OUTBOX_STATES).default('pending'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  state: z._default(z.enum(OUTBOX_STATES), 'pending'),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
 });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
