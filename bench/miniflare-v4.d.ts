@@ -2,9 +2,7 @@
 declare module 'miniflare-v4' {
   export class Miniflare {
     constructor(options: {
-      modules?: boolean;
-      script?: string;
-      scriptPath?: string;
+      modules?: { type: 'ESModule'; path: string; contents?: string }[];
       compatibilityDate?: string;
       compatibilityFlags?: string[];
       d1Databases?: string[];

@@ -73,6 +73,7 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
     try {
       result = await intake.turn(draft.row.id, null, input, {
         inboundKey: updateKeyOf(ev),
+        preloaded: draft.row,
         ...(opts.expectField ? { expectField: opts.expectField } : {}),
         extraStatements: () => {
           wrote = true;

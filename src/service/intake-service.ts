@@ -61,6 +61,11 @@ export interface TurnOptions {
   inboundKey?: string;
   /** More statements for the same batch (e.g. a bot's queued replies), built from the turn's result. */
   extraStatements?: (result: TurnResult) => BatchItem[];
+  /**
+   * The draft row the caller has just read (a chat adapter finds the draft by chat): used for the first
+   * attempt instead of reading it again, so the turn stays one read and one batch.
+   */
+  preloaded?: DraftRow;
 }
 
 const DAY_MS = 86_400_000;
@@ -113,8 +118,12 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
   }
 
   /** Loads a draft, checking the resume token when one is required (web channels). */
-  async function load(draftId: string, token: string | null): Promise<{ row: DraftRow; state: IntakeState }> {
-    const row = await findDraft(db, draftId);
+  async function load(
+    draftId: string,
+    token: string | null,
+    preloaded?: DraftRow,
+  ): Promise<{ row: DraftRow; state: IntakeState }> {
+    const row = preloaded?.id === draftId ? preloaded : await findDraft(db, draftId);
     if (!row || row.expiresAt.getTime() < clock().getTime()) throw new IntakeError('draft_not_found');
     if (token !== null && !timingSafeEqual(sha256Hex(token), row.tokenHash)) {
       throw new IntakeError('forbidden_token');
@@ -139,7 +148,7 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
     opts: TurnOptions = {},
   ): Promise<TurnResult> {
     for (let attempt = 0; ; attempt++) {
-      const { row, state } = await load(draftId, token);
+      const { row, state } = await load(draftId, token, attempt === 0 ? opts.preloaded : undefined);
       const c = await ctx();
       const asked = state.current;
       if (opts.expectField && opts.expectField !== asked) {

@@ -1,4 +1,6 @@
 // DESIGN idea 4 as a number: a turn is one read and one write batch, a submit one read and one batch.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,18 +10,33 @@ import { createApp } from '../../src/app';
 import { cryptoRandom } from '../../src/deps';
 import { inputFor, M05_ANSWERS, type ReplyLike } from '../support/conversation';
 import { countingClient } from '../support/counting-client';
+import { tgUpdate } from '../support/telegram';
 import { manualClock, tempDir, testConfig } from './helpers';
 
 const tmp = tempDir();
 let close: () => void;
 let app: ReturnType<typeof createApp>;
 let counter: ReturnType<typeof countingClient>;
+/** A Bot API stand-in on loopback for the bot's replies. */
+let botApi: Server;
 const clock = manualClock();
 /** Work handed to `defer` (the dispatcher kicked after a submit): not the request's own round trips. */
 const deferred: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
-  const config = testConfig(join(tmp.dir, 'rt.db'));
+  botApi = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":1,"type":"private"},"text":"x"}}');
+    });
+  });
+  await new Promise<void>((ok) => botApi.listen(0, '127.0.0.1', ok));
+  const config = testConfig(join(tmp.dir, 'rt.db'), {
+    TELEGRAM_BOT_TOKEN: '123456:ROUND-trips',
+    TELEGRAM_WEBHOOK_SECRET: 'rt-secret',
+    TELEGRAM_API_ROOT: `http://127.0.0.1:${(botApi.address() as AddressInfo).port}`,
+  });
   const opened = await openLibsql(config.LIBSQL_URL);
   close = opened.close;
   counter = countingClient(opened.client);
@@ -27,6 +44,7 @@ beforeAll(async () => {
   app = createApp({ db, config, clock: clock.now, random: cryptoRandom, defer: (work) => void deferred.push(work) });
 });
 afterAll(() => {
+  botApi.close();
   close();
   tmp.cleanup();
 });
@@ -88,5 +106,18 @@ describe('database round trips', () => {
     );
     expect(((await res.json()) as { reply: ReplyLike }).reply.error).toBeTruthy();
     expect(counter.calls).toEqual(['execute']);
+  });
+
+  it('a Telegram answer through the webhook is one read (the draft of the chat) and one batch', async () => {
+    const webhook = (update: unknown) =>
+      app.request('/telegram/webhook', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'rt-secret' },
+        body: JSON.stringify(update),
+      });
+    expect((await webhook(tgUpdate.text(1, 4242, '/start'))).status).toBe(200);
+    counter.calls.length = 0;
+    expect((await webhook(tgUpdate.text(2, 4242, '长春市示例机械制造有限公司'))).status).toBe(200);
+    expect(counter.calls).toEqual(['execute', 'batch']);
   });
 });
