@@ -98,7 +98,8 @@ export async function generateReports(
         severity: urgent ? ('high' as const) : ('medium' as const),
         urgency: urgent ? ('immediate' as const) : ('within_24h' as const),
         peopleInvolved: people,
-        groupIncident: people >= 10,
+        // As assess() sets it under ruleset 2026.1: ≥ 10 people, or any M09 stoppage.
+        groupIncident: people >= 10 || chosen.includes('M09'),
         submittedAt: at,
         status: rand() < 0.3 ? ('closed' as const) : ('new' as const),
         annex4DueAt: new Date(at.getTime() + 86_400_000),

@@ -109,6 +109,16 @@ export const reports = sqliteTable(
     index('reports_status_due_idx').on(t.status, t.annex4DueAt),
     index('reports_submitted_idx').on(t.submittedAt),
     index('reports_employer_idx').on(t.employerId),
+    // Covers the regional warning aggregate (db/repo/regional.ts): a range scan with no table lookups.
+    index('reports_window_idx').on(
+      t.submittedAt,
+      t.status,
+      t.jurisdictionId,
+      t.employerId,
+      t.industry,
+      t.peopleInvolved,
+      t.groupIncident,
+    ),
     index('reports_uscc_idx').on(t.uscc),
   ],
 );

@@ -500,44 +500,6 @@ export function employerFlags(db: Db, scope: Scope): Promise<EmployerFlags[]> {
 
 // Regional warning level -------------------------------------------------------------------------------
 
-export interface CaseSummaryRow {
-  employerId: string;
-  industry: string | null;
-  jurisdictionId: string;
-  peopleInvolved: number | null;
-  groupIncident: boolean;
-  submittedAt: Date;
-  items: string[];
-}
-
-const summaryColumns = {
-  employerId: reports.employerId,
-  industry: reports.industry,
-  jurisdictionId: reports.jurisdictionId,
-  peopleInvolved: reports.peopleInvolved,
-  groupIncident: reports.groupIncident,
-  submittedAt: reports.submittedAt,
-  items: reports.items,
-};
-
-/** Cases opened in [from, to), optionally only those not closed, optionally in one jurisdiction. */
-export function caseSummaries(
-  db: Db,
-  a: { from: Date; to: Date; openOnly: boolean; jurisdictionId?: string },
-): Promise<CaseSummaryRow[]> {
-  return db
-    .select(summaryColumns)
-    .from(reports)
-    .where(
-      and(
-        gte(reports.submittedAt, a.from),
-        lt(reports.submittedAt, a.to),
-        a.openOnly ? ne(reports.status, 'closed') : undefined,
-        a.jurisdictionId ? eq(reports.jurisdictionId, a.jurisdictionId) : undefined,
-      ),
-    );
-}
-
 export type WarningDecisionRow = typeof warningDecisions.$inferSelect & { deciderName: string | null };
 
 export function insertWarningDecision(db: Db, d: typeof warningDecisions.$inferInsert) {

@@ -1,30 +1,55 @@
-// The cases behind the regional warning-level suggestion: every open report in a window, read through the
-// submitted_at index (one range scan), shaped as the rules' CaseSummary.
-import { and, gte, lt, ne } from 'drizzle-orm';
-import type { CaseSummary, ItemCode } from '../../src/rules/index';
+// The regional warning level's inputs as one SQL aggregate over stored reports (seed §3): distinct employers,
+// industries, districts, people and group incidents of the open cases in a window, and the number of cases in
+// the window before it for the trend. It reads through a covering index (reports_window_idx), so the cost grows
+// with the cases in the window, never with the whole table, and no case is loaded into memory.
+import { sql } from 'drizzle-orm';
+import type { LevelMetrics } from '../../src/rules/index';
 import type { Db } from '../client';
 import { reports } from '../schema';
 
-export async function caseSummaries(db: Db, from: Date, to: Date): Promise<CaseSummary[]> {
-  const rows = await db
-    .select({
-      employerId: reports.employerId,
-      industry: reports.industry,
-      district: reports.jurisdictionId,
-      peopleInvolved: reports.peopleInvolved,
-      groupIncident: reports.groupIncident,
-      submittedAt: reports.submittedAt,
-      items: reports.items,
-    })
-    .from(reports)
-    .where(and(gte(reports.submittedAt, from), lt(reports.submittedAt, to), ne(reports.status, 'closed')));
-  return rows.map((r) => ({
-    employerId: r.employerId,
-    industry: r.industry,
-    district: r.district,
-    peopleInvolved: r.peopleInvolved,
-    groupIncident: r.groupIncident,
-    openedAt: r.submittedAt.toISOString(),
-    items: r.items as ItemCode[],
-  }));
+export interface RegionWindow {
+  from: Date;
+  to: Date;
+  /** Start of the comparison window [before, from): all cases reported then, closed or not. */
+  before: Date;
+  /** One jurisdiction, or the whole city. */
+  jurisdictionId?: string;
+}
+
+const r = reports;
+
+export async function regionalMetrics(db: Db, w: RegionWindow): Promise<LevelMetrics> {
+  const scope = w.jurisdictionId ? sql`AND ${r.jurisdictionId} = ${w.jurisdictionId}` : sql``;
+  const open = sql`${r.submittedAt} >= ${w.from.getTime()} AND ${r.submittedAt} < ${w.to.getTime()}
+    AND ${r.status} != 'closed' ${scope}`;
+  const [counts, people, previous] = await Promise.all([
+    db.get<{ cases: number; employers: number; industries: number; districts: number; incidents: number | null }>(sql`
+      SELECT count(*) AS cases,
+             count(DISTINCT ${r.employerId}) AS employers,
+             -- GB/T 4754-2017 sections A–T only; anything else is not an industry
+             count(DISTINCT CASE WHEN length(${r.industry}) = 1 AND ${r.industry} BETWEEN 'A' AND 'T'
+                                 THEN ${r.industry} END) AS industries,
+             count(DISTINCT nullif(${r.jurisdictionId}, '')) AS districts,
+             -- the flag stored at submission (ruleset 2026.1 sets it for every M09 stoppage too)
+             sum(${r.groupIncident}) AS incidents
+      FROM ${r} WHERE ${open}`),
+    // People: each employer counted once, with its largest figure, so repeat reports are not added up.
+    db.get<{ people: number | null }>(sql`
+      SELECT sum(largest) AS people FROM (
+        SELECT max(max(coalesce(${r.peopleInvolved}, 0), 0)) AS largest FROM ${r} WHERE ${open} GROUP BY ${r.employerId}
+      )`),
+    db.get<{ cases: number }>(sql`
+      SELECT count(*) AS cases FROM ${r}
+      WHERE ${r.submittedAt} >= ${w.before.getTime()} AND ${r.submittedAt} < ${w.from.getTime()} ${scope}`),
+  ]);
+  const current = counts?.cases ?? 0;
+  const before = previous?.cases ?? 0;
+  return {
+    employers: counts?.employers ?? 0,
+    industries: counts?.industries ?? 0,
+    districts: counts?.districts ?? 0,
+    people: people?.people ?? 0,
+    groupIncidents: counts?.incidents ?? 0,
+    trend: { current, previous: before, ratio: before === 0 ? null : Math.round((current / before) * 100) / 100 },
+  };
 }

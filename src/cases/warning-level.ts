@@ -4,9 +4,9 @@
 // report alone indicates and the regional suggestion for its jurisdiction.
 
 import type { Db } from '../../db/client';
-import { type CaseSummaryRow, caseSummaries } from '../../db/repo/cases';
+import { regionalMetrics } from '../../db/repo/regional';
 import type { ReportRow } from '../../db/repo/reports';
-import { type CaseSummary, isItemCode, type LevelSuggestion, suggestLevel, type WarningLevel } from '../rules/index';
+import { type LevelSuggestion, levelFromMetrics, type WarningLevel } from '../rules/index';
 import { assessmentOf } from './annex4';
 import { LEVEL_ZH } from './labels';
 
@@ -18,33 +18,13 @@ export interface LevelAdvice {
   reasons: string[];
 }
 
-function toSummary(r: CaseSummaryRow): CaseSummary {
-  return {
-    employerId: r.employerId,
-    industry: r.industry,
-    district: r.jurisdictionId,
-    peopleInvolved: r.peopleInvolved,
-    groupIncident: r.groupIncident,
-    openedAt: r.submittedAt.toISOString(),
-    items: r.items.filter(isItemCode),
-  };
-}
-
-/** suggestLevel over open cases of the window ending now (one jurisdiction, or the whole city). */
+/** The rules' suggestion over open cases of the window ending now (one jurisdiction, or the whole city). */
 export async function regionalSuggestion(db: Db, now: Date, jurisdictionId?: string): Promise<LevelSuggestion> {
   const to = now;
   const from = new Date(to.getTime() - LEVEL_WINDOW_DAYS * DAY_MS);
   const before = new Date(from.getTime() - LEVEL_WINDOW_DAYS * DAY_MS);
-  const scope = jurisdictionId ? { jurisdictionId } : {};
-  const [current, previous] = await Promise.all([
-    caseSummaries(db, { from, to, openOnly: true, ...scope }),
-    caseSummaries(db, { from: before, to: from, openOnly: false, ...scope }),
-  ]);
-  return suggestLevel(
-    current.map(toSummary),
-    { from: from.toISOString(), to: to.toISOString() },
-    undefined,
-    previous.map(toSummary),
+  return levelFromMetrics(
+    await regionalMetrics(db, { from, to, before, ...(jurisdictionId ? { jurisdictionId } : {}) }),
   );
 }
 

@@ -20,6 +20,7 @@ export {
   type LevelCriterion,
   type LevelMetrics,
   type LevelSuggestion,
+  levelFromMetrics,
   suggestLevel,
   type WarningLevel,
 } from './suggest-level';

@@ -192,7 +192,15 @@ export function suggestLevel(
     previous: before === null ? null : before.length,
     ratio: before === null || before.length === 0 ? null : Math.round((current.length / before.length) * 100) / 100,
   };
-  const metrics: LevelMetrics = { ...base, trend };
+  return levelFromMetrics({ ...base, trend }, ruleset);
+}
+
+/**
+ * The level and its reasons from counts already made: by `suggestLevel` over case summaries, or by a SQL
+ * aggregate over stored reports (db/repo/regional.ts), which need not load every case.
+ */
+export function levelFromMetrics(metrics: LevelMetrics, ruleset: Ruleset = CURRENT_RULESET): LevelSuggestion {
+  const { trend, ...base } = metrics;
   const { level1: l1, level2: l2, level3: l3 } = ruleset.levels;
 
   const incidents = (k: number) =>

@@ -1,0 +1,1 @@
+CREATE INDEX `reports_window_idx` ON `reports` (`submitted_at`,`status`,`jurisdiction_id`,`employer_id`,`industry`,`people_involved`,`group_incident`);
