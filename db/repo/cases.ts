@@ -16,7 +16,7 @@ import {
   reports,
   warningDecisions,
 } from '../schema';
-import type { NewEmployer, NewReport, ReportRow } from './reports';
+import { type NewEmployer, type NewReport, type ReportRow, reportRecordStatements } from './reports';
 
 export type CaseStatus = ReportRow['status'];
 export const CASE_STATUSES = ['new', 'claimed', 'annex4_submitted', 'closed'] as const satisfies readonly CaseStatus[];
@@ -414,16 +414,10 @@ export function officerCaseStatements(
     officerId: string;
   },
 ): BatchItem[] {
-  const { report, employer } = c;
+  const { report } = c;
   const at = report.submittedAt;
-  const { id: _id, key: _key, ...employerUpdate } = employer;
   return [
-    db
-      .insert(employers)
-      .values({ ...employer, createdAt: at })
-      .onConflictDoUpdate({ target: employers.key, set: employerUpdate }),
-    db.insert(reports).values(report),
-    ...report.items.map((item) => db.insert(reportItems).values({ reportId: report.id, item, submittedAt: at })),
+    ...reportRecordStatements(db, report, c.employer),
     eventStatement(db, {
       reportId: report.id,
       at,

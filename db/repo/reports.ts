@@ -20,16 +20,10 @@ export interface Submission {
  * and the idempotency key, so either everything is stored or nothing is.
  */
 export function submissionStatements(db: Db, s: Submission): BatchItem[] {
-  const { report, employer } = s;
+  const { report } = s;
   const at = report.submittedAt;
-  const { id: _id, key: _key, ...employerUpdate } = employer;
   return [
-    db
-      .insert(employers)
-      .values({ ...employer, createdAt: at })
-      .onConflictDoUpdate({ target: employers.key, set: employerUpdate }),
-    db.insert(reports).values(report),
-    ...report.items.map((item) => db.insert(reportItems).values({ reportId: report.id, item, submittedAt: at })),
+    ...reportRecordStatements(db, report, s.employer),
     db.insert(reportEvents).values({
       reportId: report.id,
       at,
@@ -46,6 +40,24 @@ export function submissionStatements(db: Db, s: Submission): BatchItem[] {
       nextAttemptAt: at,
       createdAt: at,
     }),
+  ];
+}
+
+/** A new case as stored, whoever opened it: the employer upserted by its key, the report, one row per item. */
+export function reportRecordStatements(
+  db: Db,
+  report: Submission['report'],
+  employer: Submission['employer'],
+): BatchItem[] {
+  const at = report.submittedAt;
+  const { id: _id, key: _key, ...employerUpdate } = employer;
+  return [
+    db
+      .insert(employers)
+      .values({ ...employer, createdAt: at })
+      .onConflictDoUpdate({ target: employers.key, set: employerUpdate }),
+    db.insert(reports).values(report),
+    ...report.items.map((item) => db.insert(reportItems).values({ reportId: report.id, item, submittedAt: at })),
   ];
 }
 
