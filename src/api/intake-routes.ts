@@ -4,6 +4,7 @@ import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type ReportRow, reporterTimeline } from '../../db/repo/reports';
+import { reporterLookupGuard } from '../auth/throttle';
 import {
   findReportForReporter,
   OFFICE_LABEL,
@@ -128,7 +129,11 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, onSubmitted: 
     };
   }
 
-  api.post('/reports/lookup', json(lookupSchema), async (c) => {
+  const lookupGuard = reporterLookupGuard(deps, () => {
+    throw new ApiError(429, 'too_many_requests');
+  });
+
+  api.post('/reports/lookup', lookupGuard, json(lookupSchema), async (c) => {
     const { receipt, phone } = c.req.valid('json');
     // One answer for "no such receipt" and "wrong phone", so the lookup reveals nothing without both.
     const report = await findReportForReporter(deps.db, receipt, phone);
@@ -136,7 +141,7 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, onSubmitted: 
     return c.json(await reporterJson(report, requestLocale(c)));
   });
 
-  api.post('/reports/messages', json(reporterMessageSchema), async (c) => {
+  api.post('/reports/messages', lookupGuard, json(reporterMessageSchema), async (c) => {
     const { receipt, phone, text } = c.req.valid('json');
     const key = c.req.header('idempotency-key');
     if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) throw new ApiError(400, 'bad_request');

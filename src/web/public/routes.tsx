@@ -1,6 +1,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { reporterLookupGuard } from '../../auth/throttle';
 import { postReporterMessage } from '../../cases/reporter-messages';
 import type { AppDeps, AppEnv } from '../../deps';
 import { ApiError } from '../../http/errors';
@@ -149,7 +150,15 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
     return htmlPage(c, config, await render(page), { frameable: true });
   });
 
-  app.post('/status', limit, async (c) => {
+  // Too many misses from one address: the lookup form again, saying so (429), nothing looked up.
+  const lookupGuard = reporterLookupGuard(deps, async (c) => {
+    const page = (
+      <StatusPage locale={requestLocale(c)} formToken={formToken(c, deps)} receipt="" notFound={false} throttled />
+    );
+    return htmlPage(c, config, await render(page), { frameable: true, status: 429 });
+  });
+
+  app.post('/status', limit, lookupGuard, async (c) => {
     const locale = requestLocale(c);
     const body = await c.req.parseBody();
     if (!isSameOriginPost(c, config, body.token)) {
@@ -172,7 +181,7 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
 
   // The reporter writes to the receiving office: receipt + phone come again in the body and are verified
   // again; the answer is the status page with the message in the conversation (or the error, text kept).
-  app.post('/status/messages', limit, async (c) => {
+  app.post('/status/messages', limit, lookupGuard, async (c) => {
     const locale = requestLocale(c);
     const body = await c.req.parseBody();
     if (!isSameOriginPost(c, config, body.token)) {

@@ -20,6 +20,8 @@ export interface StatusPageView {
   formToken: string;
   receipt: string;
   notFound: boolean;
+  /** Too many lookups that matched nothing from this address: try again later. */
+  throttled?: boolean;
   report?: ReporterView;
   /** With `report`: the phone it was found with, for the message form's hidden field. */
   phone?: string;
@@ -61,9 +63,9 @@ export function StatusPage(v: StatusPageView) {
           <Conversation v={v} report={r} />
         </section>
       ) : null}
-      {v.notFound ? (
+      {v.notFound || v.throttled ? (
         <p class="error" id="lookup-error">
-          {s.notFound}
+          {v.throttled ? s.throttled : s.notFound}
         </p>
       ) : null}
       <form method="post" action={action} novalidate class="lookup">
@@ -77,7 +79,7 @@ export function StatusPage(v: StatusPageView) {
             type="text"
             value={v.receipt}
             autocomplete="off"
-            aria-describedby={v.notFound ? 'lookup-error' : undefined}
+            aria-describedby={v.notFound || v.throttled ? 'lookup-error' : undefined}
           />
         </div>
         <div class="field">
@@ -87,7 +89,7 @@ export function StatusPage(v: StatusPageView) {
             name="phone"
             type="tel"
             autocomplete="tel"
-            aria-describedby={v.notFound ? 'lookup-error' : undefined}
+            aria-describedby={v.notFound || v.throttled ? 'lookup-error' : undefined}
           />
         </div>
         <button type="submit" class="primary">
