@@ -27,7 +27,7 @@ import { inputFor, M05_ANSWERS, type ReplyLike } from '../test/support/conversat
 import { countingClient } from '../test/support/counting-client';
 import { tgUpdate } from '../test/support/telegram';
 import { generateReports } from './generate';
-import { cpuPerOp, fmt, printTable, type Row, time } from './measure';
+import { cpuPerOp, fmt, printTable, type Row, type Timing, time } from './measure';
 
 const rows: Row[] = [];
 const add = (r: Row) => {
@@ -45,6 +45,26 @@ const counter = countingClient(opened.client);
 const db = drizzle(counter.proxy, { schema }) as Db;
 const deps: AppDeps = { db, config, clock: systemClock, random: cryptoRandom, defer: () => {} };
 const app = createApp(deps);
+
+/** Two rows: throughput and p99 of `measured` next to the same figures of its baseline. */
+function addVersus(section: string, what: string, unit: string, measured: Timing, baseName: string, base: Timing) {
+  add({
+    section,
+    figure: `${what} throughput`,
+    value: measured.perSec,
+    unit,
+    baseline: { name: baseName, value: base.perSec },
+    ratio: base.perSec / measured.perSec,
+  });
+  add({
+    section,
+    figure: `${what} p99`,
+    value: measured.p99Ms,
+    unit: 'ms',
+    baseline: { name: `${baseName} p99`, value: base.p99Ms },
+    ratio: measured.p99Ms / base.p99Ms,
+  });
+}
 
 // Content-Length as every real HTTP client sends it (Hono's body limit takes its fast path on it).
 const json = (body: unknown, token?: string): RequestInit => {
@@ -223,22 +243,7 @@ async function submitVsBatch() {
   };
   const s = await time(submit, { n, warmup: 0 });
   const b = await time(bare, { n, warmup: 0 });
-  add({
-    section: '3',
-    figure: 'submit throughput',
-    value: s.perSec,
-    unit: 'submits/s',
-    baseline: { name: 'bare batch', value: b.perSec },
-    ratio: b.perSec / s.perSec,
-  });
-  add({
-    section: '3',
-    figure: 'submit p99',
-    value: s.p99Ms,
-    unit: 'ms',
-    baseline: { name: 'bare batch p99', value: b.p99Ms },
-    ratio: s.p99Ms / b.p99Ms,
-  });
+  addVersus('3', 'submit', 'submits/s', s, 'bare batch', b);
 }
 
 // ── 8: database round trips, counted ──────────────────────────────────────────────────────────────
@@ -398,22 +403,7 @@ async function telegramWebhook() {
   const t = await time(turn, { n });
   const w = await time(update, { n });
   fake.close();
-  add({
-    section: '4',
-    figure: 'webhook updates handled (reply sent)',
-    value: w.perSec,
-    unit: 'updates/s',
-    baseline: { name: 'intake turn via API', value: t.perSec },
-    ratio: t.perSec / w.perSec,
-  });
-  add({
-    section: '4',
-    figure: 'webhook p99',
-    value: w.p99Ms,
-    unit: 'ms',
-    baseline: { name: 'turn p99', value: t.p99Ms },
-    ratio: w.p99Ms / t.p99Ms,
-  });
+  addVersus('4', 'webhook update (reply sent)', 'updates/s', w, 'intake turn via API', t);
 }
 
 async function loopback() {
