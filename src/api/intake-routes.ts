@@ -57,7 +57,8 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function intakeRoutes(deps: AppDeps, intake: IntakeService, onSubmitted: (c: Context) => void) {
+/** `wroteOutbox(c)` runs after a request stored outbox rows (a submit, a reporter's message): send them soon. */
+export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: (c: Context) => void) {
   const api = new Hono<AppEnv>();
   api.use(
     bodyLimit({
@@ -94,7 +95,7 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, onSubmitted: 
         ? intake.submitOnce(c.req.param('id'), token, key)
         : intake.turn(c.req.param('id'), token, input, field ? { expectField: field } : {}),
     );
-    if ('submitted' in result && result.submitted) onSubmitted(c);
+    if ('submitted' in result && result.submitted) wroteOutbox(c);
     return c.json(result);
   });
 
@@ -103,7 +104,7 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, onSubmitted: 
     const key = c.req.header('idempotency-key');
     if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) throw new ApiError(400, 'bad_request');
     const result = await guard(() => intake.submitOnce(c.req.param('id'), token, key));
-    if (result.submitted) onSubmitted(c);
+    if (result.submitted) wroteOutbox(c);
     return c.json(result);
   });
 
@@ -145,7 +146,7 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, onSubmitted: 
     const { receipt, phone, text } = c.req.valid('json');
     const key = c.req.header('idempotency-key');
     if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) throw new ApiError(400, 'bad_request');
-    const outcome = await postReporterMessage(deps.db, deps.clock(), {
+    const outcome = await postReporterMessage(deps, {
       receipt,
       phone,
       text,
@@ -164,6 +165,7 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, onSubmitted: 
             },
       );
     }
+    if (outcome.kind === 'recorded' && !outcome.repeated) wroteOutbox(c);
     // A repeated Idempotency-Key writes nothing and answers with the same (current) view.
     return c.json(await reporterJson(outcome.report, requestLocale(c)), outcome.repeated ? 200 : 201);
   });

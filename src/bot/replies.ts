@@ -7,6 +7,7 @@ import { recordReporterReply } from '../../db/repo/reporter-messages';
 import { findChatReport } from '../../db/repo/telegram';
 import { cleanReporterMessage, REPORTER_MESSAGE_MAX } from '../cases/reporter-messages';
 import type { AppDeps } from '../deps';
+import { newId } from '../ids';
 import { normalizeReceipt } from '../intake/index';
 import { type ChatEvent, chatKeyOf, claimUpdate, preferredLocale, updateKeyOf } from './chat';
 import type { Outcome } from './conversation';
@@ -63,9 +64,10 @@ export function createReplies(deps: AppDeps) {
         cleaned.error === 'empty' ? TEXT.replyEmpty[L] : TEXT.replyTooLong(REPORTER_MESSAGE_MAX)[L],
       );
     }
+    const now = clock();
     const recorded = await recordReporterReply(
       db,
-      { reportId: report.id, text: cleaned.text, channel: 'telegram', at: clock() },
+      { reportId: report.id, text: cleaned.text, channel: 'telegram', at: now, noticeId: newId('o', now, deps.random) },
       updateKeyOf(ev),
     );
     if (!recorded) return null;

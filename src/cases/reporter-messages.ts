@@ -4,7 +4,9 @@
 import type { Db } from '../../db/client';
 import { recordReporterReply } from '../../db/repo/reporter-messages';
 import { findReportByReceipt, type ReportRow } from '../../db/repo/reports';
+import type { AppDeps } from '../deps';
 import type { Locale } from '../http/locale';
+import { newId } from '../ids';
 import { normalizeReceipt, parsePhone } from '../intake/index';
 
 export const REPORTER_MESSAGE_MAX = 1000;
@@ -48,17 +50,18 @@ export type PostOutcome =
  * another reporter using the same key cannot silence this one.
  */
 export async function postReporterMessage(
-  db: Db,
-  now: Date,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'random'>,
   a: { receipt: string; phone: string; text: string; key?: string },
 ): Promise<PostOutcome> {
+  const { db } = deps;
+  const now = deps.clock();
   const report = await findReportForReporter(db, a.receipt, a.phone);
   if (!report) return { kind: 'not_found' };
   const cleaned = cleanReporterMessage(a.text);
   if (!cleaned.ok) return { kind: 'invalid', report, error: cleaned.error };
   const recorded = await recordReporterReply(
     db,
-    { reportId: report.id, text: cleaned.text, channel: 'web', at: now },
+    { reportId: report.id, text: cleaned.text, channel: 'web', at: now, noticeId: newId('o', now, deps.random) },
     a.key === undefined ? undefined : `reporter-message:${report.id}:${a.key}`,
   );
   return { kind: 'recorded', report, repeated: !recorded };

@@ -33,6 +33,11 @@ const FAN_OUTS = {
     audience: (r) => ({ jurisdictionId: r.jurisdictionId, city: true }),
   },
   annex4_submitted: { notice: 'annex4_submitted', audience: () => ({ jurisdictionId: null, city: true }) },
+  // The reporter answered: the district hears that there is a message (its words stay in the console).
+  reporter_replied: {
+    notice: 'reporter_replied',
+    audience: (r) => ({ jurisdictionId: r.jurisdictionId, city: false }),
+  },
 } as const satisfies Record<string, FanOutRule>;
 
 export type FanOutKind = keyof typeof FAN_OUTS;

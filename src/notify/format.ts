@@ -96,6 +96,7 @@ const L = {
     dueNow: '附件4报送时限已到',
     escalation: '附件4已超时未报送',
     submitted: '附件4已报送市协调劳动关系三方委员会办公室',
+    replied: '报告人发来新消息，请在控制台查看并答复',
     sep: '：',
     list: '、',
     clause: '；',
@@ -130,6 +131,7 @@ const L = {
     dueNow: 'Annex 4 is due now',
     escalation: 'Annex 4 overdue',
     submitted: 'Annex 4 submitted',
+    replied: 'The reporter sent a message: read and answer it in the console',
     sep: ': ',
     list: ', ',
     clause: '; ',
@@ -153,7 +155,7 @@ function titleOf(t: Labels, notice: Notice, report: ReportRow, urgent: boolean, 
     // Sent late (the channel was down), a reminder must not promise time that has run out.
     what = left <= 0 ? t.dueNow : t.reminder(Math.round(left / 3_600_000));
   } else {
-    what = notice === 'annex4_escalation' ? t.escalation : t.submitted;
+    what = notice === 'annex4_escalation' ? t.escalation : notice === 'reporter_replied' ? t.replied : t.submitted;
   }
   return urgent ? `${t.urgentMark}${what}` : what;
 }

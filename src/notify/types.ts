@@ -3,7 +3,13 @@ import type { ChannelType, NotifyChannel } from '../../db/repo/channels';
 import type { AlertMessage } from './format';
 
 /** What an officers' channel message is about; its first line says so (see buildAlert). */
-export const NOTICES = ['report_alert', 'annex4_reminder', 'annex4_escalation', 'annex4_submitted'] as const;
+export const NOTICES = [
+  'report_alert',
+  'annex4_reminder',
+  'annex4_escalation',
+  'annex4_submitted',
+  'reporter_replied',
+] as const;
 export type Notice = (typeof NOTICES)[number];
 
 export type SendResult =

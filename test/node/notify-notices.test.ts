@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { submitAnnex4Statements } from '../../db/repo/cases';
+import { recordReporterReply } from '../../db/repo/reporter-messages';
 import { outbox, reports } from '../../db/schema';
 import { runAnnex4Deadlines } from '../../src/cases/deadlines';
 import { dispatch } from '../../src/notify/dispatcher';
@@ -157,6 +158,27 @@ describe('Annex 4 notices', () => {
       dedupeKey: `annex4_submitted:${reportId}:${cityChannel.id}`,
       payload: { reportId, channelId: cityChannel.id, notice: 'annex4_submitted' },
     });
+  });
+
+  it('a reporter’s message tells the district (not the city office) that there is a message, not its words', async () => {
+    const { clock, deps, district, city } = await setup();
+    const { reportId } = await insertReport(deps.db);
+    await dispatch(deps);
+    expect(district.received).toHaveLength(1);
+    clock.advance(HOUR);
+    const now = clock.now();
+    await recordReporterReply(deps.db, {
+      reportId,
+      text: '工资已部分发放，电话 13912345678',
+      channel: 'web',
+      at: now,
+      noticeId: 'o_reply_1',
+    });
+    expect(await dispatch(deps)).toMatchObject({ fannedOut: 1, retried: 0, dead: 0 });
+    expect(district.received).toHaveLength(2);
+    expect(firstLine(district, 1)).toBe('### 报告人发来新消息，请在控制台查看并答复');
+    expect(JSON.stringify(district.received[1]?.body)).not.toContain('工资已部分发放');
+    expect(city.received).toHaveLength(0);
   });
 
   it('no city office channel: "Annex 4 submitted" waits with a visible error', async () => {

@@ -191,7 +191,7 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
     const phone = typeof body.phone === 'string' ? body.phone.slice(0, 40) : '';
     const text = typeof body.text === 'string' ? body.text : '';
     const nonce = typeof body.nonce === 'string' && SUBMISSION_KEY.test(body.nonce) ? body.nonce : undefined;
-    const outcome = await postReporterMessage(deps.db, deps.clock(), {
+    const outcome = await postReporterMessage(deps, {
       receipt,
       phone,
       text,
@@ -202,6 +202,7 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
       return htmlPage(c, config, await render(page), { frameable: true, status: 404 });
     }
     const invalid = outcome.kind === 'invalid' ? outcome.error : undefined;
+    if (outcome.kind === 'recorded' && !outcome.repeated) dispatchAfterResponse(c, deps);
     const page = (
       <StatusPage
         locale={locale}
