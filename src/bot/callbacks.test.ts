@@ -12,12 +12,24 @@ describe('callback data', () => {
       { type: 'edit', field: 'reporter_phone' },
       { type: 'submit' },
       { type: 'claim', reportId: 'r_mif3k2x0abcdefghijklmnop' },
+      { type: 'claim', reportId: 'r_mif3k2x0abcdefghijklmnop', reminder: true },
     ];
     for (const a of actions) expect(decodeCallback(encodeCallback(a))).toEqual(a);
   });
 
   it('refuses data this bot never sends', () => {
-    for (const data of ['', 'a:items', 'a:items:x', 'a:Items:1', 'e:', 'sub ', 'claim:', 'x:y:z', 'a:items:1234']) {
+    for (const data of [
+      '',
+      'a:items',
+      'a:items:x',
+      'a:Items:1',
+      'e:',
+      'sub ',
+      'claim:',
+      'claim:r_1:q',
+      'x:y:z',
+      'a:items:1234',
+    ]) {
       expect(decodeCallback(data), data).toBeUndefined();
     }
   });

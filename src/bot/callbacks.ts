@@ -14,7 +14,8 @@ export type CallbackAction =
   | { type: 'skip'; field: string }
   | { type: 'edit'; field: string }
   | { type: 'submit' }
-  | { type: 'claim'; reportId: string };
+  /** `reminder`: pressed under an Annex 4 reminder, which stays a reminder when it is edited. */
+  | { type: 'claim'; reportId: string; reminder?: boolean };
 
 const FIELD = '([a-z][a-z0-9_]{0,40}|review)';
 const PATTERNS: [RegExp, (m: RegExpExecArray) => CallbackAction][] = [
@@ -25,7 +26,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => CallbackAction][] = [
   [new RegExp(`^s:${FIELD}$`), (m) => ({ type: 'skip', field: m[1]! })],
   [new RegExp(`^e:${FIELD}$`), (m) => ({ type: 'edit', field: m[1]! })],
   [/^sub$/, () => ({ type: 'submit' })],
-  [/^claim:([\w-]{1,58})$/, (m) => ({ type: 'claim', reportId: m[1]! })],
+  [/^claim:([\w-]{1,58})(:r)?$/, (m) => ({ type: 'claim', reportId: m[1]!, ...(m[2] ? { reminder: true } : {}) })],
 ];
 
 export function encodeCallback(action: CallbackAction): string {
@@ -45,7 +46,7 @@ export function encodeCallback(action: CallbackAction): string {
     case 'submit':
       return 'sub';
     case 'claim':
-      return `${CLAIM_PREFIX}${action.reportId}`;
+      return `${CLAIM_PREFIX}${action.reportId}${action.reminder ? ':r' : ''}`;
   }
 }
 

@@ -44,9 +44,19 @@ export function createCommands(deps: AppDeps, officers: OfficerActions) {
     },
 
     /** An officer's "claim" button on an alert (any chat, usually a group). */
-    async claim(ev: ChatEvent, reportId: string, messageId: number | undefined): Outcome {
+    async claim(
+      ev: ChatEvent,
+      action: { reportId: string; reminder?: boolean },
+      messageId: number | undefined,
+    ): Outcome {
       if (ev.userId === undefined || !(await claimUpdate(db, ev, clock()))) return null;
-      const out = await officers.claim({ telegramUserId: String(ev.userId), reportId, chatId: ev.chatId, messageId });
+      const out = await officers.claim({
+        telegramUserId: String(ev.userId),
+        reportId: action.reportId,
+        chatId: ev.chatId,
+        messageId,
+        ...(action.reminder ? { notice: 'annex4_reminder' as const } : {}),
+      });
       const edit =
         messageId !== undefined && (out.editedText !== undefined || out.editedKeyboard)
           ? {

@@ -68,7 +68,7 @@ export function createBot(deps: AppDeps, intake: IntakeService, opts: BotOptions
     try {
       if (chatId !== undefined && action) {
         const ev = eventOf(ctx, chatId);
-        if (action.type === 'claim') delivery = await commands.claim(ev, action.reportId, messageId);
+        if (action.type === 'claim') delivery = await commands.claim(ev, action, messageId);
         else if (ctx.chat?.type === 'private') delivery = await conversation.button(ev, action, messageId);
       }
     } finally {

@@ -9,6 +9,8 @@ export interface ClaimInput {
   reportId: string;
   chatId: number;
   messageId: number | undefined;
+  /** The notice the pressed button was under (default: the report alert). */
+  notice?: 'annex4_reminder';
 }
 
 export interface ClaimOutcome {

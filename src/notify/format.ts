@@ -266,7 +266,8 @@ export const CLAIM_PREFIX = 'claim:';
 /** [认领 Claim] while claimable, and [查看 View] when the console has a public address Telegram accepts. */
 export function telegramKeyboard(m: AlertMessage): InlineKeyboard | undefined {
   const row: InlineButton[] = [];
-  const data = `${CLAIM_PREFIX}${m.reportId}`;
+  // ':r' marks a reminder's button, so the message edited after the claim is still that reminder.
+  const data = `${CLAIM_PREFIX}${m.reportId}${m.notice === 'annex4_reminder' ? ':r' : ''}`;
   if (m.claimable && !m.claimed && utf8Length(data) <= CALLBACK_DATA_MAX_BYTES) {
     row.push({ text: '认领 Claim', callback_data: data });
   }

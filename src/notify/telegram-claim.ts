@@ -11,6 +11,7 @@ import type { AppDeps } from '../deps';
 import type { Locale } from '../rules/index';
 import { buildAlert, type InlineKeyboard, renderTelegramHtml, telegramKeyboard } from './format';
 import { shanghaiTime } from './text';
+import type { Notice } from './types';
 
 export interface TelegramClaimInput {
   telegramUserId: string | number;
@@ -18,6 +19,8 @@ export interface TelegramClaimInput {
   chatId: string | number;
   /** Absent when Telegram no longer gives the message (too old): the claim still works, nothing is edited. */
   messageId?: number | undefined;
+  /** The notice whose button was pressed: the edited message stays that notice (default: the alert). */
+  notice?: Notice;
 }
 
 export interface TelegramClaimResult {
@@ -83,7 +86,7 @@ export async function claimFromTelegram(deps: AppDeps, input: TelegramClaimInput
     if (first) await db.batch([first, ...rest]);
     current = (await findReport(db, report.id)) ?? report;
     if (current.claimedBy === officer.id && current.claimedAt?.getTime() === at.getTime()) {
-      return { answer: t.claimed, ...edited(deps, current, officer, locale, jurisdiction) };
+      return { answer: t.claimed, ...edited(deps, current, officer, locale, jurisdiction, input.notice) };
     }
   }
   // Claimed before (or by someone faster a moment ago): say by whom, and bring the message up to date.
@@ -92,7 +95,7 @@ export async function claimFromTelegram(deps: AppDeps, input: TelegramClaimInput
   const name = claimant?.displayName ?? current.claimedBy;
   const at = current.claimedAt ? shanghaiTime(current.claimedAt) : '';
   const answer = current.claimedBy === officer.id ? t.mine : t.taken(name, at);
-  return { answer, ...(claimant ? edited(deps, current, claimant, locale, jurisdiction) : {}) };
+  return { answer, ...(claimant ? edited(deps, current, claimant, locale, jurisdiction, input.notice) : {}) };
 }
 
 function edited(
@@ -101,9 +104,11 @@ function edited(
   claimant: OfficerIdentity,
   locale: Locale,
   jurisdiction: Awaited<ReturnType<typeof getJurisdiction>>,
+  notice: Notice | undefined,
 ): Pick<TelegramClaimResult, 'editedText' | 'editedKeyboard'> {
   const message = buildAlert(report, {
     locale,
+    ...(notice ? { notice } : {}),
     publicUrl: publicUrl(deps.config),
     jurisdiction,
     now: deps.clock(),

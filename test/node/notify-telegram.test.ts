@@ -224,6 +224,24 @@ describe('Telegram officers’ alert', () => {
     expect(claims).toHaveLength(1);
   });
 
+  it('claiming under a reminder keeps the message a reminder, now showing the claimant', async () => {
+    const { deps } = await setup();
+    const zhao = await insertOfficer(deps.db, { displayName: '赵科长', role: 'city_officer' });
+    await link(deps, zhao, 801);
+    const { reportId } = await insertReport(deps.db);
+    const out = await claimFromTelegram(deps, {
+      telegramUserId: 801,
+      reportId,
+      chatId: CHAT,
+      messageId: 1,
+      notice: 'annex4_reminder',
+    });
+    expect(out.answer.startsWith('认领成功')).toBe(true);
+    expect(out.editedText).toContain('附件4即将到期');
+    expect(out.editedText).not.toContain('劳动关系风险报告');
+    expect(out.editedText).toContain('已由 赵科长 认领');
+  });
+
   it('an unlinked Telegram user is told how to link; a district officer cannot claim another district’s report', async () => {
     const { deps } = await setup();
     const before = (await chatMessages()).length;
