@@ -22,10 +22,10 @@ export interface BotOptions {
   sleep?: (ms: number) => Promise<void>;
   log?: Log;
   /**
-   * Called when an update's turn submitted a report (its outbox row is written): the host kicks the
-   * dispatcher — the webhook with the request's waitUntil, long polling with deps.defer.
+   * Called when an update's batch wrote outbox rows (a submitted report, a reporter's reply): the host kicks
+   * the dispatcher — the webhook with the request's waitUntil, long polling with deps.defer.
    */
-  onSubmitted?: (ev: ChatEvent) => void;
+  onOutbox?: (ev: ChatEvent) => void;
 }
 
 const defaultLog: Log = (msg, err) => console.error(msg, err instanceof Error ? err.stack : '');
@@ -41,9 +41,9 @@ export function createBot(deps: AppDeps, intake: IntakeService, opts: BotOptions
   const api = bot.telegram;
 
   const send: SendOptions = { sleep: opts.sleep ?? realSleep, log: opts.log ?? defaultLog };
-  const conversation = createConversation(deps, intake, opts.onSubmitted);
+  const conversation = createConversation(deps, intake, opts.onOutbox);
   const commands = createCommands(deps, opts.officers ?? notifyOfficerActions(deps));
-  const replies = createReplies(deps);
+  const replies = createReplies(deps, opts.onOutbox);
 
   const eventOf = (ctx: Context, chatId: number): ChatEvent => ({
     updateId: ctx.update.update_id,

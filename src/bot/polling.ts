@@ -114,7 +114,7 @@ async function handleInChatOrder(bot: Telegraf, updates: Update[], log: Log) {
 export function startTelegramPolling(deps: AppDeps, opts: BotOptions & PollingOptions = {}): Polling {
   const intake = createIntakeService(deps, jurisdictionCache(deps.db, deps.clock));
   // No request to wait for: a submitted report's first notification try runs in the background.
-  const bot = createBot(deps, intake, { ...opts, onSubmitted: () => deps.defer(() => dispatchSoon(deps)) });
+  const bot = createBot(deps, intake, { ...opts, onOutbox: () => deps.defer(() => dispatchSoon(deps)) });
   // The command menu is a convenience; Bot API servers without setMyCommands (emulators) must not matter.
   void bot.telegram
     .setMyCommands(BOT_COMMANDS.zh)

@@ -45,7 +45,7 @@ export function parseReplyCommand(payload: string): { receipt: string; text: str
   return receipt && m?.[2] ? { receipt, text: m[2] } : undefined;
 }
 
-export function createReplies(deps: AppDeps) {
+export function createReplies(deps: AppDeps, onOutbox?: (ev: ChatEvent) => void) {
   const { db, clock } = deps;
 
   /** Answers without recording a message; the update's key is still recorded, so a copy stays silent. */
@@ -71,6 +71,8 @@ export function createReplies(deps: AppDeps) {
       updateKeyOf(ev),
     );
     if (!recorded) return null;
+    // The reply's notice to the receiving office is in the outbox: it can go out at once.
+    onOutbox?.(ev);
     return { messages: renderText(TEXT.replyPassedOn(report.receipt)[report.locale]) };
   }
 

@@ -22,8 +22,8 @@ export function telegramRoutes(deps: AppDeps, intake: IntakeService, opts: BotOp
   const secret = settings?.webhookSecret;
   // One bot per app (per host instance), botInfo preset: no getMe per request.
   let bot: Telegraf | undefined;
-  // Updates (by id) whose turn submitted a report; the request that carried one kicks the dispatcher.
-  const submitted = new Set<number>();
+  // Updates (by id) whose batch wrote outbox rows; the request that carried one kicks the dispatcher.
+  const wroteOutbox = new Set<number>();
 
   routes.post(
     '/webhook',
@@ -42,11 +42,11 @@ export function telegramRoutes(deps: AppDeps, intake: IntakeService, opts: BotOp
         throw new ApiError(400, 'invalid_json');
       });
       if (!isUpdate(update)) throw new ApiError(400, 'bad_request');
-      bot ??= createBot(deps, intake, { ...opts, onSubmitted: (ev) => submitted.add(ev.updateId) });
+      bot ??= createBot(deps, intake, { ...opts, onOutbox: (ev) => wroteOutbox.add(ev.updateId) });
       try {
         await bot.handleUpdate(update);
       } finally {
-        if (submitted.delete(update.update_id)) dispatchAfterResponse(c, deps);
+        if (wroteOutbox.delete(update.update_id)) dispatchAfterResponse(c, deps);
       }
       return c.body(null, 200);
     },

@@ -141,6 +141,27 @@ describe('the dispatcher is kicked by every request that writes outbox rows', ()
     expect(await settle()).toBe(0);
   });
 
+  it('a Telegram reporter’s reply through the webhook: the district hears of it before any tick', async () => {
+    const chatId = 9_100_001; // filed its report in the test above
+    const [row] = await host.deps.db
+      .select({ id: reports.id, receipt: reports.receipt })
+      .from(reports)
+      .where(eq(reports.reporterChat, `tg:${chatId}`));
+    await settle();
+    const before = district.received.length;
+    const botId = Number(BOT_TOKEN.split(':')[0]);
+    const quoted = { text: `关于回执号 ${row?.receipt} 的报告，接报部门回复：请补充名单。`, fromId: botId };
+    const res = await fetch(`${host.url}/telegram/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET },
+      body: JSON.stringify(tgUpdate.reply(910_010, chatId, '名单已整理好', quoted)),
+    });
+    expect(res.status).toBe(200);
+    expect(await settle()).toBe(1);
+    expect(reportIds(district, before)).toEqual([row?.id]);
+    expect(JSON.stringify(district.received.at(-1)?.body)).toContain('报告人发来新消息');
+  });
+
   it('Telegram submit over long polling (a host without a public URL)', async () => {
     const chatId = 9_100_003;
     await reportAtReview(chatId);
