@@ -157,6 +157,8 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
       try {
         return await apply(row, state, c, input, opts);
       } catch (err) {
+        // The batch wrote nothing: a receipt number that happened to exist already (1 in ~10⁹) gets a new one.
+        if (attempt === 0 && isUniqueViolation(err, 'reports')) continue;
         if (!isVersionConflict(err)) throw err;
         if (attempt > 0 || opts.expectField) {
           const fresh = await load(draftId, token);
@@ -179,15 +181,19 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
     const result = step(state, input, now, c);
     const submit = result.effects.find((e) => e.type === 'submit');
     const cancelled = result.effects.some((e) => e.type === 'cancelled');
-    const unchanged = JSON.stringify(result.state) === JSON.stringify(state);
+    // A re-asked question or help changes nothing: no write at all (one round trip).
+    const writes =
+      submit !== undefined ||
+      opts.inboundKey !== undefined ||
+      opts.extraStatements !== undefined ||
+      JSON.stringify(result.state) !== JSON.stringify(state);
     const base: TurnResult = {
       draftId: row.id,
-      version: unchanged && !opts.inboundKey ? row.version : row.version + 1,
+      version: writes ? row.version + 1 : row.version,
       status: submit ? 'submitted' : cancelled ? 'cancelled' : 'active',
       reply: result.reply,
     };
-    // A re-asked question or help changes nothing: no write at all (one round trip).
-    if (unchanged && !submit && !opts.inboundKey && !opts.extraStatements) return base;
+    if (!writes) return base;
 
     let statements: BatchItem[] = [];
     let out = base;
