@@ -72,11 +72,6 @@ export async function findReportByReceipt(db: Db, receipt: string): Promise<Repo
   return row;
 }
 
-export async function findReportByDraft(db: Db, draftId: string): Promise<ReportRow | undefined> {
-  const [row] = await db.select().from(reports).where(eq(reports.draftId, draftId));
-  return row;
-}
-
 export async function findReport(db: Db, id: string): Promise<ReportRow | undefined> {
   const [row] = await db.select().from(reports).where(eq(reports.id, id));
   return row;
