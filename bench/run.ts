@@ -25,6 +25,7 @@ import { newId } from '../src/ids';
 import { assess, levelFromMetrics } from '../src/rules/index';
 import { inputFor, M05_ANSWERS, type ReplyLike } from '../test/support/conversation';
 import { countingClient } from '../test/support/counting-client';
+import { startFakeBotApi } from '../test/support/fake-bot-api';
 import { tgUpdate } from '../test/support/telegram';
 import { generateReports } from './generate';
 import { cpuPerOp, fmt, printTable, type Row, type Timing, time } from './measure';
@@ -354,20 +355,12 @@ async function rulesAndLevels() {
   console.log(`   query plan: ${plan?.detail}`);
 }
 
-// ── 2: full HTTP over loopback with autocannon against the `npm start` server ─────────────────────────
 // ── 4: a Telegram webhook update to its reply handed to the Bot API, vs the same turn through the API ──
 async function telegramWebhook() {
   console.log('4. Telegram webhook update → reply sent, vs the intake turn alone');
-  // A Bot API stand-in on loopback that accepts every call at once: what is measured is our adapter.
-  const fake = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":1,"type":"private"},"text":"x"}}');
-    });
-  });
-  await new Promise<void>((ok) => fake.listen(0, '127.0.0.1', ok));
-  const root = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
+  // The Bot API answers every call at once: what is measured is our adapter.
+  const fake = await startFakeBotApi();
+  const root = fake.root;
   const botConfig = loadConfig({
     APP_ENV: 'test',
     PORT: '0',
@@ -406,6 +399,7 @@ async function telegramWebhook() {
   addVersus('4', 'webhook update (reply sent)', 'updates/s', w, 'intake turn via API', t);
 }
 
+// ── 2: full HTTP over loopback with autocannon against the `npm start` server ─────────────────────────
 async function loopback() {
   console.log('2. HTTP over loopback (autocannon)');
   const port = await freePort();

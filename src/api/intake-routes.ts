@@ -1,6 +1,5 @@
 // The intake HTTP API: start a draft, send turns, read it back (resume), submit, look up a report, and
 // write to the receiving office about it.
-import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type ReportRow, reporterTimeline } from '../../db/repo/reports';
@@ -15,22 +14,14 @@ import {
 import type { AppDeps, AppEnv } from '../deps';
 import { ApiError } from '../http/errors';
 import { type Locale, requestLocale } from '../http/locale';
+import { validated } from '../http/validate';
 import { IntakeError, type IntakeService } from '../service/intake-service';
 import type * as z from '../zod';
 import { idempotencyKeySchema, lookupSchema, reporterMessageSchema, startDraftSchema, turnSchema } from './schemas';
 
 export const API_BODY_LIMIT = 64 * 1024;
 
-/** zod failures answer 400 in the common error shape, naming the first wrong field. */
-function json<T extends z.ZodMiniType>(schema: T) {
-  return zValidator('json', schema, (result) => {
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const where = issue?.path.join('.') || 'body';
-      throw new ApiError(400, 'validation', { zh: `${where}：${issue?.message}`, en: `${where}: ${issue?.message}` });
-    }
-  });
-}
+const json = <T extends z.ZodMiniType>(schema: T) => validated('json', schema);
 
 function resumeToken(header: string | undefined): string {
   const token = header?.replace(/^Bearer\s+/i, '').trim();

@@ -1,6 +1,4 @@
 // DESIGN idea 4 as a number: a turn is one read and one write batch, a submit one read and one batch.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import { createApp } from '../../src/app';
 import { cryptoRandom } from '../../src/deps';
 import { inputFor, M05_ANSWERS, type ReplyLike } from '../support/conversation';
 import { countingClient } from '../support/counting-client';
+import { startFakeBotApi } from '../support/fake-bot-api';
 import { tgUpdate } from '../support/telegram';
 import { manualClock, tempDir, testConfig } from './helpers';
 
@@ -18,24 +17,17 @@ let close: () => void;
 let app: ReturnType<typeof createApp>;
 let counter: ReturnType<typeof countingClient>;
 /** A Bot API stand-in on loopback for the bot's replies. */
-let botApi: Server;
+let botApi: Awaited<ReturnType<typeof startFakeBotApi>>;
 const clock = manualClock();
 /** Work handed to `defer` (the dispatcher kicked after a submit): not the request's own round trips. */
 const deferred: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
-  botApi = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":1,"type":"private"},"text":"x"}}');
-    });
-  });
-  await new Promise<void>((ok) => botApi.listen(0, '127.0.0.1', ok));
+  botApi = await startFakeBotApi();
   const config = testConfig(join(tmp.dir, 'rt.db'), {
     TELEGRAM_BOT_TOKEN: '123456:ROUND-trips',
     TELEGRAM_WEBHOOK_SECRET: 'rt-secret',
-    TELEGRAM_API_ROOT: `http://127.0.0.1:${(botApi.address() as AddressInfo).port}`,
+    TELEGRAM_API_ROOT: botApi.root,
   });
   const opened = await openLibsql(config.LIBSQL_URL);
   close = opened.close;

@@ -46,6 +46,12 @@ function asset(c: Context, body: string, type: string, cache: string, etag?: str
 
 const render = async (node: HtmlEscapedString | Promise<HtmlEscapedString>) => String(await node);
 
+/** The receipt + phone pair a status form posts (both bounded; missing ones are empty). */
+function lookupFields(body: Record<string, unknown>): { receipt: string; phone: string } {
+  const field = (v: unknown) => (typeof v === 'string' ? v.slice(0, 40) : '');
+  return { receipt: field(body.receipt), phone: field(body.phone) };
+}
+
 export function publicPages(deps: AppDeps, intake: IntakeService) {
   const { config } = deps;
   const app = new Hono<AppEnv>();
@@ -164,8 +170,7 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
     if (!isSameOriginPost(c, config, body.token)) {
       return htmlPage(c, config, await render(<ForbiddenPage locale={locale} />), { status: 403 });
     }
-    const receipt = typeof body.receipt === 'string' ? body.receipt.slice(0, 40) : '';
-    const phone = typeof body.phone === 'string' ? body.phone.slice(0, 40) : '';
+    const { receipt, phone } = lookupFields(body);
     const report = receipt && phone ? await lookupForReporter(deps.db, receipt, phone) : undefined;
     const page = (
       <StatusPage
@@ -187,8 +192,7 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
     if (!isSameOriginPost(c, config, body.token)) {
       return htmlPage(c, config, await render(<ForbiddenPage locale={locale} />), { status: 403 });
     }
-    const receipt = typeof body.receipt === 'string' ? body.receipt.slice(0, 40) : '';
-    const phone = typeof body.phone === 'string' ? body.phone.slice(0, 40) : '';
+    const { receipt, phone } = lookupFields(body);
     const text = typeof body.text === 'string' ? body.text : '';
     const nonce = typeof body.nonce === 'string' && SUBMISSION_KEY.test(body.nonce) ? body.nonce : undefined;
     const outcome = await postReporterMessage(deps, {
