@@ -100,9 +100,21 @@ export const reports = sqliteTable(
     claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
     annex4DueAt: integer('annex4_due_at', { mode: 'timestamp_ms' }).notNull(),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    /**
+     * One incident, one case: null when this report is a case itself; the case's report id when the report
+     * joined an open case of the same employer as a follow-up (续报). Statistics count rows with no case_id.
+     */
+    caseId: text('case_id'),
+    /** Officer-entered cases: where the officer learned of it (电话, 微信, 走访摸排, 舆情监测, 部门转办). */
+    source: text('source', { enum: ['phone', 'wechat', 'visit', 'opinion', 'referral'] }),
+    /** When the employer phoned or wrote, for an officer-entered report the employer made (seed §4(4)). */
+    employerReportedAt: integer('employer_reported_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('reports_receipt_uq').on(t.receipt),
+    // The open case of an employer, read by the submit batch to join a follow-up (续报) to it.
+    index('reports_employer_case_idx').on(t.employerId, t.caseId, t.status),
+    index('reports_case_idx').on(t.caseId),
     // One report per draft, whatever the client repeats.
     uniqueIndex('reports_draft_uq').on(t.draftId),
     index('reports_jurisdiction_submitted_idx').on(t.jurisdictionId, t.submittedAt),
@@ -276,6 +288,31 @@ export const warningDecisions = sqliteTable('warning_decisions', {
   decidedBy: text('decided_by').notNull(),
   decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Accountability (seed §10): 迟报 / 漏报 / 瞒报 entries. The rules only suggest (status 'suggested');
+ * an officer confirms or dismisses with a reason. Only confirmed rows reach the accountability lists.
+ */
+export const accountabilityEntries = sqliteTable(
+  'accountability_entries',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    employerId: text('employer_id').notNull(),
+    kind: text('kind', { enum: ['late', 'unreported', 'concealed'] }).notNull(),
+    status: text('status', { enum: ['suggested', 'confirmed', 'dismissed'] }).notNull(),
+    /** Why the rules suggested it, or the officer's written reason when deciding. */
+    reason: text('reason').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('accountability_case_kind_uq').on(t.caseId, t.kind),
+    index('accountability_status_idx').on(t.status, t.decidedAt),
+    index('accountability_employer_idx').on(t.employerId),
+  ],
+);
 
 /** Per-chat preferences (e.g. /lang) for chat channels. */
 export const chatPrefs = sqliteTable('chat_prefs', {
