@@ -44,6 +44,8 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
         throw new ApiError(409, 'draft_closed');
       case 'conflict':
         throw new ApiError(409, 'conflict', undefined, { current: err.current });
+      case 'key_reused':
+        throw new ApiError(409, 'idempotency_key_reused');
     }
   }
 }

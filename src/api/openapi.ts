@@ -123,7 +123,8 @@ export function openApiDocument(serverUrl: string) {
       },
       '/api/drafts/{id}/submit': {
         post: {
-          summary: 'Submit from the review screen; repeating the Idempotency-Key returns the same receipt',
+          summary:
+            'Submit from the review screen; repeating the Idempotency-Key on this draft returns the same receipt, on another draft 409 idempotency_key_reused',
           parameters: [draftId, token, { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
           responses: {
             '200': ok('The receipt (reply.kind = submitted) or the question still missing', draftView),

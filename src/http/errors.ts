@@ -28,6 +28,10 @@ const MESSAGES = {
     zh: '这份报告已经提交或取消，不能再修改。',
     en: 'This report was already submitted or cancelled and cannot be changed.',
   },
+  idempotency_key_reused: {
+    zh: '这个 Idempotency-Key 已用于另一份报告，本草稿尚未提交。请为本草稿换一个新的键后重新提交。',
+    en: 'This Idempotency-Key was already used for another report; this draft was not submitted. Submit it again with a new key.',
+  },
   report_not_found: {
     zh: '没有找到与回执号和联系电话相符的报告。',
     en: 'No report matches this receipt number and phone.',

@@ -33,7 +33,7 @@ export type Channel = 'web' | 'widget' | 'telegram' | 'form';
 /** Domain outcomes the edges translate (HTTP status, chat message): typed values, not strings. */
 export class IntakeError extends Error {
   constructor(
-    readonly code: 'draft_not_found' | 'forbidden_token' | 'conflict' | 'draft_closed',
+    readonly code: 'draft_not_found' | 'forbidden_token' | 'conflict' | 'draft_closed' | 'key_reused',
     /** The draft's current reply, so a 409 can show the question to answer now. */
     readonly current?: { version: number; reply: Reply },
   ) {
@@ -59,6 +59,11 @@ export interface TurnOptions {
   expectField?: string;
   /** An inbound event key (Idempotency-Key, Telegram update_id) recorded in the turn's batch. */
   inboundKey?: string;
+  /**
+   * What the inbound key belongs to (a draft id, a form's content fingerprint), stored with the first
+   * response: a repeat of the key from anywhere else is refused instead of answered (see `submitOnce`).
+   */
+  inboundScope?: string;
   /** More statements for the same batch (e.g. a bot's queued replies), built from the turn's result. */
   extraStatements?: (result: TurnResult) => BatchItem[];
   /**
@@ -214,7 +219,8 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
       ...(submit || cancelled ? { status: out.status, chatKey: null } : {}),
       ...(out.submitted ? { reportId: out.submitted.reportId, receipt: out.submitted.receipt } : {}),
     });
-    const inbound = opts.inboundKey ? [recordInbound(db, opts.inboundKey, out, now)] : [];
+    const stored = opts.inboundScope ? { ...out, scope: opts.inboundScope } : out;
+    const inbound = opts.inboundKey ? [recordInbound(db, opts.inboundKey, stored, now)] : [];
     const extra = opts.extraStatements?.(out) ?? [];
     await db.batch([draftUpdate, ...inbound, ...statements, ...extra]);
     return out;
@@ -284,23 +290,43 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
   }
 
   /**
-   * Submits with an idempotency key: the key is written in the submit batch, so a repeat (even on another
-   * draft, or after the first response was lost) answers the first result and creates nothing.
+   * The first submission recorded under an Idempotency-Key, when it belongs to `scope` (its draft, or a
+   * form's content). A key first used elsewhere is refused with 'key_reused': answering it with that other
+   * report's receipt would tell this reporter their report was stored when it was not.
    */
-  async function submitOnce(draftId: string, token: string | null, idempotencyKey: string | undefined) {
+  async function earlierSubmission(idempotencyKey: string, scope: string): Promise<TurnResult | undefined> {
+    const first = await findInbound(db, `idem:${idempotencyKey}`);
+    if (!first) return undefined;
+    const { scope: firstScope, ...response } = first.response as TurnResult & { scope?: string };
+    // Keys stored before scopes were recorded belong to the draft they submitted.
+    if ((firstScope ?? response.draftId) !== scope) throw new IntakeError('key_reused');
+    return response;
+  }
+
+  /**
+   * Submits with an idempotency key, scoped to `scope` (the draft itself unless the caller says otherwise):
+   * the key is written in the submit batch, so a repeat on the same draft (even after the first response was
+   * lost) answers the first result and creates nothing, and the same key on another draft is refused.
+   */
+  async function submitOnce(
+    draftId: string,
+    token: string | null,
+    idempotencyKey: string | undefined,
+    scope: string = draftId,
+  ) {
     const inboundKey = idempotencyKey ? `idem:${idempotencyKey}` : undefined;
     try {
-      return await turn(draftId, token, { type: 'submit' }, inboundKey ? { inboundKey } : {});
+      return await turn(draftId, token, { type: 'submit' }, inboundKey ? { inboundKey, inboundScope: scope } : {});
     } catch (err) {
-      if (inboundKey && isUniqueViolation(err, 'inbound_events')) {
-        const first = await findInbound(db, inboundKey);
-        if (first) return first.response as TurnResult;
+      if (idempotencyKey && isUniqueViolation(err, 'inbound_events')) {
+        const first = await earlierSubmission(idempotencyKey, scope);
+        if (first) return first;
       }
       throw err;
     }
   }
 
-  return { startDraft, readDraft, turn, submitOnce, ctx };
+  return { startDraft, readDraft, turn, submitOnce, earlierSubmission, ctx };
 }
 
 export type IntakeService = ReturnType<typeof createIntakeService>;

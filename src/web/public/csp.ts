@@ -27,7 +27,7 @@ export function htmlPage(
   c: Context,
   config: Config,
   body: string,
-  opts: { frameable?: boolean; status?: 200 | 400 | 403 | 404 | 429 } = {},
+  opts: { frameable?: boolean; status?: 200 | 400 | 403 | 404 | 409 | 429 } = {},
 ) {
   c.header('Content-Security-Policy', pageCsp(config, opts.frameable ?? false));
   c.header('Cache-Control', 'no-store');

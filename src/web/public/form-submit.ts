@@ -1,13 +1,14 @@
-import type { Db } from '../../../db/client';
-import { findInbound } from '../../../db/repo/inbound';
 import type { Locale } from '../../http/locale';
+import { sha256Hex } from '../../ids';
 import type { Input, RawAnswer } from '../../intake/index';
-import type { IntakeService, TurnResult } from '../../service/intake-service';
+import type { IntakeService } from '../../service/intake-service';
 
 // Stores a checked /report form through the intake service, like any other channel: a 'form' draft
 // started with the answers as its preset, the few questions the preset cannot settle (skipped optional
 // fields, confirmed warnings) answered as turns, then one idempotent submit. The submission key comes from
-// the form page, so posting the same page twice (double click, refresh) yields one report.
+// the form page, so posting the same page twice (double click, refresh) yields one report. The key is scoped
+// to what was posted: the same page posted again with other answers (Back, edit, submit) is refused with
+// IntakeError 'key_reused' and never answered with the earlier report's receipt.
 
 const MAX_TURNS = 100;
 
@@ -15,15 +16,22 @@ export class FormSubmitError extends Error {
   override name = 'FormSubmitError';
 }
 
+/** The form draft's identity: its language and answers, in a stable order. */
+export function formScope(locale: Locale, answers: Record<string, RawAnswer>): string {
+  const sorted = Object.keys(answers)
+    .sort()
+    .map((k) => [k, answers[k]]);
+  return `form:${sha256Hex(JSON.stringify([locale, sorted]))}`;
+}
+
 export async function submitForm(
   intake: IntakeService,
-  db: Db,
   opts: { locale: Locale; answers: Record<string, RawAnswer>; submissionKey: string },
 ): Promise<{ receipt: string }> {
   const key = `form-${opts.submissionKey}`;
+  const scope = formScope(opts.locale, opts.answers);
   // A repeat of an already submitted page: answer its receipt without starting another draft.
-  const earlier = await findInbound(db, `idem:${key}`);
-  const earlierReceipt = (earlier?.response as TurnResult | undefined)?.receipt;
+  const earlierReceipt = (await intake.earlierSubmission(key, scope))?.receipt;
   if (earlierReceipt) return { receipt: earlierReceipt };
 
   const started = await intake.startDraft({ channel: 'form', locale: opts.locale, preset: opts.answers });
@@ -44,7 +52,7 @@ export async function submitForm(
     reply = next.reply;
   }
   if (reply.kind !== 'review') throw new FormSubmitError(`expected the review screen, got ${reply.kind}`);
-  const result = await intake.submitOnce(started.draftId, started.token, key);
+  const result = await intake.submitOnce(started.draftId, started.token, key, scope);
   if (!result.receipt) throw new FormSubmitError('the submit produced no receipt');
   return { receipt: result.receipt };
 }

@@ -25,6 +25,8 @@ const zh = {
   submit: '提交报告',
   step2: '请填写下方所选监测事项的补充信息，然后再次提交。您已填写的内容均已保留。',
   errorSummary: '请修正以下问题后再提交：',
+  resubmitted:
+    '这张表单之前已经提交过一次，修改后的内容还没有提交。您填写的内容均已保留，请核对后点击“提交报告”，将作为一份新的报告提交。',
   requiredMissing: '此项为必填项，请填写。',
   confirmWarning: '我已核对，确认填写无误',
   submittedTitle: '报告已提交',
@@ -99,6 +101,8 @@ const en: PageStrings = {
   step2:
     'Please answer the follow-up questions for the items you chose below, then submit again. Everything you entered is kept.',
   errorSummary: 'Please correct the following before submitting:',
+  resubmitted:
+    'This form was submitted once before; your changes have not been submitted yet. Everything you entered is kept: check it and press "Submit the report" to send it as a new report.',
   requiredMissing: 'This field is required.',
   confirmWarning: 'I have checked it and it is correct',
   submittedTitle: 'Report submitted',

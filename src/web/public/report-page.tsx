@@ -22,6 +22,8 @@ export interface ReportFormView {
   step2: boolean;
   submissionKey: string;
   formToken: string;
+  /** A page posted again after it was submitted (Back, edit, submit): say that this is a new report. */
+  resubmitted?: boolean;
 }
 
 const RADIO_MAX = 6;
@@ -228,6 +230,11 @@ export function ReportPage(v: ReportFormView) {
       <h1>{s.reportTitle}</h1>
       <p class="intro">{s.reportIntro}</p>
       {v.step2 ? <p class="notice">{s.step2}</p> : null}
+      {v.resubmitted ? (
+        <p class="notice" role="alert">
+          {s.resubmitted}
+        </p>
+      ) : null}
       <ErrorSummary v={v} s={s} />
       <form method="post" action={action} novalidate data-report-form>
         <input type="hidden" name="submission" value={v.submissionKey} />

@@ -8,7 +8,7 @@ import { ApiError } from '../../http/errors';
 import { requestLocale } from '../../http/locale';
 import { newToken } from '../../ids';
 import { dispatchAfterResponse } from '../../notify/dispatcher';
-import type { IntakeService } from '../../service/intake-service';
+import { IntakeError, type IntakeService } from '../../service/intake-service';
 import { REPORT_FORM_JS, WIDGET_ETAG, WIDGET_JS } from '../../widget/generated/bundle';
 import { htmlPage } from './csp';
 import { DemoPage } from './demo-page';
@@ -117,14 +117,21 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
     const ctx = await intake.ctx();
     const check = checkForm(input, { ...ctx, now: deps.clock() }, locale, PAGE_STRINGS[locale].requiredMissing);
     const posted = body.submission;
-    const submissionKey =
-      typeof posted === 'string' && SUBMISSION_KEY.test(posted) ? posted : newToken(deps.random, 18);
+    let submissionKey = typeof posted === 'string' && SUBMISSION_KEY.test(posted) ? posted : newToken(deps.random, 18);
+    let resubmitted = false;
     if (check.ready) {
-      const { receipt } = await submitForm(intake, deps.db, { locale, answers: check.answers, submissionKey });
-      dispatchAfterResponse(c, deps);
-      return htmlPage(c, config, await render(<ReportSubmittedPage locale={locale} receipt={receipt} />), {
-        frameable: true,
-      });
+      try {
+        const { receipt } = await submitForm(intake, { locale, answers: check.answers, submissionKey });
+        dispatchAfterResponse(c, deps);
+        return htmlPage(c, config, await render(<ReportSubmittedPage locale={locale} receipt={receipt} />), {
+          frameable: true,
+        });
+      } catch (err) {
+        if (!(err instanceof IntakeError && err.code === 'key_reused')) throw err;
+        // This page was submitted before with other answers: keep what was typed, with a key of its own.
+        resubmitted = true;
+        submissionKey = newToken(deps.random, 18);
+      }
     }
     const page = (
       <ReportPage
@@ -138,10 +145,14 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
         step2={check.newItems.length > 0}
         submissionKey={submissionKey}
         formToken={formToken(c, deps)}
+        resubmitted={resubmitted}
       />
     );
     const invalid = Object.keys(check.errors).length + Object.keys(check.warnings).length > 0;
-    return htmlPage(c, config, await render(page), { frameable: true, status: invalid ? 400 : 200 });
+    return htmlPage(c, config, await render(page), {
+      frameable: true,
+      status: resubmitted ? 409 : invalid ? 400 : 200,
+    });
   });
 
   app.get('/status', async (c) => {
