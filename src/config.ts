@@ -10,6 +10,8 @@ const port = z.coerce
 
 const positive = (what: string) => z.coerce.number({ error: what }).check(z.positive(what));
 
+const positiveInt = (what: string) => z.coerce.number({ error: what }).check(z.int(what), z.positive(what));
+
 const csv = z.pipe(
   z._default(z.string(), ''),
   z.transform((s: string) =>
@@ -43,6 +45,24 @@ export const configSchema = z
     ),
     TELEGRAM_API_ROOT: z.optional(z.url({ error: 'an absolute URL of a Bot API server' })),
     ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(12, 'at least 12 characters'))),
+    /**
+     * What stands in front of the Node host and may be believed about the client's address: unset or `none`
+     * (the socket's peer), `cloudflare` (CF-Connecting-IP) or the number of reverse proxies appending to
+     * X-Forwarded-For. Workers always use CF-Connecting-IP, which Cloudflare's edge sets.
+     */
+    TRUST_PROXY: z._default(
+      z.pipe(
+        z.string().check(z.regex(/^(none|cloudflare|[1-9])$/, '`none`, `cloudflare` or a number of proxies 1–9')),
+        z.transform((v: string): 'none' | 'cloudflare' | number =>
+          v === 'none' || v === 'cloudflare' ? v : Number(v),
+        ),
+      ),
+      'none',
+    ),
+    /** New drafts one address may start per minute (API, widget, /report form) — team default. */
+    DRAFTS_PER_MINUTE: z._default(positiveInt('a positive whole number'), 30),
+    /** Messages one address may send to receiving offices per minute (status page, API) — team default. */
+    REPORTER_MESSAGES_PER_MINUTE: z._default(positiveInt('a positive whole number'), 5),
   })
   .check(
     z.superRefine((env, ctx) => {
@@ -62,7 +82,10 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Parses the environment; throws one `ConfigError` line naming the first bad variable. */
+/**
+ * Parses the environment; throws one `ConfigError` line naming the first bad variable. The value itself is
+ * never repeated (it may be a secret, and the line goes to the logs): only whether it was missing or set.
+ */
 export function loadConfig(env: Record<string, unknown>): Config {
   // Empty strings mean "not set" (a common shell and .env habit).
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '' && v !== undefined));
@@ -70,8 +93,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
-  const got = cleaned[name];
-  const shown = got === undefined ? 'it is missing' : `got ${JSON.stringify(String(got).slice(0, 40))}`;
+  const shown = cleaned[name] === undefined ? 'it is missing' : 'the value set is not';
   throw new ConfigError(`配置错误 Invalid configuration: ${name} must be ${issue.message} (${shown}).`);
 }
 

@@ -1,8 +1,7 @@
-import { deleteStaleAttempts } from '../db/repo/accounts';
 import { deleteExpiredDrafts } from '../db/repo/drafts';
 import { deleteOldInbound } from '../db/repo/inbound';
 import { ensureFirstAdmin } from './auth/first-admin';
-import { THROTTLE_WINDOW_MS } from './auth/throttle';
+import { deleteStaleLimits } from './auth/throttle';
 import { runAnnex4Deadlines } from './cases/deadlines';
 import type { AppDeps } from './deps';
 import { dispatch } from './notify/dispatcher';
@@ -21,8 +20,8 @@ export async function tick(deps: AppDeps): Promise<void> {
   if (deps.config.ADMIN_PASSWORD) await ensureFirstAdmin(deps);
   await deleteExpiredDrafts(deps.db, now);
   await deleteOldInbound(deps.db, new Date(now.getTime() - INBOUND_KEY_DAYS * 86_400_000));
-  // Sign-in and lookup failures only matter inside their window.
-  await deleteStaleAttempts(deps.db, new Date(now.getTime() - THROTTLE_WINDOW_MS));
+  // Sign-in, lookup and rate counters only matter inside their window and lock.
+  await deleteStaleLimits(deps.db, now);
   // Before dispatching, so reminders and escalations written now go out in the same tick.
   await runAnnex4Deadlines(deps);
   await dispatch(deps);

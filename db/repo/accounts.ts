@@ -2,7 +2,7 @@
 // linking lives in officers.ts).
 import { and, asc, count, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { BatchItem, Db } from '../client';
-import { jurisdictions, loginAttempts, notifyChannels, officerSessions, officers } from '../schema';
+import { jurisdictions, notifyChannels, officerSessions, officers } from '../schema';
 
 export type OfficerRow = typeof officers.$inferSelect;
 export type Role = OfficerRow['role'];
@@ -178,43 +178,6 @@ export function deleteOtherSessions(db: Db, officerId: string, keepId: string | 
 
 export function deleteExpiredSessions(db: Db, now: Date) {
   return db.delete(officerSessions).where(lte(officerSessions.expiresAt, now));
-}
-
-// Login throttling -------------------------------------------------------------------------------------
-
-/** Failures counted for `key` in a window that started after `staleBefore`. */
-export async function recentFailures(db: Db, key: string, staleBefore: Date): Promise<number> {
-  const [row] = await db
-    .select({ failures: loginAttempts.failures })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.key, key), gt(loginAttempts.windowStart, staleBefore)));
-  return row?.failures ?? 0;
-}
-
-/**
- * Counts one failure in one statement: a window older than `staleBefore` starts again at 1, so two
- * concurrent failures both count and the window never needs a read first.
- */
-export function recordFailure(db: Db, key: string, now: Date, staleBefore: Date): BatchItem {
-  const stale = sql`${loginAttempts.windowStart} <= ${staleBefore.getTime()}`;
-  return db
-    .insert(loginAttempts)
-    .values({ key, failures: 1, windowStart: now })
-    .onConflictDoUpdate({
-      target: loginAttempts.key,
-      set: {
-        failures: sql`CASE WHEN ${stale} THEN 1 ELSE ${loginAttempts.failures} + 1 END`,
-        windowStart: sql`CASE WHEN ${stale} THEN ${now.getTime()} ELSE ${loginAttempts.windowStart} END`,
-      },
-    });
-}
-
-export function clearFailures(db: Db, key: string): BatchItem {
-  return db.delete(loginAttempts).where(eq(loginAttempts.key, key));
-}
-
-export function deleteStaleAttempts(db: Db, staleBefore: Date) {
-  return db.delete(loginAttempts).where(lte(loginAttempts.windowStart, staleBefore));
 }
 
 // Administration: the settings admins edit beside accounts -------------------------------------------

@@ -3,7 +3,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type ReportRow, reporterTimeline } from '../../db/repo/reports';
-import { reporterLookupGuard } from '../auth/throttle';
+import { perAddressLimit, reporterLookupGuard } from '../auth/throttle';
 import {
   findReportForReporter,
   OFFICE_LABEL,
@@ -12,7 +12,7 @@ import {
   reporterEvents,
 } from '../cases/reporter-messages';
 import type { AppDeps, AppEnv } from '../deps';
-import { ApiError } from '../http/errors';
+import { ApiError, tooMany } from '../http/errors';
 import { type Locale, requestLocale } from '../http/locale';
 import { validated } from '../http/validate';
 import { IntakeError, type IntakeService } from '../service/intake-service';
@@ -62,7 +62,14 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
     }),
   );
 
-  api.post('/drafts', json(startDraftSchema), async (c) => {
+  const draftLimit = perAddressLimit(deps, 'drafts', deps.config.DRAFTS_PER_MINUTE, (_c, seconds) => {
+    throw tooMany('too_many_drafts', seconds);
+  });
+  const messageLimit = perAddressLimit(deps, 'messages', deps.config.REPORTER_MESSAGES_PER_MINUTE, (_c, s) => {
+    throw tooMany('too_many_messages', s);
+  });
+
+  api.post('/drafts', draftLimit, json(startDraftSchema), async (c) => {
     const body = c.req.valid('json');
     const preset = body.jurisdiction ? { district: body.jurisdiction } : undefined;
     const started = await intake.startDraft({
@@ -123,8 +130,8 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
     };
   }
 
-  const lookupGuard = reporterLookupGuard(deps, () => {
-    throw new ApiError(429, 'too_many_requests');
+  const lookupGuard = reporterLookupGuard(deps, (_c, seconds) => {
+    throw tooMany('too_many_requests', seconds);
   });
 
   api.post('/reports/lookup', lookupGuard, json(lookupSchema), async (c) => {
@@ -135,7 +142,7 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
     return c.json(await reporterJson(report, requestLocale(c)));
   });
 
-  api.post('/reports/messages', lookupGuard, json(reporterMessageSchema), async (c) => {
+  api.post('/reports/messages', lookupGuard, messageLimit, json(reporterMessageSchema), async (c) => {
     const { receipt, phone, text } = c.req.valid('json');
     const key = c.req.header('idempotency-key');
     if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) throw new ApiError(400, 'bad_request');

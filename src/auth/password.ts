@@ -3,6 +3,9 @@
 // iterations and count the CPU time, so 100k is the most both hosts can run. The algorithm and iteration count
 // are stored with every hash: raising them later only needs `needsRehash` to return true at the next sign-in.
 import { timingSafeEqual } from '../ids';
+import { BREACHED_LONG_PASSWORDS, CONTEXT_PASSWORDS } from './common-passwords';
+
+const COMMON = new Set([...BREACHED_LONG_PASSWORDS, ...CONTEXT_PASSWORDS]);
 
 export const PBKDF2_ITERATIONS = 100_000;
 const SALT_BYTES = 16;
@@ -54,9 +57,17 @@ export function needsRehash(stored: string): boolean {
  */
 export const DUMMY_HASH = `${SCHEME}$${PBKDF2_ITERATIONS}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
 
-/** Rules for a new password: long enough to resist guessing; no composition rules (NIST SP 800-63B). */
-export function passwordProblem(password: string): string | undefined {
+/**
+ * Rules for a new password: long enough to resist guessing, not a common or breached password, not the user
+ * name, not one character repeated; no composition rules (NIST SP 800-63B).
+ */
+export function passwordProblem(password: string, username?: string): string | undefined {
   if (password.length < 12) return '密码至少需要 12 个字符。';
   if (password.length > 200) return '密码不能超过 200 个字符。';
+  const lower = password.normalize('NFC').toLowerCase();
+  if (COMMON.has(lower)) return '这个密码过于常见（出现在常用或已泄露的密码表中），请换一个不容易被猜到的密码。';
+  const name = username?.trim().toLowerCase();
+  if (name && name.length >= 3 && lower.includes(name)) return '密码不能包含用户名，请换一个。';
+  if (new Set(lower).size <= 2) return '密码不能只由一两个字符重复组成，请换一个。';
   return undefined;
 }

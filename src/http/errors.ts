@@ -40,6 +40,14 @@ const MESSAGES = {
   forbidden: { zh: '没有权限。', en: 'Forbidden.' },
   unauthorized: { zh: '请先登录。', en: 'Please sign in first.' },
   too_many_requests: { zh: '尝试次数过多，请稍后再试。', en: 'Too many attempts; please try again later.' },
+  too_many_drafts: {
+    zh: '从同一网络新建的报告过多，请稍后再试；已填写的内容不受影响。',
+    en: 'Too many new reports from this network; please try again shortly. Reports in progress are not affected.',
+  },
+  too_many_messages: {
+    zh: '留言发送过于频繁，请稍后再发；您的留言内容未丢失。',
+    en: 'Messages are being sent too quickly; please send again shortly. Your text is kept.',
+  },
   csrf_invalid: {
     zh: '表单已失效（安全校验未通过），请返回刷新页面后重试。',
     en: 'The form has expired (security check failed); go back, reload the page and try again.',
@@ -70,9 +78,22 @@ export class ApiError extends HTTPException {
     readonly detail?: { zh: string; en: string },
     /** Extra JSON merged into the error body (e.g. the current question on a 409). */
     readonly extra?: Record<string, unknown>,
+    /** Response headers (e.g. Retry-After on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(status, { message: code });
   }
+}
+
+/** 429 with Retry-After and the wait in words, for a limit that says how long to wait. */
+export function tooMany(code: 'too_many_requests' | 'too_many_drafts' | 'too_many_messages', seconds: number) {
+  return new ApiError(
+    429,
+    code,
+    { zh: `（约 ${seconds} 秒后可再试）`, en: ` (retry in about ${seconds} s)` },
+    { retryAfter: seconds },
+    { 'retry-after': String(seconds) },
+  );
 }
 
 export function errorBody(c: Context, code: ErrorCode, detail?: { zh: string; en: string }) {
@@ -91,7 +112,7 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 
 export function onError(err: Error, c: Context) {
   if (err instanceof ApiError) {
-    return c.json({ error: { ...errorBody(c, err.code, err.detail), ...err.extra } }, err.status);
+    return c.json({ error: { ...errorBody(c, err.code, err.detail), ...err.extra } }, err.status, err.headers);
   }
   if (err instanceof HTTPException) {
     // Hono's own exceptions (body limit, malformed JSON, …) keep their status with our message shape.

@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportEvents, reports } from '../../db/schema';
 import { type NodeHost, startNodeHost } from '../../functions/node';
+import { delayAfter } from '../../src/auth/throttle';
 import { M05_ANSWERS } from '../support/conversation';
 import { createOfficer, fetcherFor, type SignedIn, signIn, submitReport } from './console-fixtures';
 import { manualClock, tempDir, testConfig } from './helpers';
@@ -115,20 +116,26 @@ describe('console security', () => {
     expect(ok.status).toBe(303);
   });
 
-  it('throttles after 10 wrong passwords, even for the right one, until the 15-minute window passes', async () => {
+  it('throttles after 10 wrong passwords, with growing delays, even for the right one, until the window passes', async () => {
     const attempt = (password: string) =>
       f('/login', {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ username: 'victim', password }).toString(),
       });
-    for (let i = 0; i < 10; i++) expect((await attempt(`wrong-${i}`)).status).toBe(401);
+    const started = clock.now().getTime();
+    for (let i = 1; i <= 10; i++) {
+      expect((await attempt(`wrong-${i}`)).status).toBe(401);
+      clock.advance(delayAfter(i));
+    }
     const blocked = await attempt(PASSWORD);
     expect(blocked.status).toBe(429);
-    expect(await blocked.text()).toContain('15 分钟');
-    clock.advance(14 * 60_000);
+    expect(await blocked.text()).toContain('分钟后再试');
+    const windowEnd = started + 15 * 60_000;
+    expect(Number(blocked.headers.get('retry-after'))).toBe(Math.ceil((windowEnd - clock.now().getTime()) / 1000));
+    clock.set(new Date(windowEnd - 1000).toISOString());
     expect((await attempt(PASSWORD)).status).toBe(429);
-    clock.advance(60_000 + 1);
+    clock.advance(1000);
     expect((await attempt(PASSWORD)).status).toBe(303);
   });
 

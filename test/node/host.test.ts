@@ -66,7 +66,9 @@ describe('Node host on an embedded libSQL file', () => {
 
 describe('configuration', () => {
   it('names the variable and what is expected', () => {
-    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT must be an integer between 1 and 65535 \(got "abc"\)/);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(
+      /PORT must be an integer between 1 and 65535 \(the value set is not\)/,
+    );
     expect(() => loadConfig({ LIBSQL_URL: 'libsql://x.turso.io' })).toThrow(/LIBSQL_AUTH_TOKEN/);
     expect(loadConfig({}).PORT).toBe(8787);
     expect(loadConfig({ ALLOWED_ORIGINS: 'https://a.gov.cn, https://b.gov.cn' }).ALLOWED_ORIGINS).toEqual([
@@ -83,7 +85,29 @@ describe('configuration', () => {
     });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(
-      '配置错误 Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc").',
+      '配置错误 Invalid configuration: PORT must be an integer between 1 and 65535 (the value set is not).',
     );
+  });
+
+  it('never repeats a bad value, which may be a secret', () => {
+    const secret = 'not-a-token-but-secret-7f3a9c';
+    for (const env of [
+      { TELEGRAM_BOT_TOKEN: secret },
+      { TELEGRAM_WEBHOOK_SECRET: `${secret}!` },
+      { ADMIN_PASSWORD: 'short-pw' },
+    ]) {
+      const message = (() => {
+        try {
+          loadConfig(env);
+          return '';
+        } catch (err) {
+          return (err as Error).message;
+        }
+      })();
+      const [name, value] = Object.entries(env)[0] as [string, string];
+      expect(message).toContain(name);
+      expect(message).not.toContain(value);
+      expect(message).not.toContain(value.slice(0, 6));
+    }
   });
 });

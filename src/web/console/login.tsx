@@ -1,4 +1,5 @@
-// Sign-in and sign-out. Failures are throttled per username and per client address (src/auth/throttle.ts);
+// Sign-in and sign-out. Attempts are limited per account and address together, and per address
+// (src/auth/throttle.ts);
 // one message for "no such user" and "wrong password", and equal work for both.
 import { Hono } from 'hono';
 import { accountForLogin, deleteExpiredSessions, setPassword } from '../../../db/repo/accounts';
@@ -6,9 +7,14 @@ import { clientAddress } from '../../auth/client-address';
 import { type ConsoleEnv, csrfGuard, requireSession, sameOriginGuard } from '../../auth/middleware';
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from '../../auth/password';
 import { endSession, startSession } from '../../auth/session';
-import { countFailure, forgetFailures, isThrottled } from '../../auth/throttle';
+import { beginSignIn, retryAfterSeconds } from '../../auth/throttle';
 import type { AppDeps, AppEnv } from '../../deps';
 import { Flash, Layout } from './layout';
+
+/** "40 秒" or "15 分钟": how long to wait, in words. */
+export function waitText(seconds: number): string {
+  return seconds < 120 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+}
 
 /** Only a local console path may follow sign-in (no open redirect to another site). */
 export function safeNext(next: string | undefined): string {
@@ -47,18 +53,21 @@ export function loginRoutes(deps: AppDeps) {
     const username = typeof body.username === 'string' ? body.username.trim().slice(0, 100) : '';
     const password = typeof body.password === 'string' ? body.password.slice(0, 200) : '';
     const now = deps.clock();
-    const address = clientAddress(c);
-    if (await isThrottled(deps.db, username, address, now)) {
-      return c.html(<LoginPage next={next} username={username} error="登录失败次数过多，请 15 分钟后再试。" />, 429);
+    const attempt = await beginSignIn(deps.db, username, clientAddress(c, deps.config), now);
+    if (!attempt.ok) {
+      const seconds = retryAfterSeconds(attempt.retryAt, now);
+      c.header('retry-after', String(seconds));
+      const error = `登录尝试过于频繁，请 ${waitText(seconds)}后再试。`;
+      return c.html(<LoginPage next={next} username={username} error={error} />, 429);
     }
     const account = username ? await accountForLogin(deps.db, username) : undefined;
     const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     if (!account || !ok || account.disabled) {
-      await countFailure(deps.db, username, address, now);
+      await attempt.done(false);
       return c.html(<LoginPage next={next} username={username} error="用户名或密码不正确。" />, 401);
     }
-    const upkeep = [forgetFailures(deps.db, username), deleteExpiredSessions(deps.db, now)] as const;
-    await deps.db.batch(upkeep);
+    await attempt.done(true);
+    await deleteExpiredSessions(deps.db, now);
     if (needsRehash(account.passwordHash)) {
       await setPassword(deps.db, account.id, await hashPassword(password, deps.random), account.mustChangePassword);
     }

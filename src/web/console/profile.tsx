@@ -5,10 +5,13 @@ import { eventStatement } from '../../../db/repo/cases';
 import type { ConsoleEnv } from '../../auth/middleware';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/password';
 import { ROLE_NAMES } from '../../auth/roles';
+import { beginPasswordCheck, retryAfterSeconds } from '../../auth/throttle';
 import { beijingDateTime } from '../../cases/time';
 import type { AppDeps } from '../../deps';
+import { ApiError } from '../../http/errors';
 import { issueLinkCode } from '../../notify/index';
 import { CsrfField, Flash, Layout } from './layout';
+import { waitText } from './login';
 
 export function profileRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
@@ -106,14 +109,21 @@ export function profileRoutes(deps: AppDeps) {
     const body = await c.req.parseBody();
     const get = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
     const account = await accountById(deps.db, session.account.id);
-    if (!account || !(await verifyPassword(get('current'), account.passwordHash))) {
-      return page(c, { error: '当前密码不正确。' }, 400);
+    if (!account) throw new ApiError(401, 'unauthorized');
+    const now = deps.clock();
+    const attempt = await beginPasswordCheck(deps.db, account.id, now);
+    if (!attempt.ok) {
+      const seconds = retryAfterSeconds(attempt.retryAt, now);
+      c.header('retry-after', String(seconds));
+      return page(c, { error: `当前密码输错次数过多，请 ${waitText(seconds)}后再试。` }, 429);
     }
-    const problem = passwordProblem(get('password'));
+    const currentOk = await verifyPassword(get('current'), account.passwordHash);
+    await attempt.done(currentOk);
+    if (!currentOk) return page(c, { error: '当前密码不正确。' }, 400);
+    const problem = passwordProblem(get('password'), account.username);
     if (problem) return page(c, { error: problem }, 400);
     if (get('password') !== get('confirm')) return page(c, { error: '两次输入的新密码不一致。' }, 400);
     if (get('password') === get('current')) return page(c, { error: '新密码不能与当前密码相同。' }, 400);
-    const now = deps.clock();
     await deps.db.batch([
       setPassword(deps.db, account.id, await hashPassword(get('password'), deps.random), false),
       deleteOtherSessions(deps.db, account.id, session.id),

@@ -59,6 +59,8 @@ const zh = {
   sendMessage: '发送留言',
   messageSent: '留言已发送，接报部门会在办理记录中看到。',
   messageEmpty: '请填写留言内容后再发送。',
+  messageTooMany: '留言发送过于频繁，请稍等一分钟后再发送。您的留言内容已保留。',
+  tooManyDrafts: '从同一网络提交的报告过多，请稍等一分钟后再点击“提交报告”。您填写的内容均已保留。',
   messageTooLong: (max: number) => `留言不能超过 ${max} 个字，请删减后再发送。`,
   statuses: {
     new: '已提交，等待受理',
@@ -136,6 +138,9 @@ const en: PageStrings = {
   sendMessage: 'Send the message',
   messageSent: 'Message sent. The receiving office will see it in the case history.',
   messageEmpty: 'Please write a message before sending.',
+  messageTooMany: 'Messages are being sent too quickly; wait a minute and send again. Your text is kept.',
+  tooManyDrafts:
+    'Too many reports from this network; wait a minute, then press "Submit the report" again. Everything you entered is kept.',
   messageTooLong: (max) => `The message can be at most ${max} characters; please shorten it.`,
   statuses: {
     new: 'Submitted, waiting to be taken up',

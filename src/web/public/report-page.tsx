@@ -24,6 +24,8 @@ export interface ReportFormView {
   formToken: string;
   /** A page posted again after it was submitted (Back, edit, submit): say that this is a new report. */
   resubmitted?: boolean;
+  /** The address has started too many reports this minute: nothing was stored, try again shortly. */
+  tooMany?: boolean;
 }
 
 const RADIO_MAX = 6;
@@ -230,6 +232,11 @@ export function ReportPage(v: ReportFormView) {
       <h1>{s.reportTitle}</h1>
       <p class="intro">{s.reportIntro}</p>
       {v.step2 ? <p class="notice">{s.step2}</p> : null}
+      {v.tooMany ? (
+        <p class="notice" role="alert">
+          {s.tooManyDrafts}
+        </p>
+      ) : null}
       {v.resubmitted ? (
         <p class="notice" role="alert">
           {s.resubmitted}

@@ -1,7 +1,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { reporterLookupGuard } from '../../auth/throttle';
+import { addressSlot, reporterLookupGuard } from '../../auth/throttle';
 import { postReporterMessage } from '../../cases/reporter-messages';
 import type { AppDeps, AppEnv } from '../../deps';
 import { ApiError } from '../../http/errors';
@@ -119,7 +119,10 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
     const posted = body.submission;
     let submissionKey = typeof posted === 'string' && SUBMISSION_KEY.test(posted) ? posted : newToken(deps.random, 18);
     let resubmitted = false;
-    if (check.ready) {
+    // A ready form starts a draft: the per-address limit on new drafts applies (the page keeps its values).
+    const wait = check.ready ? await addressSlot(deps, c, 'drafts', config.DRAFTS_PER_MINUTE) : undefined;
+    if (wait !== undefined) c.header('retry-after', String(wait));
+    if (check.ready && wait === undefined) {
       try {
         const { receipt } = await submitForm(intake, { locale, answers: check.answers, submissionKey });
         dispatchAfterResponse(c, deps);
@@ -146,12 +149,13 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
         submissionKey={submissionKey}
         formToken={formToken(c, deps)}
         resubmitted={resubmitted}
+        tooMany={wait !== undefined}
       />
     );
     const invalid = Object.keys(check.errors).length + Object.keys(check.warnings).length > 0;
     return htmlPage(c, config, await render(page), {
       frameable: true,
-      status: resubmitted ? 409 : invalid ? 400 : 200,
+      status: wait !== undefined ? 429 : resubmitted ? 409 : invalid ? 400 : 200,
     });
   });
 
@@ -168,7 +172,8 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
   });
 
   // Too many misses from one address: the lookup form again, saying so (429), nothing looked up.
-  const lookupGuard = reporterLookupGuard(deps, async (c) => {
+  const lookupGuard = reporterLookupGuard(deps, async (c, seconds) => {
+    c.header('retry-after', String(seconds));
     const page = (
       <StatusPage locale={requestLocale(c)} formToken={formToken(c, deps)} receipt="" notFound={false} throttled />
     );
@@ -206,6 +211,22 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
     const { receipt, phone } = lookupFields(body);
     const text = typeof body.text === 'string' ? body.text : '';
     const nonce = typeof body.nonce === 'string' && SUBMISSION_KEY.test(body.nonce) ? body.nonce : undefined;
+    const wait = await addressSlot(deps, c, 'messages', config.REPORTER_MESSAGES_PER_MINUTE);
+    if (wait !== undefined) {
+      const report = await lookupForReporter(deps.db, receipt, phone);
+      c.header('retry-after', String(wait));
+      const page = (
+        <StatusPage
+          locale={locale}
+          formToken={formToken(c, deps)}
+          receipt={receipt}
+          notFound={!report}
+          {...(report ? { report, phone, ...(nonce ? { nonce } : {}) } : {})}
+          message={{ value: text, error: 'too_many' }}
+        />
+      );
+      return htmlPage(c, config, await render(page), { frameable: true, status: report ? 429 : 404 });
+    }
     const outcome = await postReporterMessage(deps, {
       receipt,
       phone,

@@ -28,7 +28,7 @@ export interface StatusPageView {
   /** With `report`: the message form's one-time key (a resent form records the message once). */
   nonce?: string;
   /** The message form after a post: what was typed (kept on error), the error, or that it was sent. */
-  message?: { value: string; error?: 'empty' | 'too_long'; sent?: boolean };
+  message?: { value: string; error?: 'empty' | 'too_long' | 'too_many'; sent?: boolean };
 }
 
 export function StatusPage(v: StatusPageView) {
@@ -141,7 +141,11 @@ function Conversation({ v, report: r }: { v: StatusPageView; report: ReporterVie
           </p>
           {error ? (
             <p class="error" id="message-error">
-              {error === 'empty' ? s.messageEmpty : s.messageTooLong(REPORTER_MESSAGE_MAX)}
+              {error === 'empty'
+                ? s.messageEmpty
+                : error === 'too_many'
+                  ? s.messageTooMany
+                  : s.messageTooLong(REPORTER_MESSAGE_MAX)}
             </p>
           ) : null}
           <textarea
