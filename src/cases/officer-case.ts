@@ -18,7 +18,12 @@ export const OFFICER_HEAD_FIELDS = [
   'reporter_phone',
   'items',
 ] as const;
+/** Asked once per case after the items (ruleset 2026.2): collective action and how many take part. */
+export const OFFICER_COLLECTIVE_FIELDS = ['collective_action', 'collective_kinds', 'collective_taking_part'] as const;
 export const OFFICER_TAIL_FIELDS = ['event_at', 'details', 'measures'] as const;
+
+// Answers that decide which other questions apply: parsed in the first pass.
+const GATE_FIELDS: readonly string[] = [...OFFICER_HEAD_FIELDS, 'collective_action'];
 
 /** Every follow-up fact field, grouped under the first item that asks it (shared facts appear once). */
 export function factFieldsByItem(): Map<ItemCode, Field[]> {
@@ -63,9 +68,9 @@ export function parseOfficerCase(form: RawForm, ctx: IntakeCtx, now: Date): Pars
     if (r.ok) answers[field.id] = r.value;
     else errors[field.id] = r.error.zh;
   };
-  for (const f of FIELDS) if ((OFFICER_HEAD_FIELDS as readonly string[]).includes(f.id)) parseOne(f);
+  for (const f of FIELDS) if (GATE_FIELDS.includes(f.id)) parseOne(f);
   for (const f of visibleFields(answers)) {
-    if ((OFFICER_HEAD_FIELDS as readonly string[]).includes(f.id)) continue;
+    if (GATE_FIELDS.includes(f.id)) continue;
     parseOne(f);
   }
   return { answers, errors };
@@ -76,7 +81,8 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 export function assessOfficerCase(answers: Record<string, unknown>, now: Date): Assessment {
   const facts: Record<string, unknown> = {};
   for (const f of visibleFields(answers))
-    if (f.section === 'facts' && answers[f.id] !== undefined) facts[f.id] = answers[f.id];
+    if ((f.section === 'facts' || f.section === 'collective') && answers[f.id] !== undefined)
+      facts[f.id] = answers[f.id];
   return assess({
     employer: {
       name: str(answers.unit_name),

@@ -25,6 +25,7 @@ const EMPLOYER: Script = {
   industry: 'C',
   reporter_name: '李四',
   reporter_phone: '+86 138 0013 8000',
+  collective_action: '没有',
   event_at: '昨天',
   details: '三月工资未发放，职工聚集在厂区。',
   measures: { type: 'skip' },
@@ -94,12 +95,13 @@ describe('M05 wage arrears, start to submit', () => {
       'm05_amount_owed',
       'm05_months_in_arrears',
       'm05_payment_plan_date',
+      'collective_action',
       'event_at',
       'details',
       'measures',
     ]);
     expect(r.reply.kind).toBe('review');
-    expect(r.reply.progress).toEqual({ answered: 18, total: 18 });
+    expect(r.reply.progress).toEqual({ answered: 19, total: 19 });
     const review = Object.fromEntries((r.reply.review ?? []).map((l) => [l.id, l.display]));
     expect(review).toMatchObject({
       business_status: '经营困难',
@@ -237,6 +239,7 @@ describe('M09 stoppage and a multi-item report', () => {
       m09_started_at: '2026-03-15T08:30:00+08:00',
       m09_still_going: true,
       m09_blocking_roads: false,
+      collective_action: 'none',
     });
     expect(report.eventAt).toBe('2026-03-15T08:30:00+08:00');
   });
@@ -442,5 +445,43 @@ describe('robustness', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('collective action, asked once after the items (ruleset 2026.2)', () => {
+  const M05: Script = {
+    ...EMPLOYER,
+    items: '5',
+    m05_employees_owed: '80',
+    m05_amount_owed: '120000',
+    m05_months_in_arrears: '1',
+    m05_payment_plan_date: { type: 'skip' },
+  };
+
+  it('asks the form and how many take part only when there is an action', () => {
+    const none = fill(begin(), M05);
+    expect(none.asked).not.toContain('collective_taking_part');
+    const happening = fill(begin(), {
+      ...M05,
+      collective_action: '正在发生',
+      collective_kinds: '聚集、堵门堵路',
+      collective_taking_part: '35人',
+    });
+    expect(happening.asked.slice(-6, -3)).toEqual(['collective_action', 'collective_kinds', 'collective_taking_part']);
+    const report = submitted(send(happening, { type: 'submit' }).effects);
+    expect(report.facts).toMatchObject({
+      collective_action: 'happening',
+      collective_kinds: ['gathering', 'blocking'],
+      collective_taking_part: 35,
+    });
+    const a = assess(report);
+    expect(a.urgency.level).toBe('immediate');
+    expect(a.peopleInvolved).toBe(35);
+    expect(a.affected).toBe(80);
+  });
+
+  it('80 owed wages with nobody gathering is not urgent', () => {
+    const report = submitted(send(fill(begin(), M05), { type: 'submit' }).effects);
+    expect(assess(report).urgency.level).toBe('within_24h');
   });
 });

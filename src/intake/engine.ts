@@ -334,7 +334,7 @@ export function buildReport(s: IntakeState, now: Date): IntakeReport {
     const v = s.answers[f.id];
     if (v === undefined) continue;
     answers[f.id] = v;
-    if (f.section === 'facts') facts[f.id] = v;
+    if (f.section === 'facts' || f.section === 'collective') facts[f.id] = v;
   }
   const a = answers;
   return {

@@ -24,6 +24,7 @@ describe('the field table', () => {
       'reporter_name',
       'reporter_phone',
       'items',
+      'collective_action',
       'event_at',
       'details',
       'measures',

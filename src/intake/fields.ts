@@ -1,11 +1,13 @@
 import {
   allFactFields,
+  COLLECTIVE_FACTS,
   type FactField,
   factFieldsFor,
   INDUSTRIES,
   type ItemCode,
   isItemCode,
   MONITORING_ITEMS,
+  type ReportFact,
   type Text,
 } from '../rules/index';
 import * as z from '../zod';
@@ -40,7 +42,7 @@ export type FieldKind =
   | 'choice'
   | 'multi'
   | 'url';
-export type Section = 'employer' | 'reporter' | 'items' | 'facts' | 'details';
+export type Section = 'employer' | 'reporter' | 'items' | 'facts' | 'collective' | 'details';
 export interface Option {
   value: string;
   label: Text;
@@ -509,7 +511,34 @@ function factFields(): Field[] {
   return out;
 }
 
-export const FIELDS: readonly Field[] = [...head, ...factFields(), ...tail];
+/**
+ * Asked once per report after the items' follow-ups (ruleset 2026.2): is a collective action happening or
+ * announced, in what form, and how many take part. Assessed with the facts (section 'collective').
+ */
+function collectiveFields(): Field[] {
+  return COLLECTIVE_FACTS.map((f: ReportFact): Field => {
+    const options = f.options ?? [];
+    const asked = f.askedWhen;
+    return {
+      id: f.id,
+      section: 'collective',
+      kind: f.kind,
+      label: f.label,
+      prompt: f.prompt,
+      required: f.required,
+      ...(f.options ? { options } : {}),
+      ...(asked ? { showIf: (answers: Answers) => asked.includes(String(answers.collective_action)) } : {}),
+      parse:
+        f.kind === 'multi'
+          ? multiParser(() => options)
+          : f.kind === 'choice'
+            ? choiceParser(() => options)
+            : integerParser(f.min ?? 0, f.max ?? 10_000_000),
+    };
+  });
+}
+
+export const FIELDS: readonly Field[] = [...head, ...factFields(), ...collectiveFields(), ...tail];
 
 const BY_ID = new Map(FIELDS.map((f) => [f.id, f]));
 

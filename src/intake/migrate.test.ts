@@ -36,8 +36,11 @@ describe('migrateState', () => {
     expect(state.current).toBe('industry');
     expect(state.returnTo).toBe('review');
     const r = step(state, { type: 'answer', value: 'C' }, now, ctx);
-    expect(r.state.current).toBe('review');
-    const done = step(r.state, { type: 'submit' }, now, ctx);
+    // Ruleset 2026.2 added the collective-action question: an old draft is asked it before review.
+    expect(r.state.current).toBe('collective_action');
+    const r2 = step(r.state, { type: 'answer', value: '没有' }, now, ctx);
+    expect(r2.state.current).toBe('review');
+    const done = step(r2.state, { type: 'submit' }, now, ctx);
     expect(done.effects[0]).toMatchObject({ type: 'submit', report: { employer: { industry: 'C' } } });
   });
 

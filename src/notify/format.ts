@@ -63,6 +63,7 @@ const assessmentViewSchema = z.object({
   severity: z.catch(z.optional(z.object({ reason: textSchema })), undefined),
   urgency: z.catch(z.optional(z.object({ reasons: z.array(textSchema) })), undefined),
   late: z.catch(z.optional(z.object({ isLate: z.boolean(), reason: z.nullable(textSchema) })), undefined),
+  affected: z.catch(z.optional(z.nullable(z.number())), undefined),
 });
 
 const L = {
@@ -73,6 +74,9 @@ const L = {
     district: '所属辖区',
     items: '监测事项',
     people: '涉及人数',
+    takingPart: '参与人数',
+    affected: '涉及职工',
+    noAction: '无群体性行为',
     urgency: '紧急程度',
     severity: '严重程度',
     late: '迟报',
@@ -108,6 +112,9 @@ const L = {
     district: 'District',
     items: 'Monitoring items',
     people: 'People involved',
+    takingPart: 'Taking part',
+    affected: 'Employees affected',
+    noAction: 'no collective action',
     urgency: 'Urgency',
     severity: 'Severity',
     late: 'Late',
@@ -165,7 +172,11 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
   const t = L[ctx.locale];
   const notice = ctx.notice ?? 'report_alert';
   const parsed = assessmentViewSchema.safeParse(report.assessment);
-  const a = parsed.success ? parsed.data : { findings: [], severity: undefined, urgency: undefined, late: undefined };
+  const a = parsed.success
+    ? parsed.data
+    : { findings: [], severity: undefined, urgency: undefined, late: undefined, affected: undefined };
+  // 2026.1 counted everyone involved; from 2026.2 the count is of people taking part in a collective action.
+  const countsTakingPart = report.rulesetVersion !== '2026.1';
   const urgent = report.urgency === 'immediate';
   const withReason = (head: string, reasons: string[]) =>
     reasons.length > 0 ? `${head} — ${reasons.join(t.clause)}` : head;
@@ -173,7 +184,9 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
   const items = report.items.map((code) => (isItemCode(code) ? itemByCode(code).name[ctx.locale] : code));
   const people =
     report.peopleInvolved === null
-      ? t.unknown
+      ? countsTakingPart
+        ? t.noAction
+        : t.unknown
       : t.persons(report.peopleInvolved) + (report.groupIncident ? t.group : '');
   const urgencyReasons = (a.urgency?.reasons ?? []).map((r) => r[ctx.locale]);
   const severityLabel = t.severityLevel[report.severity];
@@ -184,7 +197,8 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
     { label: t.unit, value: clean(report.unitName) },
     { label: t.district, value: clean(district || report.jurisdictionId) },
     { label: t.items, value: clean(items.join(t.list), 200) },
-    { label: t.people, value: people },
+    { label: countsTakingPart ? t.takingPart : t.people, value: people },
+    ...(typeof a.affected === 'number' ? [{ label: t.affected, value: t.persons(a.affected) }] : []),
     { label: t.urgency, value: clean(withReason(urgent ? t.immediate : t.within24h, urgencyReasons), 200) },
     {
       label: t.severity,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assess } from './assess';
-import { allFactFields, ITEM_CODES } from './catalogue';
+import { allFactFields, COLLECTIVE_ACTION_OPTIONS, COLLECTIVE_KIND_OPTIONS, ITEM_CODES } from './catalogue';
 import { REPORTED_AT } from './test-helpers';
 import type { Assessment, FactField, ItemCode, ReportInput, Severity, Urgency } from './types';
 
@@ -68,15 +68,28 @@ function validValue(field: FactField): fc.Arbitrary<unknown> {
   }
 }
 
+// The once-per-report collective-action answers (ruleset 2026.2), next to the items' facts.
+const collectiveArbs = {
+  collective_action: fc.constantFrom(...COLLECTIVE_ACTION_OPTIONS.map((o) => o.value)),
+  collective_kinds: fc.subarray(COLLECTIVE_KIND_OPTIONS.map((o) => o.value)),
+  collective_taking_part: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 5000 })),
+};
+
 const validFactsArb: fc.Arbitrary<Record<string, unknown>> = fc.record(
-  Object.fromEntries(allFactFields().map((field) => [field.id, validValue(field)])),
+  { ...Object.fromEntries(allFactFields().map((field) => [field.id, validValue(field)])), ...collectiveArbs },
   { requiredKeys: [] },
 );
 
 const junkFactsArb: fc.Arbitrary<Record<string, unknown>> = fc.record(
-  Object.fromEntries(allFactFields().map((field) => [field.id, fc.oneof(validValue(field), JUNK)])),
+  {
+    ...Object.fromEntries(allFactFields().map((field) => [field.id, fc.oneof(validValue(field), JUNK)])),
+    ...Object.fromEntries(Object.entries(collectiveArbs).map(([id, arb]) => [id, fc.oneof(arb, JUNK)])),
+  },
   { requiredKeys: [] },
 );
+
+/** Items present in the findings, in order, each once (2026.2 adds M06 procedure gaps as extra findings). */
+const findingItems = (a: Assessment) => [...new Set(a.findings.map((f) => f.item))];
 
 const reportArb = (facts: fc.Arbitrary<Record<string, unknown>>) =>
   fc.record({
@@ -117,7 +130,9 @@ describe('assess properties', () => {
           const withDupes = { ...input, items: [...input.items, ...(extra as ItemCode[])] };
           const a = assess(withDupes);
           const expected = ITEM_CODES.filter((code) => withDupes.items.includes(code));
-          expect(a.findings.map((f) => f.item)).toEqual(expected);
+          expect(findingItems(a)).toEqual(expected);
+          const extras = a.findings.filter((f, i) => a.findings.findIndex((g) => g.item === f.item) !== i);
+          for (const f of extras) expect(f.ruleId).toBe('M06.art41_procedure_gap');
           for (const f of a.findings) {
             expect(f.explanation.zh.length).toBeGreaterThan(0);
             expect(f.explanation.en.length).toBeGreaterThan(0);
@@ -184,12 +199,32 @@ describe('assess properties', () => {
     expect(SEVERITY_RANK[at20.severity.level]).toBeGreaterThanOrEqual(SEVERITY_RANK[at19.severity.level]);
   });
 
+  it('people affected alone never change urgency, the group-incident call or the taking-part count', () => {
+    // Every people count that is not a taking-part count (owed wages, to be cut, leaving, affected…).
+    const affectedFacts = allFactFields().filter((field) => field.peopleCount && !field.takingPart);
+    fc.assert(
+      fc.property(
+        reportArb(validFactsArb),
+        fc.constantFrom(...affectedFacts),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (input, field, value) => {
+          const a = assess(input);
+          const b = assess({ ...input, facts: { ...input.facts, [field.id]: value } });
+          expect(b.urgency.level).toBe(a.urgency.level);
+          expect(b.groupIncident).toBe(a.groupIncident);
+          expect(b.peopleInvolved).toBe(a.peopleInvolved);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('a multi-item report takes the highest urgency and severity of its items', () => {
     fc.assert(
       fc.property(reportArb(validFactsArb), (input) => {
         const whole = assess(input);
         const parts = input.items.map((code) => assess({ ...input, items: [code] }));
-        expect(whole.findings).toHaveLength(input.items.length);
+        expect(findingItems(whole)).toHaveLength(input.items.length);
         const maxUrgency = Math.max(...parts.map((p) => URGENCY_RANK[p.urgency.level]));
         const maxSeverity = Math.max(...parts.map((p) => SEVERITY_RANK[p.severity.level]));
         expect(URGENCY_RANK[whole.urgency.level]).toBe(maxUrgency);

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assess } from './assess';
+import { assess as assessUnder } from './assess';
 import { arrearsGrade } from './item-rules';
 import { RULESET_V1, type Ruleset } from './ruleset';
 import { CALM_FACTS, report } from './test-helpers';
 import type { Assessment, Finding, ItemCode, ReportInput } from './types';
+
+// Ruleset 2026.1 as published: it stays in the registry so cases assessed under it keep their explanation,
+// and these tests keep it exact. Ruleset 2026.2 (affected vs taking part) is tested in assess-2026-2.test.ts.
+const assess = (r: ReportInput, ruleset: Ruleset = RULESET_V1) => assessUnder(r, ruleset);
 
 const only = (a: Assessment): Finding => {
   expect(a.findings).toHaveLength(1);
@@ -452,7 +456,7 @@ describe('late reports (§10: more than 24 h after the event)', () => {
   });
 
   it('uses the ruleset grace', () => {
-    const strict: Ruleset = { ...RULESET_V1, version: 'test', late: { graceHours: 2 } };
+    const strict: Ruleset = { ...RULESET_V1, version: 'test', late: { graceHours: 2, suggestionOnly: false } };
     const a = assess(
       report(['M11'], CALM_FACTS, { eventAt: '2026-03-02T07:00:00+08:00', reportedAt: '2026-03-02T10:00:00+08:00' }),
       strict,

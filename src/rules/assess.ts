@@ -4,6 +4,7 @@ import { formatNumber, maskPhones } from './format';
 import { arrearsGrade, ITEM_RULES, type ItemFacts } from './item-rules';
 import { detectLate } from './late';
 import { CURRENT_RULESET, type Ruleset } from './ruleset';
+import { groupIncidentOf, type M09Facts, notUrgentReason, readCollective, urgentReasons } from './taking-part';
 import type { Assessment, Finding, ItemCode, MonitoringItem, ReportInput, Severity, Text } from './types';
 
 // assess(): one report → findings (one per selected item, catalogue order), severity, urgency, lateness.
@@ -44,6 +45,8 @@ interface ItemState {
   item: MonitoringItem;
   facts: ItemFacts;
   finding: Finding;
+  /** Findings on top of the item's own (2026.2 M06 procedure gaps). */
+  extra: Finding[];
 }
 
 const num = (state: ItemState | undefined, id: string): number | undefined => {
@@ -63,12 +66,13 @@ const choice = (state: ItemState | undefined, id: string): string | undefined =>
 // that is ordinary turnover, not people involved in a risk. Only a flagged finding lends its count.
 const COUNT_ONLY_WHEN_FLAGGED: ReadonlySet<ItemCode> = new Set(['M06', 'M07']);
 
-function largestPeopleCount(states: readonly ItemState[]): number | null {
+function largestPeopleCount(states: readonly ItemState[], affectedOnly = false): number | null {
   let largest: number | null = null;
   for (const state of states) {
-    if (COUNT_ONLY_WHEN_FLAGGED.has(state.code) && state.finding.outcome !== 'flagged') continue;
+    if (!affectedOnly && COUNT_ONLY_WHEN_FLAGGED.has(state.code) && state.finding.outcome !== 'flagged') continue;
     for (const field of state.item.facts) {
-      const value = field.peopleCount ? num(state, field.id) : undefined;
+      const counted = field.peopleCount && !(affectedOnly && field.takingPart);
+      const value = counted ? num(state, field.id) : undefined;
       if (value !== undefined && (largest === null || value > largest)) largest = value;
     }
   }
@@ -158,7 +162,11 @@ function mediumSignals(byCode: ReadonlyMap<ItemCode, ItemState>, people: number 
   const signals: Signal[] = [];
   const medium = (short: Text) => signals.push({ level: 'medium', short });
   const g = ruleset.groupIncident;
-  if (people !== null && people >= g.people) {
+  if (ruleset.counting === 'taking_part') {
+    if (people !== null && people >= g.people) {
+      medium(t(`群体性行为参与 ${n(people)} 人（≥ ${n(g.people)}）`, `${n(people)} taking part (≥ ${n(g.people)})`));
+    }
+  } else if (people !== null && people >= g.people) {
     medium(
       t(
         `涉及 ${n(people)} 人，达到群体性事件标准（≥ ${n(g.people)}）`,
@@ -169,7 +177,13 @@ function mediumSignals(byCode: ReadonlyMap<ItemCode, ItemState>, people: number 
     medium(t('发生停工、怠工、堵门堵路等集体行动', 'a collective stoppage or protest'));
   }
   for (const code of ['M06', 'M07'] as const) {
-    if (byCode.get(code)?.finding.outcome === 'flagged') {
+    const state = byCode.get(code);
+    // 2026.2 flags every reduction; only a procedural gap (an extra finding) raises severity.
+    const raises =
+      code === 'M06' && ruleset.m06.everyReductionReportable
+        ? (state?.extra.length ?? 0) > 0
+        : state?.finding.outcome === 'flagged';
+    if (raises) {
       medium(
         code === 'M06'
           ? t('经济性裁员程序缺失', 'art. 41 procedure incomplete')
@@ -248,10 +262,18 @@ export function assess(report: ReportInput, ruleset: Ruleset = CURRENT_RULESET):
       missing: itemFacts.missing,
     };
     if (result.grade !== undefined) finding.grade = result.grade;
-    states.push({ code: item.code, item, facts: itemFacts, finding });
+    const extra = (result.extra ?? []).map(
+      (x): Finding => ({ ...x, item: item.code, facts: itemFacts.values, missing: [] }),
+    );
+    states.push({ code: item.code, item, facts: itemFacts, finding, extra });
   }
   const byCode = new Map(states.map((state) => [state.code, state] as const));
+  const findings = states.flatMap((state) => [state.finding, ...state.extra]);
+  const late = detectLate(own(input, 'eventAt'), own(input, 'reportedAt'), ruleset, [...byCode.keys()]);
 
+  if (ruleset.counting === 'taking_part') {
+    return { ...assessTakingPart(byCode, facts, ruleset), rulesetVersion: ruleset.version, findings, late };
+  }
   const peopleInvolved = largestPeopleCount(states);
   const groupIncident =
     (peopleInvolved !== null && peopleInvolved >= ruleset.groupIncident.people) ||
@@ -263,13 +285,43 @@ export function assess(report: ReportInput, ruleset: Ruleset = CURRENT_RULESET):
     ...mediumSignals(byCode, peopleInvolved, ruleset),
   ]);
 
+  return { rulesetVersion: ruleset.version, findings, severity, urgency, late, peopleInvolved, groupIncident };
+}
+
+/** Ruleset 2026.2: urgency, group incident and severity from the people TAKING PART only. */
+function assessTakingPart(
+  byCode: ReadonlyMap<ItemCode, ItemState>,
+  facts: Loose,
+  ruleset: Ruleset,
+): Omit<Assessment, 'rulesetVersion' | 'findings' | 'late'> {
+  const m09State = byCode.get('M09');
+  const m09: M09Facts = { selected: m09State !== undefined };
+  const m09People = num(m09State, 'm09_people_involved');
+  const stillGoing = flag(m09State, 'm09_still_going');
+  const blocking = flag(m09State, 'm09_blocking_roads');
+  if (m09People !== undefined) m09.takingPart = m09People;
+  if (stillGoing !== undefined) m09.stillGoing = stillGoing;
+  if (blocking !== undefined) m09.blocking = blocking;
+  const collective = readCollective(facts, m09);
+  const affected = largestPeopleCount([...byCode.values()], true);
+  const group = groupIncidentOf(collective, m09, ruleset);
+  const urgent = urgentReasons(collective, m09, choice(byCode.get('M10'), 'm10_reach'), ruleset);
+  const urgency: Assessment['urgency'] =
+    urgent.length > 0
+      ? { level: 'immediate', reasons: urgent.map((u) => u.reason) }
+      : { level: 'within_24h', reasons: [notUrgentReason(collective, affected, ruleset)] };
+  const severity = severityOf([
+    ...urgent.map((u): Signal => ({ level: 'high', short: u.short })),
+    ...arrearsSignal(byCode, ruleset),
+    ...mediumSignals(byCode, group.is ? collective.takingPart : null, ruleset),
+  ]);
   return {
-    rulesetVersion: ruleset.version,
-    findings: states.map((state) => state.finding),
     severity,
     urgency,
-    late: detectLate(own(input, 'eventAt'), own(input, 'reportedAt'), ruleset),
-    peopleInvolved,
-    groupIncident,
+    peopleInvolved: collective.takingPart,
+    groupIncident: group.is,
+    affected,
+    collective,
+    groupReason: group.reason,
   };
 }

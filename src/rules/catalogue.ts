@@ -1,4 +1,4 @@
-import type { FactField, FactOption, ItemCode, MonitoringItem, Text } from './types';
+import type { FactField, FactOption, ItemCode, MonitoringItem, ReportFact, Text } from './types';
 
 // The eleven monitoring items of seed §6 and the follow-up facts the intake asks for each (SPEC.md table).
 // This is the only declaration of those facts: the chat, the forms, the review screen and assess() read it.
@@ -359,12 +359,15 @@ const M08_FACTS: FactField[] = [
 ];
 
 const M09_FACTS: FactField[] = [
-  people(
-    'M09',
-    'm09_people_involved',
-    t('参与人数', 'People involved'),
-    t('大约有多少人参与？', 'Roughly how many people are involved?'),
-  ),
+  {
+    ...people(
+      'M09',
+      'm09_people_involved',
+      t('参与人数', 'People taking part'),
+      t('大约有多少人参与？', 'Roughly how many people are taking part?'),
+    ),
+    takingPart: true,
+  },
   {
     id: 'm09_place',
     item: 'M09',
@@ -538,6 +541,57 @@ export const MONITORING_ITEMS: readonly MonitoringItem[] = [
     official: '涉及劳动关系稳定的其他重大事项',
     name: t('其他重大事项', 'Other major matter'),
     facts: M11_FACTS,
+  },
+];
+
+// Ruleset 2026.2 (SPEC "Triage"): asked once per report, after the items. Affected counts describe scale;
+// only these (and M09's own count) say how many people take part in a collective action.
+export const COLLECTIVE_ACTION_OPTIONS: readonly FactOption[] = [
+  opt('none', '没有', 'No'),
+  opt('happening', '正在发生', 'Yes, happening now'),
+  opt('announced', '可能发生（有人扬言、已约定时间等）', 'Possibly (threatened or announced)'),
+];
+
+export const COLLECTIVE_KIND_OPTIONS: readonly FactOption[] = [
+  opt('gathering', '聚集', 'Gathering'),
+  opt('stoppage', '停工', 'Work stoppage'),
+  opt('slowdown', '怠工', 'Slowdown'),
+  opt('blocking', '堵门堵路', 'Blocking gates or roads'),
+  opt('petition', '集体上访', 'Collective petition'),
+];
+
+const ACTION_ANSWERED = ['happening', 'announced'] as const;
+
+export const COLLECTIVE_FACTS: readonly ReportFact[] = [
+  {
+    id: 'collective_action',
+    kind: 'choice',
+    label: t('群体性行为', 'Collective action'),
+    prompt: t(
+      '是否已经或可能发生职工聚集、集体上访、停工等群体性行为？',
+      'Is a collective action (gathering, collective petition, stoppage…) happening or likely?',
+    ),
+    required: true,
+    options: [...COLLECTIVE_ACTION_OPTIONS],
+  },
+  {
+    id: 'collective_kinds',
+    kind: 'multi',
+    label: t('行为方式', 'Form of action'),
+    prompt: t('是哪种（或哪几种）行为？可多选。', 'What form does it take? Choose one or more.'),
+    required: true,
+    options: [...COLLECTIVE_KIND_OPTIONS],
+    askedWhen: ACTION_ANSWERED,
+  },
+  {
+    id: 'collective_taking_part',
+    kind: 'integer',
+    label: t('参与人数', 'People taking part'),
+    prompt: t('大约有多少人参与（或可能参与）？', 'Roughly how many people take part (or may take part)?'),
+    required: true,
+    min: 1,
+    max: MAX_PEOPLE,
+    askedWhen: ACTION_ANSWERED,
   },
 ];
 

@@ -2,6 +2,9 @@
 export { assess } from './assess';
 export {
   allFactFields,
+  COLLECTIVE_ACTION_OPTIONS,
+  COLLECTIVE_FACTS,
+  COLLECTIVE_KIND_OPTIONS,
   factFieldById,
   factFieldsFor,
   ITEM_CODES,
@@ -14,7 +17,7 @@ export { maskPhones } from './format';
 export { INDUSTRIES, type Industry, type IndustryCode, industryByCode } from './industries';
 export { arrearsGrade } from './item-rules';
 export { detectLate } from './late';
-export { CURRENT_RULESET, RULESET_V1, RULESETS, type Ruleset, rulesetFor } from './ruleset';
+export { CURRENT_RULESET, RULESET_V1, RULESET_V2, RULESETS, type Ruleset, rulesetFor } from './ruleset';
 export {
   type CaseSummary,
   type LevelCriterion,
@@ -28,6 +31,8 @@ export { parseInstant } from './time';
 export type {
   ArrearsGrade,
   Assessment,
+  CollectiveAction,
+  CollectiveKind,
   FactField,
   FactKind,
   FactOption,
@@ -36,6 +41,7 @@ export type {
   Locale,
   MonitoringItem,
   Outcome,
+  ReportFact,
   ReportInput,
   Severity,
   Text,

@@ -20,6 +20,8 @@ export interface RuleResult {
   outcome: Outcome;
   explanation: Text;
   grade?: ArrearsGrade;
+  /** 2026.2: findings on top of the item's own (M06: a missing notice or report to the labour department). */
+  extra?: { ruleId: string; outcome: Outcome; explanation: Text }[];
 }
 
 type ItemRule = (facts: ItemFacts, ruleset: Ruleset) => RuleResult;
@@ -184,6 +186,16 @@ const m06: ItemRule = (f, ruleset) => {
     `《劳动合同法》第四十一条规模（${n(minPeople)} 人以上或占 ${formatRatio(ratio)} 以上）`,
     `the art. 41 scale (${n(minPeople)} people, or ${formatRatio(ratio)} of staff)`,
   );
+  if (cut < minPeople && headcount === undefined && ruleset.m06.everyReductionReportable) {
+    return {
+      ruleId,
+      outcome: 'flagged',
+      explanation: t(
+        `${scale.zh}，属于经济性裁员监测事项；不足 ${n(minPeople)} 人，还缺少用工总数，无法判断是否达到${standard.zh}。`,
+        `${scale.en}: a reportable reduction, fewer than ${n(minPeople)}; the headcount is needed to tell whether it reaches ${standard.en}.`,
+      ),
+    };
+  }
   if (cut < minPeople && headcount === undefined) {
     return needsInfo(
       ruleId,
@@ -196,6 +208,17 @@ const m06: ItemRule = (f, ruleset) => {
     );
   }
   const meets = cut >= minPeople || (headcount !== undefined && cut / headcount >= ratio);
+  if (!meets && ruleset.m06.everyReductionReportable) {
+    // Seed §6(六) lists the reduction itself: below the art. 41 scale it is still a reported item.
+    return {
+      ruleId,
+      outcome: 'flagged',
+      explanation: t(
+        `${scale.zh}，属于经济性裁员监测事项；未达到${standard.zh}，不适用提前 ${noticeDays} 日说明和报告程序。`,
+        `${scale.en}: a reportable reduction; below ${standard.en}, so the ${noticeDays}-day notice and report do not apply.`,
+      ),
+    };
+  }
   if (!meets) {
     return {
       ruleId,
@@ -229,6 +252,34 @@ const m06: ItemRule = (f, ruleset) => {
     unknownEn.push('whether the plan was reported');
   }
   const head = t(`${scale.zh}，达到${standard.zh}`, `${scale.en}, reaching ${standard.en}`);
+  if (ruleset.m06.everyReductionReportable) {
+    const unknownPart =
+      unknownZh.length > 0
+        ? t(`；尚不清楚${unknownZh.join('、')}`, `; it is not known ${unknownEn.join(' or ')}`)
+        : t('', '');
+    const result: RuleResult = {
+      ruleId,
+      outcome: 'flagged',
+      explanation: t(
+        `${head.zh}，须提前 ${noticeDays} 日说明情况并向劳动行政部门报告${unknownPart.zh}。`,
+        `${head.en}: ${noticeDays} days' notice and a report to the labour department are required${unknownPart.en}.`,
+      ),
+    };
+    if (gapsZh.length === 0) return result;
+    return {
+      ...result,
+      extra: [
+        {
+          ruleId: 'M06.art41_procedure_gap',
+          outcome: 'flagged',
+          explanation: t(
+            `经济性裁员程序缺失：${gapsZh.join('；')}。`,
+            `Art. 41 procedure incomplete: ${gapsEn.join('; ')}.`,
+          ),
+        },
+      ],
+    };
+  }
   if (gapsZh.length > 0) {
     const unknown =
       unknownZh.length > 0

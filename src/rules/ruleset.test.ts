@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from './assess';
-import { CURRENT_RULESET, RULESET_V1, RULESETS, type Ruleset, rulesetFor } from './ruleset';
+import { CURRENT_RULESET, RULESET_V1, RULESET_V2, RULESETS, type Ruleset, rulesetFor } from './ruleset';
 import { report } from './test-helpers';
 
 // A test-only older ruleset: suppose 2025 counted M07 from 40 departures.
@@ -8,8 +8,10 @@ const RULESET_2025: Ruleset = { ...RULESET_V1, version: '2025.1', m07: { departu
 const REGISTRY = { ...RULESETS, [RULESET_2025.version]: RULESET_2025 };
 
 describe('rulesets', () => {
-  it('publishes 2026.1 as current', () => {
-    expect(CURRENT_RULESET.version).toBe('2026.1');
+  it('publishes 2026.2 as current and keeps 2026.1 for cases assessed under it', () => {
+    expect(CURRENT_RULESET.version).toBe('2026.2');
+    expect(CURRENT_RULESET).toBe(RULESET_V2);
+    expect(rulesetFor('2026.2')).toBe(RULESET_V2);
     expect(rulesetFor('2026.1')).toBe(RULESET_V1);
     expect(rulesetFor('1999.1')).toBeUndefined();
     expect(rulesetFor('toString')).toBeUndefined();
@@ -19,6 +21,7 @@ describe('rulesets', () => {
     expect(Object.isFrozen(RULESET_V1)).toBe(true);
     expect(Object.isFrozen(RULESET_V1.levels.level2)).toBe(true);
     expect(Object.isFrozen(RULESET_V1.urgency.m10Reach)).toBe(true);
+    expect(Object.isFrozen(RULESET_V2.urgency)).toBe(true);
   });
 
   it('re-explains an old assessment exactly as it was made', () => {
@@ -34,7 +37,7 @@ describe('rulesets', () => {
 
     // Today's ruleset reads the same report differently, which is why the version is stored.
     const today = assess(input);
-    expect(today.rulesetVersion).toBe('2026.1');
+    expect(today.rulesetVersion).toBe('2026.2');
     expect(today.findings[0]?.outcome).toBe('not_flagged');
   });
 });

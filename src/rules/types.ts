@@ -27,14 +27,32 @@ export interface FactField {
   min?: number;
   max?: number;
   maxLength?: number;
-  /** True when this fact counts people involved/affected (used for urgency and levels). */
+  /**
+   * True when this fact counts people: under 2026.1 every such count was "people involved"; from 2026.2
+   * only `takingPart` counts (people in a collective action) drive urgency and levels, the rest is scale.
+   */
   peopleCount?: boolean;
+  /** 2026.2: this count is of people taking part in a collective action (M09), not merely affected. */
+  takingPart?: boolean;
   /**
    * An Annex 3 field that already answers this fact (e.g. 用工人数 for a headcount): the intake does not
    * ask it again when that field is answered, and assess() falls back to the Annex 3 value.
    */
   answeredBy?: 'headcount';
 }
+
+/**
+ * A question asked once per report, after the items' follow-ups (ruleset 2026.2): whether a collective
+ * action is happening or announced, what kind, and how many take part. Not tied to one monitoring item.
+ */
+export interface ReportFact extends Omit<FactField, 'item' | 'kind' | 'peopleCount' | 'answeredBy'> {
+  kind: FactKind | 'multi';
+  /** Asked only when the collective-action answer is one of these values. */
+  askedWhen?: readonly string[];
+}
+
+export type CollectiveAction = 'none' | 'happening' | 'announced';
+export type CollectiveKind = 'gathering' | 'stoppage' | 'slowdown' | 'blocking' | 'petition';
 
 export interface MonitoringItem {
   code: ItemCode;
@@ -89,9 +107,27 @@ export interface Assessment {
   findings: Finding[];
   severity: { level: Severity; reason: Text };
   urgency: { level: Urgency; reasons: Text[] };
-  late: { isLate: boolean; delayHours: number | null; reason: Text | null };
-  /** The largest people count among the facts. */
+  /**
+   * 2026.1: isLate is the automatic 迟报 flag. 2026.2: isLate means 疑似迟报, a suggestion for the officer
+   * to confirm or dismiss (situations that build up have an event date that says when they began).
+   */
+  late: { isLate: boolean; delayHours: number | null; reason: Text | null; suggestionOnly?: boolean };
+  /**
+   * The count that drives urgency, group incidents and levels. 2026.1: the largest people count among the
+   * facts. 2026.2: people taking part in a collective action (happening or announced), null when none.
+   */
   peopleInvolved: number | null;
-  /** People involved >= ruleset group-incident threshold (default 10) or M09 present. */
+  /** 2026.1: people involved ≥ threshold or M09 present. 2026.2: a collective action with ≥ 10 taking part. */
   groupIncident: boolean;
+  /** 2026.2: the largest count of people affected (owed wages, to be cut, leaving…): scale only. */
+  affected?: number | null;
+  /** 2026.2: the collective action asked about after the items (and M09's own facts). */
+  collective?: {
+    action: CollectiveAction | null;
+    kinds: CollectiveKind[];
+    takingPart: number | null;
+    blocking: boolean;
+  };
+  /** 2026.2: reasons for the group-incident decision and the Annex 4 level hint, zh and en. */
+  groupReason?: Text;
 }

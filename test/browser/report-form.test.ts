@@ -48,6 +48,7 @@ describe('/report without JavaScript', () => {
     await page.fill('#f-reporter_name', '李梅');
     await page.fill('#f-reporter_phone', '138 0013 8000');
     await page.check('input[name=items][value=M05]');
+    await page.check('input[name=collective_action][value=none]');
     await page.fill('#f-event_at', '2026-11-24T09:00');
     await page.fill('#f-details', `10 月、11 月工资未能按时足额发放。${XSS}`);
     await post(page);
@@ -168,6 +169,7 @@ describe('/report without JavaScript', () => {
     };
     for (const [id, v] of Object.entries(fill)) await page.fill(`#f-${id}`, v);
     await page.check('input[name=business_status][value=normal]');
+    await page.check('input[name=collective_action][value=none]');
     await page.selectOption('#f-district', '220104');
     await page.selectOption('#f-industry', 'C');
     await post(page);

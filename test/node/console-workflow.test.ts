@@ -240,6 +240,7 @@ describe('case workflow', () => {
       m05_employees_owed: '40',
       m05_amount_owed: '300000',
       m05_months_in_arrears: '3',
+      collective_action: 'none',
       event_at: '2026-11-20',
       details: '走访中发现拖欠 3 个月工资。',
       unreported: '1',

@@ -96,7 +96,9 @@ describe('alert message', () => {
     expect(text).toContain('所属辖区：南关区');
     expect(text).toContain('监测事项：');
     expect(text).toMatch(/监测事项：.*工资.*、.*(停工|怠工)/);
-    expect(text).toContain('涉及人数：60 人（群体性事件）');
+    // Ruleset 2026.2: the count is of people taking part; the people owed wages are shown as scale.
+    expect(text).toContain('参与人数：60 人（群体性事件）');
+    expect(text).toContain('涉及职工：60 人');
     expect(text).toMatch(/紧急程度：紧急重大，须立即报告 — 存在堵门、堵路/);
     expect(text).toMatch(/严重程度：高：堵门、堵路/);
     expect(text).toContain('- 拖欠 60 名职工工资共 1,200,000 元');
@@ -114,7 +116,9 @@ describe('alert message', () => {
     expect(text).toContain('District: Nanguan District');
     expect(text).toContain('Urgency: Within 24 hours');
     expect(text).toContain('Severity: Medium: wage arrears graded orange');
-    expect(text).toContain('People involved: 12 (group incident)');
+    // Ruleset 2026.2 (the old reading counted the 12 owed wages as a group incident): nobody takes part.
+    expect(text).toContain('Taking part: no collective action');
+    expect(text).toContain('Employees affected: 12');
     expect(text).not.toMatch(/URGENT|紧急/);
     const urgent = await alertFor({ urgent: true }, 'en');
     expect(renderPlain(urgent).split('\n')[0]).toMatch(/^URGENT/);

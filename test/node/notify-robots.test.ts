@@ -110,7 +110,7 @@ describe('DingTalk robot', () => {
     expect(markdown.title).toBe('【紧急重大】劳动关系风险报告，请立即处置');
     const paragraphs = markdown.text.split('\n\n');
     expect(paragraphs[0]).toBe('### 【紧急重大】劳动关系风险报告，请立即处置');
-    expect(paragraphs).toContain('**涉及人数：**60 人（群体性事件）');
+    expect(paragraphs).toContain('**参与人数：**60 人（群体性事件）');
     expect(paragraphs.at(-1)).toBe(`[在控制台查看详情](https://report.example.gov.cn/console/cases/${reportId})`);
   });
 

@@ -18,6 +18,7 @@ export const M05_ANSWERS: Record<string, unknown> = {
   m05_amount_owed: '420000',
   m05_months_in_arrears: '2',
   m05_payment_plan_date: '2026-12-20',
+  collective_action: 'none',
   event_at: '2026-11-24',
   details: '因回款困难，10 月、11 月工资未能按时足额发放，涉及一线职工 25 人。',
   measures: '已与工会沟通，拟于 12 月 20 日前补发。',
@@ -31,6 +32,9 @@ export const M09_ANSWERS: Record<string, unknown> = {
   m09_started_at: '2026-11-25 08:30',
   m09_still_going: '是',
   m09_blocking_roads: '是',
+  collective_action: 'happening',
+  collective_kinds: ['gathering', 'blocking'],
+  collective_taking_part: '45',
   event_at: '2026-11-25 08:30',
   details: '部分职工因工资问题在厂区正门聚集，堵住大门。',
 };

@@ -8,6 +8,7 @@ import type { Session } from '../../auth/session';
 import type { CaseActions } from '../../cases/case-actions';
 import {
   factFieldsByItem,
+  OFFICER_COLLECTIVE_FIELDS,
   OFFICER_HEAD_FIELDS,
   OFFICER_TAIL_FIELDS,
   parseOfficerCase,
@@ -70,6 +71,9 @@ const NewCasePage: FC<Props> = ({ session, ctx, form, errors, nonce, lockedDistr
             </details>
           );
         })}
+        <h2>群体性行为</h2>
+        <p class="muted">参与人数只计参与聚集、停工、怠工、堵门堵路、集体上访的人，不计受影响的职工。</p>
+        {OFFICER_COLLECTIVE_FIELDS.map(show)}
         {OFFICER_TAIL_FIELDS.map(show)}
         <label>
           <input

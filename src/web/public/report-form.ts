@@ -72,8 +72,13 @@ export function checkForm(input: FormInput, ctx: ParseCtx, locale: Locale, requi
   const itemsRaw = itemsField ? rawOf(itemsField, input.values) : undefined;
   const items = itemsField && itemsRaw !== undefined ? itemsField.parse(itemsRaw, ctx) : undefined;
   const chosen = selectedItems({ items: items?.ok ? items.value : [] });
+  // So does the collective-action answer (form and number are asked only when there is one).
+  const actionField = fieldById('collective_action');
+  const actionRaw = actionField ? rawOf(actionField, input.values) : undefined;
+  const action = actionField && actionRaw !== undefined ? actionField.parse(actionRaw, ctx) : undefined;
+  const gates = { items: chosen, collective_action: action?.ok ? action.value : undefined };
 
-  for (const field of visibleFields({ items: chosen })) {
+  for (const field of visibleFields(gates)) {
     const item = followupItem(field);
     if (item && !input.shownItems.has(item)) continue; // not on the page yet: asked in step 2
     const raw = rawOf(field, input.values);

@@ -256,6 +256,13 @@ export function ReportPage(v: ReportFormView) {
         ))}
         <Followups v={v} s={s} />
         <fieldset class="section">
+          <legend>{s.sections.collective}</legend>
+          <p class="hint">{s.collectiveNote}</p>
+          {sectionOf('collective').map((f) => (
+            <FieldRow f={f} v={v} s={s} />
+          ))}
+        </fieldset>
+        <fieldset class="section">
           <legend>{s.sections.details}</legend>
           {sectionOf('details').map((f) => (
             <FieldRow f={f} v={v} s={s} />
