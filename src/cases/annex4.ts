@@ -14,7 +14,7 @@ const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `不�
 
 export const annex4Schema = z.object({
   reportingUnit: text(200),
-  filledAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '请填写日期，如 2026-11-25')),
+  filledAt: z.string().check(z.refine(isRealDate, '请填写 2000 年以后的真实日期，如 2026-11-25')),
   title: text(200),
   level: z.enum(['0', '1', '2', '3']),
   levelNote: text(2000),
@@ -30,6 +30,15 @@ export const annex4Schema = z.object({
 });
 
 export type Annex4Data = z.infer<typeof annex4Schema>;
+
+/** 'YYYY-MM-DD' naming a day that exists (no 2 月 30 日), from 2000 on. */
+export function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 2000 && day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+}
 export type Annex4Key = keyof Annex4Data;
 
 /** The rows of the annex's 项目/内容 table, in the printed order, with the form's labels. */

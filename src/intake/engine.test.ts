@@ -485,3 +485,58 @@ describe('collective action, asked once after the items (ruleset 2026.2)', () =>
     expect(assess(report).urgency.level).toBe('within_24h');
   });
 });
+
+describe('times checked at the engine, so every channel refuses them and asks again', () => {
+  // now = 2026-03-15 14:00 in Changchun.
+  const upTo = (field: string, script: Script) => {
+    let state = begin().state;
+    for (let guard = 0; state.current !== field && guard < 100; guard++) {
+      const answer = script[state.current];
+      if (answer === undefined) throw new Error(`unscripted question ${state.current}`);
+      state = step(state, toInput(answer), now, ctx).state;
+    }
+    expect(state.current).toBe(field);
+    return state;
+  };
+  const M09_UP_TO_START: Script = { ...EMPLOYER, items: 'M09', m09_people_involved: '12', m09_place: '厂区正门' };
+
+  it.each([
+    ['2026-03-16 08:00', '不能晚于现在'],
+    ['2026-03-15 15:01', '不能晚于现在'],
+    ['1999-12-31 08:00', '不能早于 2000 年'],
+    ['2026-02-30 08:00', '日期和时间'],
+  ])('a stoppage that "started" %s is refused and the question asked again', (answer, error) => {
+    const state = upTo('m09_started_at', M09_UP_TO_START);
+    const r = step(state, { type: 'answer', value: answer }, now, ctx);
+    expect(r.reply.error).toContain(error);
+    expect(r.state.current).toBe('m09_started_at');
+    expect(r.reply.field?.id).toBe('m09_started_at');
+    expect(r.reply.text).toContain('什么时候开始的');
+    expect(r.state.answers.m09_started_at).toBeUndefined();
+  });
+
+  it('accepts a start within the hour of slack, and a planned date ahead but not before 2000', () => {
+    const state = upTo('m09_started_at', M09_UP_TO_START);
+    expect(step(state, { type: 'answer', value: '今天 14:50' }, now, ctx).reply.error).toBeUndefined();
+    const m05 = upTo('m05_payment_plan_date', {
+      ...EMPLOYER,
+      items: '5',
+      m05_employees_owed: '12',
+      m05_amount_owed: '1000',
+      m05_months_in_arrears: '1',
+    });
+    expect(step(m05, { type: 'answer', value: '2026-04-30' }, now, ctx).reply.error).toBeUndefined();
+    expect(step(m05, { type: 'answer', value: '1998-04-30' }, now, ctx).reply.error).toContain('2000');
+  });
+
+  it('refuses an event date before 2000 or in the future', () => {
+    const state = upTo('event_at', {
+      ...EMPLOYER,
+      items: 'M11',
+      m11_description: '食堂停餐',
+      m11_people_involved: { type: 'skip' },
+    });
+    expect(step(state, { type: 'answer', value: '1999-01-01' }, now, ctx).reply.error).toContain('2000');
+    expect(step(state, { type: 'answer', value: '2026-03-16' }, now, ctx).reply.error).toContain('不能晚于现在');
+  });
+});

@@ -229,12 +229,36 @@ function multiParser(options: (ctx: IntakeCtx) => Option[]): Field['parse'] {
 
 const ONE_HOUR_MS = 60 * 60 * 1000;
 const TOO_LATE = t('时间不能晚于现在，请检查后重新输入。', 'That time is in the future; please check it.');
+// Nothing this system monitors predates 2000: an earlier year is a typo (2002 → 2020, 1026 → 2026).
+const EARLIEST_DATE = '2000-01-01';
+const TOO_EARLY = t(
+  '日期不能早于 2000 年 1 月 1 日，请检查年份后重新输入。',
+  'The date cannot be before 1 January 2000; please check the year.',
+);
+// Planned dates (a promised payment, an effective date) may lie ahead, but not past the century.
+const LATEST_PLANNED = '2099-12-31';
+const TOO_FAR = t(
+  '日期不能晚于 2099 年，请检查年份后重新输入。',
+  'The date cannot be after 2099; please check the year.',
+);
+
+/**
+ * Bounds every date and time answer: none before 2000; a 'past' one (when something began or was seen)
+ * not after now, with an hour of slack for clocks and typing; a planned one not after 2099.
+ */
+function checkWhen(value: string, now: Date, past: boolean): ParseResult {
+  const day = value.slice(0, 10);
+  if (day < EARLIEST_DATE) return { ok: false, error: TOO_EARLY };
+  if (!past) return day > LATEST_PLANNED ? { ok: false, error: TOO_FAR } : { ok: true, value };
+  const horizon = new Date(now.getTime() + ONE_HOUR_MS);
+  const late = value.length > 10 ? Date.parse(value) > horizon.getTime() : day > shanghaiDate(horizon);
+  return late ? { ok: false, error: TOO_LATE } : { ok: true, value };
+}
 
 /** Event time: a date, or a date and time; at most an hour ahead of the clock (clock skew, typing). */
 const eventAtParser = withText((s, { now }) => {
-  const horizon = new Date(now.getTime() + ONE_HOUR_MS);
   const dt = parseDateTime(s, now);
-  if (dt.ok) return Date.parse(dt.value) > horizon.getTime() ? { ok: false, error: TOO_LATE } : dt;
+  if (dt.ok) return checkWhen(dt.value, now, true);
   const d = parseDate(s, now);
   if (!d.ok) {
     return {
@@ -245,7 +269,7 @@ const eventAtParser = withText((s, { now }) => {
       ),
     };
   }
-  return d.value > shanghaiDate(horizon) ? { ok: false, error: TOO_LATE } : d;
+  return checkWhen(d.value, now, true);
 });
 
 const usccParser = withText((s) => {
@@ -464,9 +488,13 @@ function factParser(f: FactField): Field['parse'] {
     case 'money':
       return moneyParser(f.min ?? 0, f.max ?? 1e12);
     case 'date':
-      return withText((s, { now }) => parseDate(s, now));
-    case 'datetime':
-      return withText((s, { now }) => parseDateTime(s, now));
+    case 'datetime': {
+      const parse = f.kind === 'date' ? parseDate : parseDateTime;
+      return withText((s, { now }) => {
+        const r = parse(s, now);
+        return r.ok ? checkWhen(r.value, now, f.when === 'past') : r;
+      });
+    }
     case 'boolean':
       return booleanParser;
     case 'choice': {

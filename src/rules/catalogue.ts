@@ -193,6 +193,7 @@ const M04_FACTS: FactField[] = [
   },
   {
     id: 'm04_since',
+    when: 'past',
     item: 'M04',
     kind: 'date',
     label: t('开始日期', 'Since'),
@@ -379,6 +380,7 @@ const M09_FACTS: FactField[] = [
   },
   {
     id: 'm09_started_at',
+    when: 'past',
     item: 'M09',
     kind: 'datetime',
     label: t('开始时间', 'Started at'),
@@ -433,6 +435,7 @@ const M10_FACTS: FactField[] = [
   },
   {
     id: 'm10_first_seen',
+    when: 'past',
     item: 'M10',
     kind: 'date',
     label: t('首次发现日期', 'First seen'),

@@ -28,6 +28,11 @@ export interface FactField {
   max?: number;
   maxLength?: number;
   /**
+   * date/datetime: 'past' facts say when something began or was seen, so they cannot be in the future; other
+   * dates may be planned (a promised payment, an effective date). None may be before 2000.
+   */
+  when?: 'past';
+  /**
    * True when this fact counts people: under 2026.1 every such count was "people involved"; from 2026.2
    * only `takingPart` counts (people in a collective action) drive urgency and levels, the rest is scale.
    */

@@ -7,6 +7,7 @@ import type { Session } from '../../auth/session';
 import { ANNEX4_LABELS, type Annex4Data, type Annex4Key, annex4Schema, missingForSubmit } from '../../cases/annex4';
 import type { CaseActions } from '../../cases/case-actions';
 import { LEVEL_ZH } from '../../cases/labels';
+import { beijingDate } from '../../cases/time';
 import type { AppDeps } from '../../deps';
 import { dispatchAfterResponse } from '../../notify/dispatcher';
 import { CsrfField, Flash, Layout } from './layout';
@@ -147,6 +148,10 @@ export function annex4Routes(deps: AppDeps, actions: CaseActions) {
         ...new Set(parsed.error.issues.map((i) => ANNEX4_LABELS[String(i.path[0]) as Annex4Key] ?? String(i.path[0]))),
       ];
       return show({ ...(raw as Annex4Data), level: '0' }, bad);
+    }
+    // 填报时间 is the day the form is filled: a real date, and not after today (Beijing).
+    if (parsed.data.filledAt > beijingDate(deps.clock())) {
+      return show(parsed.data, [`${ANNEX4_LABELS.filledAt}（不能晚于今天）`]);
     }
     if (body.action === 'submit') {
       const missing = missingForSubmit(parsed.data);
