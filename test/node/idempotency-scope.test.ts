@@ -119,6 +119,7 @@ function formBody(submission: string, token: string, unitName: string) {
     m05_amount_owed: '420000',
     m05_months_in_arrears: '2',
     m05_payment_plan_date: '2026-12-20',
+    collective_action: 'none',
     event_at: '2026-11-24T09:00',
     details: '10 月、11 月工资未能按时足额发放。',
   });
