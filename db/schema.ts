@@ -188,6 +188,8 @@ export const outbox = sqliteTable(
     state: text('state', { enum: ['pending', 'sent', 'dead'] })
       .notNull()
       .default('pending'),
+    // Lower goes first among due rows (OUTBOX_PRIORITY, db/repo/outbox.ts): 0 urgent, 1 bot replies, 2 everything else.
+    priority: integer('priority').notNull().default(2),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
     leaseOwner: text('lease_owner'),
@@ -198,6 +200,8 @@ export const outbox = sqliteTable(
   },
   (t) => [
     index('outbox_due_idx').on(t.state, t.nextAttemptAt),
+    // The dispatcher's queue order: urgent rows first, then by due time.
+    index('outbox_queue_idx').on(t.state, t.priority, t.nextAttemptAt),
     uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey),
     index('outbox_report_idx').on(t.reportId),
   ],

@@ -10,6 +10,8 @@ import { startTelegramPolling } from '../src/bot/polling';
 import { telegramSettings } from '../src/bot/settings';
 import { type Config, ConfigError, loadConfig, publicUrl } from '../src/config';
 import { type AppDeps, cryptoRandom, systemClock } from '../src/deps';
+import { dispatchSoon } from '../src/notify/dispatcher';
+import { nextDueTimer, type Timers } from '../src/notify/scheduler';
 import { tick } from '../src/tick';
 
 const TICK_MS = 60_000;
@@ -17,13 +19,25 @@ const TICK_MS = 60_000;
 export interface NodeHost {
   url: string;
   deps: AppDeps;
+  /** When the dispatcher timer fires next (the next due outbox row), if set. */
+  dispatchTimer: () => Date | undefined;
   stop: () => Promise<void>;
 }
 
 /** Starts the whole Node host; tests start it on port 0 with their own database file and clock. */
-export async function startNodeHost(config: Config, overrides: Partial<AppDeps> = {}): Promise<NodeHost> {
+export async function startNodeHost(
+  config: Config,
+  overrides: Partial<AppDeps> = {},
+  host: { timers?: Timers } = {},
+): Promise<NodeHost> {
   const opened = await openLibsql(config.LIBSQL_URL, config.LIBSQL_AUTH_TOKEN);
   const pending = new Set<Promise<unknown>>();
+  // Set for the next due outbox row after every dispatch (deps.wake); fires a dispatch in the background.
+  const timer = nextDueTimer({
+    clock: overrides.clock ?? systemClock,
+    ...(host.timers ? { timers: host.timers } : {}),
+    run: () => deps.defer(() => dispatchSoon(deps)),
+  });
   const deps: AppDeps = {
     db: opened.db,
     config,
@@ -36,6 +50,7 @@ export async function startNodeHost(config: Config, overrides: Partial<AppDeps> 
         .finally(() => pending.delete(p));
       pending.add(p);
     },
+    wake: timer.wake,
     ...overrides,
   };
   const app = createApp(deps);
@@ -45,15 +60,17 @@ export async function startNodeHost(config: Config, overrides: Partial<AppDeps> 
     server.once('error', fail);
   });
   const port = (server.address() as AddressInfo).port;
-  const timer = setInterval(() => deps.defer(() => tick(deps)), TICK_MS);
-  timer.unref();
+  const ticker = setInterval(() => deps.defer(() => tick(deps)), TICK_MS);
+  ticker.unref();
   // Without a public webhook URL the bot pulls its updates (TELEGRAM_BOT_TOKEN set, no PUBLIC_URL webhook).
   const polling = telegramSettings(config)?.mode === 'polling' ? startTelegramPolling(deps) : undefined;
   return {
     url: `http://localhost:${port}`,
     deps,
+    dispatchTimer: timer.armedFor,
     stop: async () => {
-      clearInterval(timer);
+      clearInterval(ticker);
+      timer.stop();
       await polling?.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       await Promise.allSettled([...pending]);

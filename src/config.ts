@@ -36,6 +36,9 @@ export const configSchema = z
     ALLOWED_ORIGINS: csv,
     DRAFT_TTL_DAYS: z._default(positive('a positive number of days'), 7),
     ANNEX4_DUE_HOURS: z._default(positive('a positive number of hours'), 24),
+    // Team default (the seed gives no number): a burst of reporter messages on one case becomes one
+    // "the reporter wrote" notice at once and at most one more per this many minutes.
+    REPORTER_NOTICE_COALESCE_MINUTES: z._default(positive('a positive number of minutes'), 5),
     TELEGRAM_BOT_TOKEN: z.optional(
       z.string().check(z.regex(/^\d+:[\w-]+$/, 'a bot token like 123456:ABC-DEF from @BotFather')),
     ),

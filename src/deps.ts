@@ -13,6 +13,11 @@ export interface AppDeps {
    * does not start before the response is on its way: on Node it starts on the next turn of the event loop.
    */
   defer: (work: () => Promise<unknown>) => void;
+  /**
+   * Told when the next outbox row comes due after each dispatch (undefined: none pending). The Node host
+   * sets its dispatcher timer from it (src/notify/scheduler.ts); Workers have the cron and leave it unset.
+   */
+  wake?: (at: Date | undefined) => void;
 }
 
 export const systemClock = () => new Date();

@@ -7,6 +7,10 @@ import type { AppDeps } from './deps';
 import { dispatch } from './notify/dispatcher';
 
 /** How long inbound event keys (Telegram update ids, Idempotency-Keys) are remembered. */
+// The cron runs once a minute: a destination's lane may wait for its rate-limit tokens for most of it, so a
+// Telegram group gets its 20 a minute even on Workers (cron invocations may run for minutes).
+const TICK_LANE_WAIT_MS = 50_000;
+
 const INBOUND_KEY_DAYS = 7;
 
 /**
@@ -24,5 +28,5 @@ export async function tick(deps: AppDeps): Promise<void> {
   await deleteStaleLimits(deps.db, now);
   // Before dispatching, so reminders and escalations written now go out in the same tick.
   await runAnnex4Deadlines(deps);
-  await dispatch(deps);
+  await dispatch(deps, { maxLaneWaitMs: TICK_LANE_WAIT_MS });
 }

@@ -3,6 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem, Db } from '../client';
 import { employers, outbox, reportEvents, reportItems, reports } from '../schema';
+import { priorityOfUrgency } from './outbox';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type NewReport = typeof reports.$inferInsert;
@@ -37,6 +38,7 @@ export function submissionStatements(db: Db, s: Submission): BatchItem[] {
       reportId: report.id,
       payload: { reportId: report.id, urgency: report.urgency },
       dedupeKey: `report_submitted:${report.id}`,
+      priority: priorityOfUrgency(report.urgency),
       nextAttemptAt: at,
       createdAt: at,
     }),

@@ -1,13 +1,23 @@
 // Notices to officers' channels. A source row — a submitted report, an Annex 4 reminder or escalation from
 // the tick, an Annex 4 submitted from the console — becomes one 'report_alert' row per channel of its
 // audience (FAN_OUTS). The new rows and the source row's "sent" are one batch, and dedupe keys make a
-// repeated fan-out add nothing.
+// repeated fan-out add nothing. A report's urgency gives its notices their queue priority, and reporters'
+// messages on one case are coalesced (see coalesce.ts).
+import type { BatchItem } from '../../db/client';
 import { type Audience, audienceChannels } from '../../db/repo/channels';
-import { insertOnce, markSent, markSkipped, type OutboxRow } from '../../db/repo/outbox';
+import {
+  insertOnce,
+  markSent,
+  markSkipped,
+  OUTBOX_PRIORITY,
+  type OutboxRow,
+  priorityOfUrgency,
+} from '../../db/repo/outbox';
 import { findReport, type ReportRow } from '../../db/repo/reports';
 import type { AppDeps } from '../deps';
 import { newId } from '../ids';
 import * as z from '../zod';
+import { coalesceReplies } from './coalesce';
 import type { Failure } from './outcome';
 import { NOTICES, type Notice } from './types';
 
@@ -63,10 +73,20 @@ export const staleNote = (report: Pick<ReportRow, 'status'>) => `stale: case is 
 
 const sourcePayloadSchema = z.object({ reportId: z.string().check(z.minLength(1)) });
 /** A per-channel row's payload; rows written before notices existed have none and are alerts. */
-export const alertPayloadSchema = z.object({ notice: z._default(z.enum(NOTICES), 'report_alert') });
+export const alertPayloadSchema = z.object({
+  notice: z._default(z.enum(NOTICES), 'report_alert'),
+  /** A coalesced notice: how many reporter messages it stands for. */
+  count: z.optional(z.number()),
+});
 
-/** `skipped`: a stale notice, done without creating anything. */
-export type FanOutOutcome = { ok: true; created: number; skipped?: boolean } | { ok: false; failure: Failure };
+/**
+ * `skipped`: a stale notice, done without creating anything. `waitUntil`: not yet (a reporter's message
+ * inside the coalescing window of the last notice), the row is handed back for then — not an attempt.
+ */
+export type FanOutOutcome =
+  | { ok: true; created: number; skipped?: boolean; merged?: string[] }
+  | { ok: true; created: 0; waitUntil: Date }
+  | { ok: false; failure: Failure };
 
 function describeAudience(a: Audience): string {
   const city = 'the city office';
@@ -97,18 +117,36 @@ export async function fanOut(
     // Retried on the usual schedule: the city office may add a channel, and the row shows in the console.
     return { ok: false, failure: { error: `no enabled notification channel for ${describeAudience(audience)}` } };
   }
+  let count: number | undefined;
+  const mergedIds: string[] = [];
+  const merged: BatchItem[] = [];
+  if (row.kind === 'reporter_replied') {
+    const windowMs = deps.config.REPORTER_NOTICE_COALESCE_MINUTES * 60_000;
+    const plan = await coalesceReplies(deps.db, row, report.id, owner, now, windowMs);
+    if ('waitUntil' in plan) return { ok: true, created: 0, waitUntil: plan.waitUntil };
+    count = plan.count;
+    merged.push(...plan.statements);
+    mergedIds.push(...plan.merged);
+  }
+  // Each reporter message has its own source row; the other notices happen once per case.
+  const once = row.kind === 'reporter_replied' ? `:${row.id}` : '';
+  const priority =
+    rule.notice === 'reporter_replied' || rule.notice === 'annex4_submitted'
+      ? OUTBOX_PRIORITY.normal
+      : priorityOfUrgency(report.urgency);
   const inserts = channels.map((channel) =>
     insertOnce(deps.db, {
       id: newId('o', now, deps.random),
       kind: ALERT_KIND,
       reportId: report.id,
       channelId: channel.id,
-      payload: { reportId: report.id, channelId: channel.id, notice: rule.notice },
+      payload: { reportId: report.id, channelId: channel.id, notice: rule.notice, ...(count ? { count } : {}) },
       // For the alert this is `report_alert:<report>:<channel>`, as before notices existed.
-      dedupeKey: `${rule.notice}:${report.id}:${channel.id}`,
+      dedupeKey: `${rule.notice}:${report.id}:${channel.id}${once}`,
+      priority,
       at: now,
     }),
   );
-  await deps.db.batch([markSent(deps.db, row.id, owner, now, row.attempts + 1), ...inserts]);
-  return { ok: true, created: channels.length };
+  await deps.db.batch([markSent(deps.db, row.id, owner, now, row.attempts + 1), ...merged, ...inserts]);
+  return { ok: true, created: channels.length, merged: mergedIds };
 }

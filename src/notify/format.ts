@@ -51,6 +51,8 @@ export interface AlertContext {
   now: Date;
   jurisdiction?: Pick<Jurisdiction, 'nameZh' | 'nameEn'> | undefined;
   claimedBy?: { name: string; at: Date } | undefined;
+  /** Coalesced notices: how many events (reporter messages) this one message stands for. */
+  count?: number;
 }
 
 const MAX_VALUE = 120;
@@ -101,6 +103,7 @@ const L = {
     escalation: '附件4已超时未报送',
     submitted: '附件4已报送市协调劳动关系三方委员会办公室',
     replied: '报告人发来新消息，请在控制台查看并答复',
+    repliedMany: (n: number) => `报告人发来 ${n} 条新消息，请在控制台查看并答复`,
     sep: '：',
     list: '、',
     clause: '；',
@@ -139,6 +142,7 @@ const L = {
     escalation: 'Annex 4 overdue',
     submitted: 'Annex 4 submitted',
     replied: 'The reporter sent a message: read and answer it in the console',
+    repliedMany: (n: number) => `The reporter sent ${n} messages: read and answer them in the console`,
     sep: ': ',
     list: ', ',
     clause: '; ',
@@ -154,7 +158,7 @@ export function caseUrl(publicUrl: string, reportId: string): string {
 type Labels = (typeof L)[Locale];
 
 /** The first line of a notice about `report`. */
-function titleOf(t: Labels, notice: Notice, report: ReportRow, urgent: boolean, now: Date): string {
+function titleOf(t: Labels, notice: Notice, report: ReportRow, urgent: boolean, now: Date, count = 1): string {
   if (notice === 'report_alert') return urgent ? t.urgentTitle : t.title;
   let what: string;
   if (notice === 'annex4_reminder') {
@@ -162,7 +166,8 @@ function titleOf(t: Labels, notice: Notice, report: ReportRow, urgent: boolean, 
     // Sent late (the channel was down), a reminder must not promise time that has run out.
     what = left <= 0 ? t.dueNow : t.reminder(Math.round(left / 3_600_000));
   } else {
-    what = notice === 'annex4_escalation' ? t.escalation : notice === 'reporter_replied' ? t.replied : t.submitted;
+    const replied = count > 1 ? t.repliedMany(count) : t.replied;
+    what = notice === 'annex4_escalation' ? t.escalation : notice === 'reporter_replied' ? replied : t.submitted;
   }
   return urgent ? `${t.urgentMark}${what}` : what;
 }
@@ -227,7 +232,7 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
     reportId: report.id,
     notice,
     urgent,
-    title: titleOf(t, notice, report, urgent, ctx.now),
+    title: titleOf(t, notice, report, urgent, ctx.now, ctx.count),
     fields,
     reasonsLabel: t.reasons,
     reasons,

@@ -100,7 +100,7 @@ export class RateLimiter {
 
   /** The longest window of a destination: how far back to seed from the DB. */
   static horizonMs(d: Destination): number {
-    return Math.max(...d.windows.map((w) => w.windowMs));
+    return Math.max(0, ...d.windows.map((w) => w.windowMs));
   }
 }
 

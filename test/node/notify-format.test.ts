@@ -249,14 +249,17 @@ describe('message to a Telegram reporter', () => {
 });
 
 describe('retry schedule and rate limits', () => {
-  it('8 attempts over about six hours, jittered ±20 %, never sooner than retry-after', () => {
-    expect(MAX_ATTEMPTS).toBe(8);
-    expect(RETRY_DELAYS_MS.reduce((a, b) => a + b, 0)).toBe(6 * 3_600_000);
+  it('10 attempts over about six hours, the first retries in seconds, jittered ±20 %, never sooner than retry-after', () => {
+    expect(MAX_ATTEMPTS).toBe(10);
+    expect(RETRY_DELAYS_MS.slice(0, 4)).toEqual([5_000, 30_000, 120_000, 240_000]);
+    const total = RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(6 * 3_600_000);
+    expect(total).toBeLessThan(6.1 * 3_600_000);
     const low = () => new Uint8Array([0, 0, 0, 0]);
     const high = () => new Uint8Array([255, 255, 255, 255]);
-    expect(retryDelayMs(1, low)).toBe(48_000);
-    expect(retryDelayMs(1, high)).toBeCloseTo(72_000, -1);
-    expect(retryDelayMs(7, low)).toBe(170 * 60_000 * 0.8);
+    expect(retryDelayMs(1, low)).toBe(4_000);
+    expect(retryDelayMs(1, high)).toBeCloseTo(6_000, -1);
+    expect(retryDelayMs(9, low)).toBe(170 * 60_000 * 0.8);
     expect(retryDelayMs(1, low, 300_000)).toBe(300_000);
   });
 

@@ -1,0 +1,167 @@
+// Leased rows → lanes: which destination each row goes to, what it sends, and when it no longer needs
+// sending. Officers' channel notices ('report_alert' rows), officers' messages to a reporter's chat
+// ('reporter_message') and bots' replies ('bot_reply').
+import { channelsByIds, type NotifyChannel } from '../../db/repo/channels';
+import { getJurisdiction, type Jurisdiction } from '../../db/repo/jurisdictions';
+import { type OutboxRow, recentChatSends, recentSends } from '../../db/repo/outbox';
+import { findReport, type ReportRow } from '../../db/repo/reports';
+import { publicUrl } from '../config';
+import type { AppDeps } from '../deps';
+import { BOT_REPLY_KIND, type BotReply, botReplyPayloadSchema, type ReplyTransport } from './bot-reply';
+import { alertPayloadSchema, isStale, staleNote } from './fan-out';
+import { buildAlert } from './format';
+import type { Check, Lane, LaneItem } from './lanes';
+import { destinationOf } from './rate-limit';
+import { REPORTER_MESSAGE_KIND, reporterMessageHtml, reporterMessagePayloadSchema } from './reporter-message';
+import type { ChatSender, Notice, Senders } from './types';
+
+export interface DeliveryContext {
+  deps: AppDeps;
+  senders: Senders;
+  chat: ChatSender;
+  replies: ReplyTransport;
+}
+
+type Loader<T> = (id: string) => Promise<T>;
+
+function memo<T>(load: Loader<T>): Loader<T> {
+  const hits = new Map<string, Promise<T>>();
+  return (id) => {
+    let hit = hits.get(id);
+    if (!hit) {
+      hit = load(id);
+      hits.set(id, hit);
+    }
+    return hit;
+  };
+}
+
+/** Groups rows into one lane per destination, each in the order the rows were claimed (queue order). */
+export async function lanesFor(ctx: DeliveryContext, rows: OutboxRow[]): Promise<Lane[]> {
+  const { deps } = ctx;
+  const channelIds = [...new Set(rows.flatMap((r) => (r.channelId ? [r.channelId] : [])))];
+  const channels = channelIds.length > 0 ? await channelsByIds(deps.db, channelIds) : new Map<string, NotifyChannel>();
+  const report = memo((id) => findReport(deps.db, id));
+  const jurisdiction = memo((id) => getJurisdiction(deps.db, id));
+  const lanes = new Map<string, Lane>();
+  const add = (key: { destination: Lane['destination']; recent: Lane['recent'] }, item: LaneItem) => {
+    const lane = lanes.get(key.destination.key) ?? { ...key, items: [] };
+    lane.items.push(item);
+    lanes.set(key.destination.key, lane);
+  };
+  /** A row that cannot be sent at all: its own lane-less lane, so it is marked dead in order. */
+  const broken = (row: OutboxRow, why: string) =>
+    add(
+      { destination: { key: `broken:${row.id}`, windows: [] }, recent: async () => [] },
+      { row, check: async () => ({ dead: why }), send: async () => ({ ok: false, error: why }) },
+    );
+  const withReport = async (row: OutboxRow, more?: (r: ReportRow) => Check): Promise<Check> => {
+    const found = row.reportId ? await report(row.reportId) : undefined;
+    if (!found) return { dead: `report ${row.reportId ?? '(none)'} not found` };
+    return more?.(found) ?? { go: true };
+  };
+
+  for (const row of rows) {
+    if (row.kind === BOT_REPLY_KIND) {
+      const parsed = botReplyPayloadSchema.safeParse(row.payload);
+      if (!parsed.success) {
+        broken(row, 'bot_reply payload names no chat or messages');
+        continue;
+      }
+      add(replyLane(parsed.data.chatId), replyItem(ctx, row, parsed.data));
+      continue;
+    }
+    if (row.kind === REPORTER_MESSAGE_KIND) {
+      const parsed = reporterMessagePayloadSchema.safeParse(row.payload);
+      if (!parsed.success) {
+        broken(row, 'reporter_message payload names no chat or text');
+        continue;
+      }
+      const { chatId, text } = parsed.data;
+      add(
+        {
+          destination: destinationOf({ type: 'telegram', target: chatId }),
+          recent: (since) => recentChatSends(deps.db, row.kind, chatId, since),
+        },
+        {
+          row,
+          check: () => withReport(row),
+          send: async () => {
+            const found = await report(row.reportId ?? '');
+            return found ? ctx.chat(chatId, reporterMessageHtml(found, text)) : { ok: false, error: 'report gone' };
+          },
+        },
+      );
+      continue;
+    }
+    const channel = row.channelId ? channels.get(row.channelId) : undefined;
+    if (!channel?.enabled) {
+      broken(row, channel ? `channel ${channel.name} is disabled` : `channel ${row.channelId ?? '(none)'} not found`);
+      continue;
+    }
+    const payload = alertPayloadSchema.safeParse(row.payload);
+    if (!payload.success) {
+      broken(row, 'report_alert payload names an unknown notice');
+      continue;
+    }
+    const { notice, count } = payload.data;
+    add(
+      {
+        destination: destinationOf(channel),
+        recent: (since) => recentSends(deps.db, channel.type, channel.target, since),
+      },
+      {
+        row,
+        check: () => withReport(row, (r) => (isStale(notice, r) ? { skip: staleNote(r) } : { go: true })),
+        send: async () => {
+          const found = await report(row.reportId ?? '');
+          if (!found) return { ok: false, error: 'report gone' };
+          return sendNotice(ctx, channel, notice, found, await jurisdiction(found.jurisdictionId), count);
+        },
+      },
+    );
+  }
+  return [...lanes.values()];
+}
+
+function sendNotice(
+  ctx: DeliveryContext,
+  channel: NotifyChannel,
+  notice: Notice,
+  report: ReportRow,
+  jurisdiction: Jurisdiction | undefined,
+  count: number | undefined,
+) {
+  const message = buildAlert(report, {
+    locale: channel.locale,
+    publicUrl: publicUrl(ctx.deps.config),
+    jurisdiction,
+    notice,
+    now: ctx.deps.clock(),
+    ...(count !== undefined && count > 1 ? { count } : {}),
+  });
+  return ctx.senders[channel.type](channel, message);
+}
+
+/**
+ * A bot's replies to one chat: their own lane (not rate limited here — each answers something the person
+ * just did, and Telegram allows short bursts in a private chat; a 429 still blocks the lane).
+ */
+const replyLane = (chatId: string) => ({
+  destination: { key: `reply:telegram:${chatId}`, windows: [] },
+  recent: async () => [],
+});
+
+function replyItem(ctx: DeliveryContext, row: OutboxRow, reply: BotReply): LaneItem {
+  let remaining = reply;
+  return {
+    row,
+    check: async () => ({ go: true }),
+    send: async () => {
+      const out = await ctx.replies(reply);
+      remaining = out.remaining;
+      return out.result;
+    },
+    remainingPayload: () => remaining,
+  };
+}
