@@ -2,7 +2,8 @@
 // all sizes, people counts skewed small, spread over the last `days` days. Deterministic (seeded).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { employers, reportItems, reports } from '../db/schema';
+import { beijingDay } from '../db/repo/stats';
+import { caseRollup, employers, reportItems, reports } from '../db/schema';
 import { INDUSTRIES, ITEM_CODES } from '../src/rules/index';
 
 const DISTRICTS = [
@@ -70,6 +71,13 @@ export async function generateReports(
     await db.insert(employers).values(rows).onConflictDoNothing();
   }
 
+  // The statistics rollup, kept as the submit batch keeps it (one increment per case and dimension), added
+  // up here and written in bulk at the end.
+  const rollup = new Map<string, number>();
+  const bump = (day: number, area: string, dim: string, key: string) => {
+    const k = `${day}\t${area}\t${dim}\t${key}`;
+    rollup.set(k, (rollup.get(k) ?? 0) + 1);
+  };
   for (let start = offset; start < offset + count; start += CHUNK) {
     const rows = [];
     const items = [];
@@ -81,14 +89,24 @@ export async function generateReports(
       );
       const people = Math.floor(rand() ** 4 * 300);
       const urgent = people >= 30 || chosen.includes('M09');
+      const area = DISTRICTS[e % DISTRICTS.length] as string;
+      const industry = pick(INDUSTRIES).code;
+      const age = now - at.getTime();
+      // Recent cases are often open; cases older than 60 days are almost all closed, as in life.
+      const closed = rand() < (age > 60 * 86_400_000 ? 0.99 : 0.3);
+      const day = beijingDay(at);
+      bump(day, area, 'all', '');
+      bump(day, area, 'industry', industry);
+      bump(day, area, 'channel', 'web');
+      for (const item of chosen) bump(day, area, 'item', item);
       rows.push({
         id: `r_bench_${i}`,
         receipt: `CC-BENCH-${i}`,
         employerId: `e_bench_${e}`,
-        jurisdictionId: DISTRICTS[e % DISTRICTS.length] as string,
+        jurisdictionId: area,
         channel: 'web' as const,
         unitName: `长春市基准测试企业${e}有限公司`,
-        industry: pick(INDUSTRIES).code,
+        industry,
         reporterName: '测试',
         reporterPhone: '13800138000',
         answers: {},
@@ -101,12 +119,26 @@ export async function generateReports(
         // As assess() sets it under ruleset 2026.1: ≥ 10 people, or any M09 stoppage.
         groupIncident: people >= 10 || chosen.includes('M09'),
         submittedAt: at,
-        status: rand() < 0.3 ? ('closed' as const) : ('new' as const),
+        status: closed ? ('closed' as const) : ('new' as const),
         annex4DueAt: new Date(at.getTime() + 86_400_000),
       });
       for (const item of chosen) items.push({ reportId: `r_bench_${i}`, item, submittedAt: at });
     }
     await db.batch([db.insert(reports).values(rows), db.insert(reportItems).values(items)]);
+  }
+  const entries = [...rollup];
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const values = entries.slice(i, i + CHUNK).map(([k, cases]) => {
+      const [day, jurisdictionId, dim, key] = k.split('\t') as [string, string, 'all', string];
+      return { day: Number(day), jurisdictionId, dim, key, cases };
+    });
+    await db
+      .insert(caseRollup)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [caseRollup.day, caseRollup.jurisdictionId, caseRollup.dim, caseRollup.key],
+        set: { cases: sql`${caseRollup.cases} + excluded.cases` },
+      });
   }
   await db.run(sql`ANALYZE`);
 }

@@ -17,6 +17,7 @@ import { openLibsql } from '../db/libsql';
 import { guardedDraftUpdate } from '../db/repo/drafts';
 import { regionalMetrics } from '../db/repo/regional';
 import { employerKey, submissionStatements } from '../db/repo/reports';
+import { beijingDay, caseBreakdown, dayStart, openCountsByArea, weeklyTrend } from '../db/repo/stats';
 import * as schema from '../db/schema';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -359,6 +360,81 @@ async function rulesAndLevels() {
     sql`EXPLAIN QUERY PLAN SELECT count(DISTINCT employer_id) FROM reports WHERE submitted_at >= 0 AND submitted_at < 1 AND status != 'closed'`,
   );
   console.log(`   query plan: ${plan?.detail}`);
+  await cityDesk(big, now);
+}
+
+// ── 9: the city desk over the same 1M reports: statistics, overview, exports' queries vs count(*) ──────
+async function cityDesk(big: Db, now: Date) {
+  console.log('9. city desk: statistics and overview over 1M reports, vs a plain indexed count(*) of the period');
+  const today = beijingDay(now);
+  const r = schema.reports;
+  const countSince = (days: number, area?: string) =>
+    time(
+      () =>
+        big
+          .select({ n: count() })
+          .from(r)
+          .where(
+            and(
+              gte(r.submittedAt, dayStart(today + 1 - days)),
+              lt(r.submittedAt, dayStart(today + 1)),
+              area ? eq(r.jurisdictionId, area) : undefined,
+            ),
+          ),
+      { n: 20, warmup: 2 },
+    );
+  const versus = async (figure: string, op: () => Promise<unknown>, base: Timing, baseName: string) => {
+    const t = await time(op, { n: 20, warmup: 2 });
+    add({
+      section: '9',
+      figure,
+      value: t.p50Ms,
+      unit: 'ms',
+      baseline: { name: baseName, value: base.p50Ms },
+      ratio: t.p50Ms / base.p50Ms,
+      target: '≤ 3×',
+      met: t.p50Ms <= 3 * base.p50Ms,
+    });
+  };
+  const month = { fromDay: today + 1 - 30, toDay: today + 1 };
+  const quarter = { fromDay: today + 1 - 84, toDay: today + 1 };
+  const count30 = await countSince(30);
+  const count84 = await countSince(84);
+  const count30area = await countSince(30, '220102');
+  await versus('stats, 30 days, all areas (rollup)', () => caseBreakdown(big, month), count30, 'count(*) 30 days');
+  await versus(
+    'stats, 30 days, one area (rollup)',
+    () => caseBreakdown(big, { ...month, jurisdictionId: '220102' }),
+    count30area,
+    'count(*) 30 days, that area',
+  );
+  await versus(
+    'stats, 30 days, one item (case-level aggregate)',
+    () => caseBreakdown(big, { ...month, item: 'M05' }),
+    count30,
+    'count(*) 30 days',
+  );
+  await versus(
+    'stats, 30 days, one industry (case-level aggregate)',
+    () => caseBreakdown(big, { ...month, industry: 'C' }),
+    count30,
+    'count(*) 30 days',
+  );
+  await versus('12-week trend by item (rollup)', () => weeklyTrend(big, quarter, 12), count84, 'count(*) 84 days');
+  await versus(
+    'overview: open counts + 12-week trend + industries',
+    () =>
+      Promise.all([
+        openCountsByArea(big, now, 2 * 3_600_000),
+        weeklyTrend(big, quarter, 12),
+        caseBreakdown(big, quarter),
+      ]),
+    count84,
+    'count(*) 84 days',
+  );
+  const [rollupRows] = await big.all<{ n: number }>(sql`SELECT count(*) AS n FROM case_rollup`);
+  const [openRows] = await big.all<{ n: number }>(sql`SELECT count(*) AS n FROM reports WHERE status != 'closed'`);
+  console.log(`   rollup rows: ${fmt(rollupRows?.n ?? 0)}; cases not closed: ${fmt(openRows?.n ?? 0)}`);
 }
 
 // ── 4: a Telegram webhook update to its reply handed to the Bot API, vs the same turn through the API ──

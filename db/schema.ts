@@ -132,7 +132,28 @@ export const reports = sqliteTable(
       t.groupIncident,
     ),
     index('reports_uscc_idx').on(t.uscc),
+    // Covers the overview's per-area counts of cases not yet closed (db/repo/stats.ts).
+    index('reports_open_idx').on(t.status, t.jurisdictionId, t.urgency, t.annex4DueAt),
   ],
+);
+
+/**
+ * Daily case counts per area, one row per (Beijing day, area, dimension, key): dimension 'all' (key ''),
+ * 'item' (monitoring item code), 'industry' (GB/T 4754 section, '' when not given) and 'channel' (source).
+ * Incremented in the same batch that stores a new case, so statistics read a few hundred rows a day
+ * instead of every case (db/repo/stats.ts).
+ */
+export const caseRollup = sqliteTable(
+  'case_rollup',
+  {
+    /** Days since 1970-01-01 in Beijing time (UTC+8). */
+    day: integer('day').notNull(),
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    dim: text('dim', { enum: ['all', 'item', 'industry', 'channel'] }).notNull(),
+    key: text('key').notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.jurisdictionId, t.dim, t.key] })],
 );
 
 /** One row per monitoring item of a report: filters by item and the regional aggregates read it. */
@@ -221,6 +242,13 @@ export const notifyChannels = sqliteTable(
       .notNull()
       .default('zh'),
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /**
+     * For city channels (null jurisdiction): 'office' is the city office itself; 'superior' (上级, e.g. 省厅)
+     * and 'peer' (同级, e.g. 市委市政府) receive issued warnings only.
+     */
+    recipient: text('recipient', { enum: ['office', 'superior', 'peer'] })
+      .notNull()
+      .default('office'),
     createdAt: createdAt(),
   },
   (t) => [index('notify_channels_jurisdiction_idx').on(t.jurisdictionId)],
@@ -274,12 +302,17 @@ export const loginAttempts = sqliteTable('login_attempts', {
 export const annex4 = sqliteTable('annex4', {
   reportId: text('report_id').primaryKey(),
   data: text('data', { mode: 'json' }).notNull(),
-  status: text('status', { enum: ['draft', 'submitted'] })
+  /** 'accepted' (签收) and 'returned' (退回补充) are the city office's answer to a submitted form. */
+  status: text('status', { enum: ['draft', 'submitted', 'accepted', 'returned'] })
     .notNull()
     .default('draft'),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   updatedBy: text('updated_by'),
   submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+  reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+  reviewedBy: text('reviewed_by'),
+  /** Why it was returned (what to add), or the note on acceptance. */
+  reviewNote: text('review_note'),
 });
 
 /** Regional warning level decisions: the suggestion, the officer's decision and the written reason. */
@@ -291,6 +324,18 @@ export const warningDecisions = sqliteTable('warning_decisions', {
   note: text('note'),
   decidedBy: text('decided_by').notNull(),
   decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull(),
+  /**
+   * 'recorded': a decision only (older rows); 'issued': a level-1 warning issued by the city; 'requested':
+   * a level-2/3 warning requested from the province (提请); 'lifted': a warning lifted (解除).
+   */
+  action: text('action', { enum: ['recorded', 'issued', 'requested', 'lifted'] })
+    .notNull()
+    .default('recorded'),
+  /** The notice's recipients as sent: [{ channelId, name, recipient }]. */
+  recipients: text('recipients', { mode: 'json' }),
+  /** For a request: when and to whom it went, recorded by the officer after sending it. */
+  sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  sentTo: text('sent_to'),
 });
 
 /**
@@ -316,6 +361,42 @@ export const accountabilityEntries = sqliteTable(
     index('accountability_status_idx').on(t.status, t.decidedAt),
     index('accountability_employer_idx').on(t.employerId),
   ],
+);
+
+/** 重大风险 cases (seed §4(2)): a special ledger with a named tracking person and regular follow-up. */
+export const majorRisks = sqliteTable(
+  'major_risks',
+  {
+    reportId: text('report_id').primaryKey(),
+    trackerName: text('tracker_name').notNull(),
+    trackerPhone: text('tracker_phone'),
+    note: text('note'),
+    markedBy: text('marked_by').notNull(),
+    markedAt: integer('marked_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Days between follow-up reminders (team default 7). */
+    intervalDays: integer('interval_days').notNull(),
+    nextFollowUpAt: integer('next_follow_up_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Reminders sent so far: the next one's dedupe key. */
+    reminders: integer('reminders').notNull().default(0),
+  },
+  (t) => [index('major_risks_next_idx').on(t.nextFollowUpAt)],
+);
+
+/** Each version of the period report (情况报告) downloaded: the office's text and the figures as drawn. */
+export const periodReports = sqliteTable(
+  'period_reports',
+  {
+    id: text('id').primaryKey(),
+    fromDay: text('from_day').notNull(), // YYYY-MM-DD, Beijing dates, inclusive
+    toDay: text('to_day').notNull(),
+    docNumber: text('doc_number').notNull(), // 文号
+    analysis: text('analysis').notNull(),
+    nextSteps: text('next_steps').notNull(),
+    figures: text('figures', { mode: 'json' }).notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('period_reports_created_idx').on(t.createdAt)],
 );
 
 /** Per-chat preferences (e.g. /lang) for chat channels. */

@@ -511,6 +511,10 @@ export function listWarningDecisions(db: Db, limit: number): Promise<WarningDeci
       note: warningDecisions.note,
       decidedBy: warningDecisions.decidedBy,
       decidedAt: warningDecisions.decidedAt,
+      action: warningDecisions.action,
+      recipients: warningDecisions.recipients,
+      sentAt: warningDecisions.sentAt,
+      sentTo: warningDecisions.sentTo,
       deciderName: decider.displayName,
     })
     .from(warningDecisions)

@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem, Db } from '../client';
 import { employers, outbox, reportEvents, reportItems, reports } from '../schema';
 import { priorityOfUrgency } from './outbox';
+import { rollupStatements } from './stats';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type NewReport = typeof reports.$inferInsert;
@@ -45,7 +46,10 @@ export function submissionStatements(db: Db, s: Submission): BatchItem[] {
   ];
 }
 
-/** A new case as stored, whoever opened it: the employer upserted by its key, the report, one row per item. */
+/**
+ * A new case as stored, whoever opened it: the employer upserted by its key, the report, one row per item,
+ * and the statistics rollup.
+ */
 export function reportRecordStatements(
   db: Db,
   report: Submission['report'],
@@ -60,6 +64,8 @@ export function reportRecordStatements(
       .onConflictDoUpdate({ target: employers.key, set: employerUpdate }),
     db.insert(reports).values(report),
     ...report.items.map((item) => db.insert(reportItems).values({ reportId: report.id, item, submittedAt: at })),
+    // Statistics count cases: the daily rollup grows in the same batch (db/repo/stats.ts).
+    ...rollupStatements(db, { ...report, submittedAt: at }),
   ];
 }
 

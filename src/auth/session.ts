@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { type Account, deleteSession, findSession, insertSession, touchSession } from '../../db/repo/accounts';
+import type { CurrentWarning } from '../../db/repo/warnings';
 import { publicUrl } from '../config';
 import type { AppDeps } from '../deps';
 import { newToken, sha256Hex } from '../ids';
@@ -19,6 +20,8 @@ export interface Session {
   account: Account;
   /** The per-session CSRF token for hidden form fields. */
   csrf: string;
+  /** The warning in force, for the banner on every console page (set by the console's routes). */
+  warning?: CurrentWarning | undefined;
 }
 
 const secure = (deps: AppDeps) => publicUrl(deps.config).startsWith('https://');

@@ -60,8 +60,11 @@ describe('officers’ console in Chromium', () => {
     await page.fill('input[name=password]', PASSWORD);
     await submitForm(page, '登录');
     expect(new URL(page.url()).pathname).toBe('/console');
+    expect(await page.locator('h1').textContent()).toBe('概览 · 南关区');
 
     // The new report is in the inbox, unclaimed, with its deadline.
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '待办', exact: true }).click()]);
+    expect(new URL(page.url()).pathname).toBe('/console/cases');
     const row = page.locator('table.cases tbody tr', { hasText: receipt });
     expect(await row.textContent()).toContain('待认领');
     expect(await row.textContent()).toContain('剩余 24 小时');

@@ -60,7 +60,7 @@ const eventsOf = (reportId: string, type: string) =>
 describe('case workflow', () => {
   it('claims once, hands over within the district, and keeps notes internal', async () => {
     const { reportId } = await submitReport(f, host.deps.db, M05_ANSWERS);
-    const inbox = await (await zhang.get('/console')).text();
+    const inbox = await (await zhang.get('/console/cases')).text();
     expect(inbox).toContain('长春市示例机械制造有限公司');
     expect(inbox).toContain('待认领');
     expect(inbox).toContain('剩余 24 小时');
@@ -264,7 +264,7 @@ describe('case workflow', () => {
       unitName: '长春走访发现有限公司',
       items: ['M05'],
     });
-    expect((await post()).headers.get('location')).toBe('/console'); // the same form again creates nothing
+    expect((await post()).headers.get('location')).toBe('/console/cases'); // the same form again creates nothing
     const ledger = await (await zhang.get('/console/ledger')).text();
     expect(ledger).toContain('迟报、漏报的用人单位');
     expect(ledger).toMatch(/长春走访发现有限公司<\/td><td>—<\/td><td>南关区<\/td><td>1<\/td><td>0<\/td><td>1<\/td>/);

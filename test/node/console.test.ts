@@ -140,7 +140,7 @@ describe('console security', () => {
   });
 
   it('renders a <script> unit name as text in the inbox and on the case page', async () => {
-    const inbox = await (await city.get('/console')).text();
+    const inbox = await (await city.get('/console/cases')).text();
     expect(inbox).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;长春某某有限公司');
     expect(inbox).not.toContain('<script>alert');
     const page = await city.get(`/console/cases/${chaoyang.reportId}`);

@@ -1,4 +1,4 @@
-// /console — the inbox: what needs action first (urgent or due within two hours, then unclaimed), filtered
+// /console/cases — the inbox: what needs action first (urgent or due within two hours, then unclaimed), filtered
 // and searched on the server. Everything shown is escaped by JSX.
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
@@ -61,7 +61,7 @@ export const CaseRows: FC<{ rows: CaseListItem[]; now: Date }> = ({ rows, now })
 
 export function inboxRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.get('/console', async (c) => {
+  app.get('/console/cases', async (c) => {
     const session = c.get('session');
     const scope = caseScope(session.account);
     if (!scope) return c.redirect('/console/admin/officers', 302);
@@ -75,10 +75,10 @@ export function inboxRoutes(deps: AppDeps) {
     const more = rows.length > PAGE_SIZE;
     const mine = jurisdictions.find((j) => j.id === scope.jurisdictionId);
     return c.html(
-      <Layout title="待办" session={session} active="/console">
+      <Layout title="待办" session={session} active="/console/cases">
         <h1>待办案件{mine ? ` · ${mine.nameZh}` : ' · 全市'}</h1>
         <FilterForm
-          action="/console"
+          action="/console/cases"
           values={values}
           jurisdictions={jurisdictions}
           allDistricts={scope.jurisdictionId === null}
@@ -89,8 +89,8 @@ export function inboxRoutes(deps: AppDeps) {
           <CaseRows rows={rows.slice(0, PAGE_SIZE)} now={now} />
         )}
         <p class="actions">
-          {values.page > 1 && <a href={pageHref('/console', values, values.page - 1)}>上一页</a>}
-          {more && <a href={pageHref('/console', values, values.page + 1)}>下一页</a>}
+          {values.page > 1 && <a href={pageHref('/console/cases', values, values.page - 1)}>上一页</a>}
+          {more && <a href={pageHref('/console/cases', values, values.page + 1)}>下一页</a>}
         </p>
       </Layout>,
     );

@@ -1,7 +1,10 @@
 // The page frame: navigation by role, the stylesheet, and a main area. No scripts (see the CSP in routes.ts).
 import type { Child, FC } from 'hono/jsx';
+import type { CurrentWarning } from '../../../db/repo/warnings';
 import { can, ROLE_NAMES } from '../../auth/roles';
 import type { Session } from '../../auth/session';
+import { LEVEL_ZH } from '../../cases/labels';
+import { beijingDateTime } from '../../cases/time';
 
 export const CSS_PATH = '/console/assets/console.css';
 
@@ -13,10 +16,12 @@ interface LayoutProps {
   title: string;
   session?: Session;
   active?: string;
+  /** Extra elements for <head> (the overview's refresh). */
+  head?: Child;
   children?: Child;
 }
 
-export const Layout: FC<LayoutProps> = ({ title, session, active, children }) => {
+export const Layout: FC<LayoutProps> = ({ title, session, active, head, children }) => {
   const a = session?.account;
   const link = (href: string, label: string) => (
     <a href={href} aria-current={active === href ? 'page' : undefined}>
@@ -31,13 +36,16 @@ export const Layout: FC<LayoutProps> = ({ title, session, active, children }) =>
         <meta name="referrer" content="same-origin" />
         <title>{`${title} · 劳动关系风险监测预警`}</title>
         <link rel="stylesheet" href={CSS_PATH} />
+        {head}
       </head>
       <body>
         <header class="top">
           <span class="brand">劳动关系风险监测预警 · 工作台</span>
           {a && (
             <nav aria-label="主导航">
-              {can(a, 'work_cases') && link('/console', '待办')}
+              {can(a, 'work_cases') && link('/console', '概览')}
+              {can(a, 'work_cases') && link('/console/cases', '待办')}
+              {can(a, 'work_cases') && link('/console/stats', '统计')}
               {can(a, 'work_cases') && link('/console/ledger', '台账')}
               {can(a, 'work_cases') && link('/console/cases/new', '录入案件')}
               {can(a, 'work_cases') && link('/console/warning', '预警级别')}
@@ -54,9 +62,27 @@ export const Layout: FC<LayoutProps> = ({ title, session, active, children }) =>
             </form>
           )}
         </header>
+        {a && can(a, 'work_cases') && <WarningBanner warning={session?.warning} />}
         <main>{children}</main>
       </body>
     </html>
+  );
+};
+
+/** The warning in force (or that none is), on every console page of officers who work cases. */
+const WarningBanner: FC<{ warning: CurrentWarning | undefined }> = ({ warning }) => {
+  const level = warning && warning.action !== 'lifted' ? warning.level : 0;
+  const tone = level === 0 ? 'none' : warning?.action === 'requested' ? 'requested' : `level${level}`;
+  const text =
+    !warning || warning.action === 'lifted' || level === 0
+      ? `当前未发布劳动关系风险预警${warning?.action === 'lifted' ? `（${beijingDateTime(warning.at)} 解除）` : ''}`
+      : warning.action === 'requested'
+        ? `已提请省级发布${LEVEL_ZH[level] ?? ''}（${beijingDateTime(warning.at)}）`
+        : `当前预警：${LEVEL_ZH[level] ?? ''}（${beijingDateTime(warning.at)} 发布）`;
+  return (
+    <p class={`warning-banner ${tone}`} role="status">
+      <a href="/console/warning">{text}</a>
+    </p>
   );
 };
 

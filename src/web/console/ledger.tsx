@@ -13,6 +13,10 @@ import { FilterForm, pageHref, readFilters } from './case-filters';
 import { StatusBadge } from './components';
 import { PAGE_SIZE } from './inbox';
 import { Layout } from './layout';
+import { ledgerWorkbook, xlsxHeaders } from './xlsx';
+
+/** Team default: one export holds at most 20,000 cases (a year of a busy city); narrow the dates for more. */
+export const LEDGER_EXPORT_MAX = 20_000;
 
 export function ledgerRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
@@ -22,6 +26,9 @@ export function ledgerRoutes(deps: AppDeps) {
     if (!scope) throw new ApiError(403, 'forbidden');
     const jurisdictions = await listJurisdictions(deps.db);
     const { values, filters } = readFilters(c, jurisdictions);
+    const exportQuery = new URLSearchParams(
+      Object.entries(values).flatMap(([k, v]) => (k !== 'page' && v ? [[k, String(v)]] : [])),
+    ).toString();
     const [rows, flags] = await Promise.all([
       ledger(deps.db, scope, filters, { limit: PAGE_SIZE + 1, offset: (values.page - 1) * PAGE_SIZE }),
       employerFlags(deps.db, scope),
@@ -35,6 +42,11 @@ export function ledgerRoutes(deps: AppDeps) {
           jurisdictions={jurisdictions}
           allDistricts={scope.jurisdictionId === null}
         />
+        <p class="actions">
+          <a class="button secondary" href={`/console/ledger.xlsx?${exportQuery}`}>
+            导出台账（Excel）
+          </a>
+        </p>
         <div class="table-wrap">
           <table class="cases">
             <thead>
@@ -112,6 +124,16 @@ export function ledgerRoutes(deps: AppDeps) {
         )}
       </Layout>,
     );
+  });
+  /** Every row of the selection (up to LEDGER_EXPORT_MAX), the same columns as the page. */
+  app.get('/console/ledger.xlsx', async (c) => {
+    const scope = caseScope(c.get('session').account);
+    if (!scope) throw new ApiError(403, 'forbidden');
+    const jurisdictions = await listJurisdictions(deps.db);
+    const { filters } = readFilters(c, jurisdictions);
+    const rows = await ledger(deps.db, scope, filters, { limit: LEDGER_EXPORT_MAX, offset: 0 });
+    const bytes = await ledgerWorkbook(rows);
+    return c.body(bytes, 200, xlsxHeaders(`台账-${beijingDate(deps.clock())}.xlsx`, 'ledger'));
   });
   return app;
 }

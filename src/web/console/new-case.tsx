@@ -147,7 +147,7 @@ export function newCaseRoutes(deps: AppDeps, actions: CaseActions) {
       typeof form.nonce === 'string' ? form.nonce : undefined,
     );
     // A repeated submit of the same form created nothing new: back to the inbox, where the first one is.
-    return c.redirect(id ? `/console/cases/${encodeURIComponent(id)}?done=created` : '/console', 303);
+    return c.redirect(id ? `/console/cases/${encodeURIComponent(id)}?done=created` : '/console/cases', 303);
   });
 
   return app;

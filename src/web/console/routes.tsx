@@ -3,6 +3,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { currentWarning } from '../../../db/repo/warnings';
 import { type ConsoleEnv, csrfGuard, requireSession } from '../../auth/middleware';
 import { caseActions } from '../../cases/case-actions';
 import type { AppDeps } from '../../deps';
@@ -16,7 +17,9 @@ import { CSS_PATH, Layout } from './layout';
 import { ledgerRoutes } from './ledger';
 import { loginRoutes } from './login';
 import { newCaseRoutes } from './new-case';
+import { overviewRoutes } from './overview';
 import { profileRoutes } from './profile';
+import { statsRoutes } from './stats';
 import { CONSOLE_CSS } from './styles';
 import { warningRoutes } from './warning';
 
@@ -45,7 +48,7 @@ function pageError(err: Error, c: Context<ConsoleEnv>) {
         <p role="alert">{message}</p>
         <p class="muted">请求编号 {requestId ?? '-'}</p>
         <p>
-          <a href="/console">返回待办</a>
+          <a href="/console/cases">返回待办</a>
         </p>
       </div>
     </Layout>,
@@ -81,12 +84,21 @@ export function consoleRoutes(deps: AppDeps) {
   app.route('/', loginRoutes(deps));
 
   app.use('/console/*', requireSession(deps), csrfGuard());
+  // The warning in force, for the banner every page shows (pages only; the JSON API has no banner).
+  app.use('/console/*', async (c, next) => {
+    if (!c.req.path.startsWith('/console/api/') && c.req.method === 'GET') {
+      c.get('session').warning = await currentWarning(deps.db);
+    }
+    await next();
+  });
   app.route('/console/api', consoleApiRoutes(deps, actions));
   app.route('/', newCaseRoutes(deps, actions)); // before /console/cases/:id, which would take "new" as an id
   app.route('/', casePageRoutes(deps, actions));
   app.route('/', annex4Routes(deps, actions));
+  app.route('/', overviewRoutes(deps));
   app.route('/', inboxRoutes(deps));
   app.route('/', ledgerRoutes(deps));
+  app.route('/', statsRoutes(deps));
   app.route('/', warningRoutes(deps));
   app.route('/', profileRoutes(deps));
   app.route('/', adminRoutes(deps));

@@ -54,9 +54,37 @@ button.danger { background:var(--red); border-color:var(--red); }
 .error-text { color:var(--red); font-size:.9rem; }
 .login { max-width:24rem; margin:3rem auto; }
 .table-wrap { overflow-x:auto; }
+.warning-banner { margin:0; padding:.4rem 1rem; font-weight:600; }
+.warning-banner a { color:inherit; }
+.warning-banner.none { background:var(--green-bg); color:var(--green); }
+.warning-banner.level1, .warning-banner.requested { background:var(--amber-bg); color:var(--amber); }
+.warning-banner.level2, .warning-banner.level3 { background:var(--red-bg); color:var(--red); }
+.chart { margin:0 0 1rem; }
+.chart figcaption { font-weight:600; font-size:1.05rem; }
+.chart-svg { width:100%; height:auto; max-width:720px; display:block; }
+.legend { list-style:none; padding:0; margin:.5rem 0; display:flex; flex-wrap:wrap; gap:.25rem 1rem; font-size:.9rem; }
+.counts td, .counts th { text-align:right; } .counts td:first-child, .counts th:first-child { text-align:left; }
+.counts tr.total td { font-weight:600; border-top:2px solid var(--line); }
+td.hot { color:var(--red); font-weight:600; }
 @media (max-width: 700px) {
   table.cases thead { display:none; }
   table.cases tr { display:block; border-bottom:2px solid var(--line); padding:.4rem 0; }
   table.cases td { display:block; border:0; padding:.1rem .5rem; }
+}
+@media print {
+  @page { size:A4; margin:15mm 12mm; }
+  body { background:#fff; font-size:11pt; }
+  header.top, .warning-banner, form.filters, nav, .actions, .no-print, button, details > summary { display:none !important; }
+  input, select, textarea { border:0; border-bottom:1px solid #999; border-radius:0; padding:0; }
+  textarea { min-height:0; height:auto; field-sizing:content; }
+  details { display:block; } details > * { display:block; }
+  main { max-width:none; padding:0; }
+  .card { border:0; padding:0; margin:0 0 8mm; break-inside:avoid; }
+  table { font-size:9.5pt; } th, td { padding:1.5mm 2mm; border:1px solid #999; }
+  thead { display:table-header-group; } tr { break-inside:avoid; }
+  a { color:inherit; text-decoration:none; }
+  .table-wrap { overflow:visible; }
+  table.cases thead { display:table-header-group !important; }
+  table.cases tr { display:table-row !important; } table.cases td { display:table-cell !important; }
 }
 `;

@@ -1,0 +1,159 @@
+// Excel workbooks for the city desk (统计表, 台账, 问责台账) through write-excel-file's universal build: pure
+// JavaScript over fflate, returning a Blob, so the same code runs on Node and in workerd (exceljs needs Node
+// streams and fs; SheetJS's current releases are not on the npm registry). Every sheet has Chinese headers in
+// a frozen first row, column widths, and dates as real Excel dates in Beijing wall-clock time.
+import type { Cell, Row, Sheet } from 'write-excel-file/universal';
+import type { LedgerRow } from '../../../db/repo/cases';
+import type { Breakdown, WeeklyTrend } from '../../../db/repo/stats';
+import { dayStart } from '../../../db/repo/stats';
+import { CHANNEL_ZH, itemNames, SEVERITY_ZH, STATUS_ZH, URGENCY_ZH } from '../../cases/labels';
+import { INDUSTRIES } from '../../rules/index';
+import type { StatsValues } from './stats-filters';
+import { areaRows, channelRows, ITEM_KEYS, industryRows, itemRows, type NamedCount } from './stats-model';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const BEIJING_MS = 8 * 3_600_000;
+/** Excel dates carry no time zone: write the Beijing wall-clock time officers read everywhere else. */
+export const excelDate = (d: Date): Date => new Date(d.getTime() + BEIJING_MS);
+
+const header = (names: string[]): Row => names.map((value) => ({ value, fontWeight: 'bold' as const }));
+const date = (d: Date | null | undefined): Cell =>
+  d ? { value: excelDate(d), type: Date, format: 'yyyy-mm-dd' } : null;
+const dateTime = (d: Date | null | undefined): Cell =>
+  d ? { value: excelDate(d), type: Date, format: 'yyyy-mm-dd hh:mm' } : null;
+
+type Column = [name: string, width: number];
+
+/** A sheet with its header row frozen and its column widths (in characters). */
+function sheet(name: string, columns: Column[], rows: Row[]): Sheet<Blob> {
+  return {
+    sheet: name,
+    data: [header(columns.map(([n]) => n)), ...rows],
+    columns: columns.map(([, width]) => ({ width })),
+    stickyRowsCount: 1,
+  };
+}
+
+async function toBytes(sheets: Sheet<Blob>[]): Promise<ArrayBuffer> {
+  // Loaded on the first export, like docx: the Worker does not evaluate it at start-up.
+  const { default: writeXlsxFile } = await import('write-excel-file/universal');
+  const blob = await writeXlsxFile(sheets, { fontFamily: '宋体', fontSize: 11 }).toBlob();
+  return blob.arrayBuffer();
+}
+
+export function xlsxHeaders(fileName: string, asciiName: string): Record<string, string> {
+  return {
+    'content-type': XLSX_TYPE,
+    'content-disposition': `attachment; filename="${asciiName}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'cache-control': 'no-store',
+  };
+}
+
+const countSheet = (name: string, head: string, rows: NamedCount[], total?: number) =>
+  sheet(
+    name,
+    [
+      [head, 40],
+      ['案件数', 10],
+    ],
+    [...rows.map((r): Row => [r.name, r.value]), ...(total === undefined ? [] : [['合计', total] as Row])],
+  );
+
+export interface StatsExport {
+  values: StatsValues;
+  areas: { id: string; nameZh: string }[];
+  breakdown: Breakdown;
+  trend: WeeklyTrend;
+  now: Date;
+}
+
+export function statsWorkbook(x: StatsExport): Promise<ArrayBuffer> {
+  const v = x.values;
+  const named = (code: string, list: { key: string; name: string }[]) =>
+    list.find((k) => k.key === code)?.name ?? '全部';
+  const about = sheet(
+    '说明',
+    [
+      ['项目', 16],
+      ['内容', 40],
+    ],
+    [
+      ['统计期间开始', date(new Date(`${v.from}T00:00:00+08:00`))],
+      ['统计期间结束', date(new Date(`${v.to}T00:00:00+08:00`))],
+      [
+        '县（市）区',
+        x.areas.find((a) => a.id === v.district)?.nameZh ?? (x.areas.length === 1 ? x.areas[0]?.nameZh : '全市'),
+      ],
+      ['监测事项', named(v.item, ITEM_KEYS)],
+      [
+        '行业门类',
+        v.industry ? `${v.industry} ${INDUSTRIES.find((i) => i.code === v.industry)?.name.zh ?? ''}` : '全部',
+      ],
+      ['来源', v.source ? (CHANNEL_ZH[v.source as keyof typeof CHANNEL_ZH] ?? v.source) : '全部'],
+      ['案件合计', x.breakdown.total],
+      ['导出时间', dateTime(x.now)],
+    ],
+  );
+  const trend = sheet(
+    '近12周趋势',
+    [['周起始日', 12], ...ITEM_KEYS.map((k): Column => [k.name, Math.max(10, k.name.length * 2)])],
+    x.trend.weeks.map((w, i): Row => [date(dayStart(w)), ...ITEM_KEYS.map((k) => x.trend.byItem.get(k.key)?.[i] ?? 0)]),
+  );
+  return toBytes([
+    about,
+    countSheet('按县区', '县（市）区', areaRows(x.areas, x.breakdown.byArea), x.breakdown.total),
+    countSheet('按监测事项', '监测事项', itemRows(x.breakdown.byItem)),
+    countSheet('按行业门类', '行业门类', industryRows(x.breakdown.byIndustry)),
+    countSheet('按来源', '来源', channelRows(x.breakdown.byChannel)),
+    trend,
+  ]);
+}
+
+/** The ledger (台账) with every column the ledger page shows, and the details behind its badges. */
+export function ledgerWorkbook(rows: LedgerRow[]): Promise<ArrayBuffer> {
+  const columns: Column[] = [
+    ['回执号', 22],
+    ['报告时间', 17],
+    ['用人单位', 32],
+    ['统一社会信用代码', 21],
+    ['县（市）区', 16],
+    ['监测事项', 30],
+    ['来源', 10],
+    ['紧急程度', 11],
+    ['严重程度', 9],
+    ['迟报', 6],
+    ['漏报', 6],
+    ['跟踪人', 12],
+    ['状态', 12],
+    ['附件4期限', 17],
+    ['销号时间', 17],
+    ['销号原因', 40],
+  ];
+  return toBytes([
+    sheet(
+      '台账',
+      columns,
+      rows.map(
+        (r): Row => [
+          r.receipt,
+          dateTime(r.submittedAt),
+          r.unitName,
+          r.uscc ?? '',
+          r.jurisdictionName ?? r.jurisdictionId,
+          itemNames(r.items).join('、'),
+          CHANNEL_ZH[r.channel],
+          URGENCY_ZH[r.urgency],
+          SEVERITY_ZH[r.severity],
+          r.late ? '是' : '否',
+          r.unreported ? '是' : '否',
+          r.claimantName ?? '未落实',
+          STATUS_ZH[r.status],
+          dateTime(r.annex4DueAt),
+          dateTime(r.closedAt),
+          r.closeReason ?? '',
+        ],
+      ),
+    ),
+  ]);
+}
