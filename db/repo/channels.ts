@@ -1,6 +1,6 @@
 // Notification channels: where a jurisdiction's alerts go (a null jurisdiction is the city office).
 // Data the city office edits, not code.
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Db } from '../client';
 import { notifyChannels } from '../schema';
 
@@ -18,13 +18,31 @@ export interface Audience {
 export function audienceChannels(db: Db, audience: Audience): Promise<NotifyChannel[]> {
   const scopes = [
     ...(audience.jurisdictionId !== null ? [eq(notifyChannels.jurisdictionId, audience.jurisdictionId)] : []),
-    ...(audience.city ? [isNull(notifyChannels.jurisdictionId)] : []),
+    // The city office's own channels: 上级/同级 recipients hear of warnings only (warningAudience).
+    ...(audience.city ? [and(isNull(notifyChannels.jurisdictionId), eq(notifyChannels.recipient, 'office'))] : []),
   ];
   if (scopes.length === 0) return Promise.resolve([]);
   return db
     .select()
     .from(notifyChannels)
     .where(and(eq(notifyChannels.enabled, true), or(...scopes)))
+    .orderBy(notifyChannels.id);
+}
+
+/**
+ * Who hears of an issued or lifted warning: every district's channels and the city's 上级/同级 recipients
+ * (the city office's own channels do not: it issued the warning).
+ */
+export function warningAudience(db: Db): Promise<NotifyChannel[]> {
+  return db
+    .select()
+    .from(notifyChannels)
+    .where(
+      and(
+        eq(notifyChannels.enabled, true),
+        or(isNotNull(notifyChannels.jurisdictionId), inArray(notifyChannels.recipient, ['superior', 'peer'])),
+      ),
+    )
     .orderBy(notifyChannels.id);
 }
 

@@ -1,5 +1,5 @@
 // Warning decisions as issued, requested or lifted (seed §3, §9): the row that says what is in force now.
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { warningDecisions } from '../schema';
 
@@ -23,7 +23,8 @@ export async function currentWarning(db: Db): Promise<CurrentWarning | undefined
     })
     .from(warningDecisions)
     .where(inArray(warningDecisions.action, ['issued', 'requested', 'lifted']))
-    .orderBy(desc(warningDecisions.decidedAt))
+    // rowid breaks a tie between two actions in the same millisecond: the later insert wins.
+    .orderBy(desc(warningDecisions.decidedAt), desc(sql`rowid`))
     .limit(1);
   return row;
 }

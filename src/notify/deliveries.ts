@@ -1,6 +1,6 @@
 // Leased rows → lanes: which destination each row goes to, what it sends, and when it no longer needs
 // sending. Officers' channel notices ('report_alert' rows), officers' messages to a reporter's chat
-// ('reporter_message') and bots' replies ('bot_reply').
+// ('reporter_message'), bots' replies ('bot_reply') and warning notices ('warning_notice', no case behind them).
 import { channelsByIds, type NotifyChannel } from '../../db/repo/channels';
 import { getJurisdiction, type Jurisdiction } from '../../db/repo/jurisdictions';
 import { type OutboxRow, recentChatSends, recentSends } from '../../db/repo/outbox';
@@ -14,6 +14,7 @@ import type { Check, Lane, LaneItem } from './lanes';
 import { destinationOf } from './rate-limit';
 import { REPORTER_MESSAGE_KIND, reporterMessageHtml, reporterMessagePayloadSchema } from './reporter-message';
 import type { ChatSender, Notice, Senders } from './types';
+import { WARNING_NOTICE_KIND, warningMessage, warningPayloadSchema } from './warning-notice';
 
 export interface DeliveryContext {
   deps: AppDeps;
@@ -97,6 +98,23 @@ export async function lanesFor(ctx: DeliveryContext, rows: OutboxRow[]): Promise
     const channel = row.channelId ? channels.get(row.channelId) : undefined;
     if (!channel?.enabled) {
       broken(row, channel ? `channel ${channel.name} is disabled` : `channel ${row.channelId ?? '(none)'} not found`);
+      continue;
+    }
+    if (row.kind === WARNING_NOTICE_KIND) {
+      // A warning issued or lifted: no case behind it, the payload holds the whole notice.
+      const warning = warningPayloadSchema.safeParse(row.payload);
+      if (!warning.success) {
+        broken(row, 'warning_notice payload is incomplete');
+        continue;
+      }
+      const message = warningMessage(warning.data, channel.locale, publicUrl(deps.config));
+      add(
+        {
+          destination: destinationOf(channel),
+          recent: (since) => recentSends(deps.db, channel.type, channel.target, since),
+        },
+        { row, check: async () => ({ go: true }), send: () => ctx.senders[channel.type](channel, message) },
+      );
       continue;
     }
     const payload = alertPayloadSchema.safeParse(row.payload);

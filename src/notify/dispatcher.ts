@@ -26,9 +26,16 @@ import { recordFailure } from './outcome';
 import { limiterFor, type RateLimiter } from './rate-limit';
 import { REPORTER_MESSAGE_KIND } from './reporter-message';
 import type { ChatSender, Senders } from './types';
+import { WARNING_NOTICE_KIND } from './warning-notice';
 
 /** The kinds this dispatcher handles; rows of other kinds are left for their own handlers. */
-export const NOTIFY_KINDS: readonly string[] = [...FAN_OUT_KINDS, ALERT_KIND, REPORTER_MESSAGE_KIND, BOT_REPLY_KIND];
+export const NOTIFY_KINDS: readonly string[] = [
+  ...FAN_OUT_KINDS,
+  ALERT_KIND,
+  REPORTER_MESSAGE_KIND,
+  BOT_REPLY_KIND,
+  WARNING_NOTICE_KIND,
+];
 
 const DEFAULT_LIMIT = 50;
 /** Long enough for a round of sends; short enough that a crashed instance's rows come back soon. */

@@ -103,6 +103,7 @@ const L = {
     escalation: '附件4已超时未报送',
     submitted: '附件4已报送市协调劳动关系三方委员会办公室',
     replied: '报告人发来新消息，请在控制台查看并答复',
+    majorFollowUp: '重大风险专门台账：请跟进本案并在控制台记录最新情况',
     repliedMany: (n: number) => `报告人发来 ${n} 条新消息，请在控制台查看并答复`,
     sep: '：',
     list: '、',
@@ -142,6 +143,7 @@ const L = {
     escalation: 'Annex 4 overdue',
     submitted: 'Annex 4 submitted',
     replied: 'The reporter sent a message: read and answer it in the console',
+    majorFollowUp: 'Major-risk ledger: follow this case up and record the latest in the console',
     repliedMany: (n: number) => `The reporter sent ${n} messages: read and answer them in the console`,
     sep: ': ',
     list: ', ',
@@ -167,7 +169,14 @@ function titleOf(t: Labels, notice: Notice, report: ReportRow, urgent: boolean, 
     what = left <= 0 ? t.dueNow : t.reminder(Math.round(left / 3_600_000));
   } else {
     const replied = count > 1 ? t.repliedMany(count) : t.replied;
-    what = notice === 'annex4_escalation' ? t.escalation : notice === 'reporter_replied' ? replied : t.submitted;
+    what =
+      notice === 'annex4_escalation'
+        ? t.escalation
+        : notice === 'reporter_replied'
+          ? replied
+          : notice === 'major_risk_followup'
+            ? t.majorFollowUp
+            : t.submitted;
   }
   return urgent ? `${t.urgentMark}${what}` : what;
 }

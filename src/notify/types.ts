@@ -9,6 +9,9 @@ export const NOTICES = [
   'annex4_escalation',
   'annex4_submitted',
   'reporter_replied',
+  'major_risk_followup',
+  'warning_issued',
+  'warning_lifted',
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

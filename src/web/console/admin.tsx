@@ -33,6 +33,12 @@ type Body = Record<string, string | File | (string | File)[]>;
 const str = (body: Body, k: string, max = 200) =>
   typeof body[k] === 'string' ? (body[k] as string).trim().slice(0, max) : '';
 
+const RECIPIENT_ZH = {
+  office: '市办（全市）',
+  superior: '上级单位（仅预警通知，如省厅）',
+  peer: '同级单位（仅预警通知，如市委市政府）',
+} as const;
+
 export function adminRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
   // '/x/*' also matches '/x' itself, so these cover the list pages too.
@@ -159,7 +165,10 @@ export function adminRoutes(deps: AppDeps) {
     const username = str(body, 'username', 40);
     const displayName = str(body, 'displayName', 50);
     const role = str(body, 'role') as Role;
-    const jurisdictionId = str(body, 'jurisdictionId') || null;
+    const chosen = str(body, 'jurisdictionId');
+    // '@superior' / '@peer': a city-level recipient of warning notices (上级 / 同级), not a jurisdiction.
+    const recipient = chosen === '@superior' ? 'superior' : chosen === '@peer' ? 'peer' : 'office';
+    const jurisdictionId = chosen.startsWith('@') ? null : chosen || null;
     const jurisdictions = await listJurisdictions(deps.db);
     if (!USERNAME.test(username) || !displayName || !ROLES.includes(role))
       return officersPage(c, { error: '请填写用户名、姓名和角色。' }, 400);
@@ -296,12 +305,17 @@ export function adminRoutes(deps: AppDeps) {
   app.get('/console/admin/channels', async (c) => {
     const session = c.get('session');
     const [rows, jurisdictions] = await Promise.all([listChannels(deps.db), listJurisdictions(deps.db)]);
-    const nameOf = (id: string | null) =>
-      id === null ? '市办（全市）' : (jurisdictions.find((j) => j.id === id)?.nameZh ?? id);
+    const nameOf = (id: string | null, recipient: string) =>
+      id === null
+        ? (RECIPIENT_ZH[recipient as keyof typeof RECIPIENT_ZH] ?? '市办（全市）')
+        : (jurisdictions.find((j) => j.id === id)?.nameZh ?? id);
     return c.html(
       <Layout title="通知渠道" session={session} active="/console/admin/channels">
         <h1>通知渠道</h1>
-        <p class="muted">新报告、附件4 提醒和逾期上报发往所在辖区的渠道；紧急报告和逾期上报同时发往市办渠道。</p>
+        <p class="muted">
+          新报告、附件4
+          提醒和逾期上报发往所在辖区的渠道；紧急报告和逾期上报同时发往市办渠道。发布和解除预警的通知发往各县（市）区渠道和上级、同级单位渠道。
+        </p>
         <div class="table-wrap">
           <table>
             <thead>
@@ -318,7 +332,7 @@ export function adminRoutes(deps: AppDeps) {
               {rows.map((ch) => (
                 <tr>
                   <td>{ch.name}</td>
-                  <td>{nameOf(ch.jurisdictionId)}</td>
+                  <td>{nameOf(ch.jurisdictionId, ch.recipient)}</td>
                   <td>{ch.type}</td>
                   <td class="pre">
                     {ch.type === 'telegram' ? ch.target : ch.target.replace(/(key|access_token)=[^&]+/g, '$1=…')}
@@ -355,6 +369,8 @@ export function adminRoutes(deps: AppDeps) {
             辖区
             <select name="jurisdictionId">
               <option value="">市办（全市）</option>
+              <option value="@superior">{RECIPIENT_ZH.superior}</option>
+              <option value="@peer">{RECIPIENT_ZH.peer}</option>
               {jurisdictions.map((j) => (
                 <option value={j.id}>{j.nameZh}</option>
               ))}
@@ -394,7 +410,10 @@ export function adminRoutes(deps: AppDeps) {
     const type = str(body, 'type') as (typeof CHANNEL_TYPES)[number];
     const name = str(body, 'name', 100);
     const target = str(body, 'target', 500);
-    const jurisdictionId = str(body, 'jurisdictionId') || null;
+    const chosen = str(body, 'jurisdictionId');
+    // '@superior' / '@peer': a city-level recipient of warning notices (上级 / 同级), not a jurisdiction.
+    const recipient = chosen === '@superior' ? 'superior' : chosen === '@peer' ? 'peer' : 'office';
+    const jurisdictionId = chosen.startsWith('@') ? null : chosen || null;
     const jurisdictions = await listJurisdictions(deps.db);
     const validTarget = type === 'telegram' ? /^-?\d+$|^@\w+$/.test(target) : /^https:\/\/\S+$/.test(target);
     if (
@@ -419,9 +438,10 @@ export function adminRoutes(deps: AppDeps) {
         target,
         secret: str(body, 'secret') || null,
         locale: str(body, 'locale') === 'en' ? 'en' : 'zh',
+        recipient,
         createdAt: now,
       }),
-      audit(c, 'channel_created', { channelId: id, type, name, jurisdictionId }),
+      audit(c, 'channel_created', { channelId: id, type, name, jurisdictionId, recipient }),
     ]);
     return c.redirect('/console/admin/channels', 303);
   });

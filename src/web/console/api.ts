@@ -6,10 +6,16 @@ import { listJurisdictions } from '../../../db/repo/jurisdictions';
 import { type ConsoleEnv, requirePermission } from '../../auth/middleware';
 import { caseScope } from '../../auth/roles';
 import type { CaseActions } from '../../cases/case-actions';
+import { decideWarning } from '../../city/warnings';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { dispatchAfterResponse } from '../../notify/dispatcher';
 import { notifyRoutes } from '../../notify/routes';
+import * as z from '../../zod';
 import { readFilters } from './case-filters';
+
+const warningBody = z.object({ level: z.number(), reason: z.string(), issue: z.boolean() });
+
 import { PAGE_SIZE } from './inbox';
 
 export function consoleApiRoutes(deps: AppDeps, actions: CaseActions) {
@@ -40,6 +46,21 @@ export function consoleApiRoutes(deps: AppDeps, actions: CaseActions) {
   api.post('/cases/:id/claim', async (c) => {
     await actions.claim(c.get('session').account, c.req.param('id'));
     return c.json({ ok: true });
+  });
+
+  // The warning action of /console/warning as JSON: { level, reason, issue } with the same checks.
+  api.post('/warning/decisions', requirePermission('decide_level'), async (c) => {
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const parsed = warningBody.safeParse(body);
+    if (!parsed.success) {
+      throw new ApiError(400, 'validation', {
+        zh: '请求应为 { level: 0–3, reason: 理由, issue: true/false }。',
+        en: 'Send { level: 0–3, reason, issue: true/false }.',
+      });
+    }
+    const done = await decideWarning(deps, c.get('session').account, parsed.data);
+    if (done.notices > 0) dispatchAfterResponse(c, deps);
+    return c.json(done, 201);
   });
 
   // Notification health for whoever keeps the channels: dead or stuck rows with their last error.

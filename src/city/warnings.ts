@@ -1,0 +1,110 @@
+// Deciding, issuing and lifting the regional warning (seed §3, §9). One action, from the page or the JSON API:
+// - issue a level-1 warning: the decision, its audit event and one outbox notice per channel of every district
+//   and of the city's 上级/同级 recipients, in one batch; the banner shows it from then on;
+// - level 2 or 3: the city cannot issue it — the action records the request to the province (提请), whose
+//   DOCX carries the figures and reasons, and the officer later records when and to whom it went;
+// - lift (level 0 with issue): notices as for issuing, the banner then says no warning is in force;
+// - without issue: the decision is recorded only.
+
+import type { Account } from '../../db/repo/accounts';
+import { eventStatement, insertWarningDecision } from '../../db/repo/cases';
+import { warningAudience } from '../../db/repo/channels';
+import { insertOnce } from '../../db/repo/outbox';
+import { currentWarning, type WarningAction } from '../../db/repo/warnings';
+import { can } from '../auth/roles';
+import { regionalSuggestion } from '../cases/warning-level';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../http/errors';
+import { newId } from '../ids';
+import { WARNING_NOTICE_KIND, type WarningPayload } from '../notify/warning-notice';
+
+export interface WarningInput {
+  level: number;
+  reason: string;
+  issue: boolean;
+}
+
+export interface WarningOutcome {
+  id: string;
+  action: WarningAction;
+  level: number;
+  /** Notices queued in the outbox. */
+  notices: number;
+}
+
+const invalid = (zh: string, en: string) => new ApiError(400, 'validation', { zh, en });
+
+function actionFor(level: number, issue: boolean): WarningAction {
+  if (!issue) return 'recorded';
+  if (level === 0) return 'lifted';
+  return level === 1 ? 'issued' : 'requested';
+}
+
+export async function decideWarning(deps: AppDeps, account: Account, input: WarningInput): Promise<WarningOutcome> {
+  if (!can(account, 'decide_level')) throw new ApiError(403, 'forbidden');
+  const reason = input.reason.trim();
+  if (!Number.isInteger(input.level) || input.level < 0 || input.level > 3) {
+    throw invalid('请选择预警级别（暂不预警、一级、二级或三级）。', 'Choose a level: 0, 1, 2 or 3.');
+  }
+  if (!reason) throw invalid('请写明理由。', 'Give the reason.');
+  if (reason.length > 4000) throw invalid('理由最多 4000 字。', 'The reason is at most 4000 characters.');
+  const action = actionFor(input.level, input.issue);
+  const now = deps.clock();
+  const [suggestion, current] = await Promise.all([regionalSuggestion(deps.db, now), currentWarning(deps.db)]);
+  const inForce = current && current.action !== 'lifted' ? current : undefined;
+  if (action === 'lifted' && !inForce) {
+    throw new ApiError(409, 'conflict', {
+      zh: '当前没有生效的预警，无需解除。',
+      en: 'No warning is in force to lift.',
+    });
+  }
+  // A lift names the level it ends, so notices and the record say which warning was lifted.
+  const level = action === 'lifted' && inForce ? inForce.level : input.level;
+  const id = newId('w', now, deps.random);
+  const channels = action === 'issued' || action === 'lifted' ? await warningAudience(deps.db) : [];
+  const payload: WarningPayload = {
+    decisionId: id,
+    action: action === 'lifted' ? 'lifted' : 'issued',
+    level,
+    reason,
+    at: now.toISOString(),
+  };
+  const notices = channels.map((ch) =>
+    insertOnce(deps.db, {
+      id: newId('o', now, deps.random),
+      kind: WARNING_NOTICE_KIND,
+      reportId: null,
+      channelId: ch.id,
+      payload,
+      dedupeKey: `warning:${id}:${ch.id}`,
+      at: now,
+    }),
+  );
+  await deps.db.batch([
+    insertWarningDecision(deps.db, {
+      id,
+      suggestedLevel: suggestion.level,
+      decidedLevel: level,
+      reasons: { reasons: suggestion.reasons, metrics: suggestion.metrics, rulesetVersion: suggestion.rulesetVersion },
+      note: reason,
+      decidedBy: account.id,
+      decidedAt: now,
+      action,
+      recipients: channels.map((ch) => ({
+        channelId: ch.id,
+        name: ch.name,
+        recipient: ch.jurisdictionId ?? ch.recipient,
+      })),
+    }),
+    eventStatement(deps.db, {
+      reportId: null,
+      at: now,
+      actorType: 'officer',
+      actorId: account.id,
+      type: action === 'recorded' ? 'warning_decided' : `warning_${action}`,
+      data: { decisionId: id, suggestedLevel: suggestion.level, decidedLevel: level, notices: channels.length },
+    }),
+    ...notices,
+  ]);
+  return { id, action, level, notices: channels.length };
+}
