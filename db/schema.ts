@@ -133,7 +133,7 @@ export const reports = sqliteTable(
     ),
     index('reports_uscc_idx').on(t.uscc),
     // Covers the overview's per-area counts of cases not yet closed (db/repo/stats.ts).
-    index('reports_open_idx').on(t.status, t.jurisdictionId, t.urgency, t.annex4DueAt),
+    index('reports_open_idx').on(t.status, t.jurisdictionId, t.urgency, t.annex4DueAt, t.caseId),
   ],
 );
 

@@ -19,6 +19,8 @@ export const dayStart = (day: number): Date => new Date(day * DAY_MS - BEIJING_M
 
 export interface RollupCase {
   submittedAt: Date;
+  /** Set when the report joined an existing case (续报): it adds no case. */
+  caseId?: string | null | undefined;
   jurisdictionId: string;
   industry?: string | null | undefined;
   channel: string;
@@ -27,6 +29,7 @@ export interface RollupCase {
 
 /** The rollup increments for one new case, to go in the batch that stores it. */
 export function rollupStatements(db: Db, c: RollupCase): BatchItem[] {
+  if (c.caseId) return [];
   const day = beijingDay(c.submittedAt);
   const keys: [typeof caseRollup.$inferInsert.dim, string][] = [
     ['all', ''],
@@ -103,7 +106,11 @@ async function breakdownFromRollup(db: Db, f: StatsFilter): Promise<Breakdown> {
 function caseConditions(f: StatsFilter): SQL {
   const from = dayStart(f.fromDay).getTime();
   const to = dayStart(f.toDay).getTime();
-  const parts: SQL[] = [sql`${reports.submittedAt} >= ${from} AND ${reports.submittedAt} < ${to}`];
+  const parts: SQL[] = [
+    sql`${reports.submittedAt} >= ${from} AND ${reports.submittedAt} < ${to}`,
+    // One incident, one case: follow-up reports (续报) that joined a case are not counted again.
+    sql`${reports.caseId} IS NULL`,
+  ];
   if (f.jurisdictionId) parts.push(sql`${reports.jurisdictionId} = ${f.jurisdictionId}`);
   if (f.industry) parts.push(sql`coalesce(${reports.industry}, '') = ${f.industry}`);
   if (f.channel) parts.push(sql`${reports.channel} = ${f.channel}`);
@@ -195,7 +202,7 @@ export async function openCountsByArea(
            sum(${r.urgency} = 'immediate') AS urgent,
            count(*) AS open
     FROM ${r}
-    WHERE ${r.status} IN ('new', 'claimed', 'annex4_submitted')
+    WHERE ${r.status} IN ('new', 'claimed', 'annex4_submitted') AND ${r.caseId} IS NULL
       ${jurisdictionId ? sql`AND ${r.jurisdictionId} = ${jurisdictionId}` : sql``}
     GROUP BY 1`);
   return new Map(rows.map(({ area, ...counts }) => [area, counts]));

@@ -282,10 +282,10 @@ describe('regional warning level', () => {
   it('lets only the city office record a decision, with the suggestion and reasons kept', async () => {
     const page = await (await city.get('/console/warning')).text();
     expect(page).toContain('系统建议');
-    expect(page).toContain('一级标准');
-    expect((await zhang.post('/console/warning', { level: '1', note: 'x' })).status).toBe(403);
-    expect((await city.post('/console/warning', { level: '1', note: '' })).status).toBe(400);
-    expect((await city.post('/console/warning', { level: '1', note: '南关区堵门事件，确认一级预警。' })).status).toBe(
+    expect(page).toContain('一级：');
+    expect((await zhang.post('/console/warning', { level: '1', reason: 'x' })).status).toBe(403);
+    expect((await city.post('/console/warning', { level: '1', reason: '' })).status).toBe(400);
+    expect((await city.post('/console/warning', { level: '1', reason: '南关区堵门事件，确认一级预警。' })).status).toBe(
       303,
     );
     const [d] = await host.deps.db.select().from(warningDecisions);
