@@ -9,7 +9,7 @@
 import type { Account } from '../../db/repo/accounts';
 import { eventStatement, insertWarningDecision } from '../../db/repo/cases';
 import { warningAudience } from '../../db/repo/channels';
-import { insertOnce } from '../../db/repo/outbox';
+import { insertOnce, OUTBOX_PRIORITY } from '../../db/repo/outbox';
 import { currentWarning, type WarningAction } from '../../db/repo/warnings';
 import { can } from '../auth/roles';
 import { regionalSuggestion } from '../cases/warning-level';
@@ -77,6 +77,8 @@ export async function decideWarning(deps: AppDeps, account: Account, input: Warn
       channelId: ch.id,
       payload,
       dedupeKey: `warning:${id}:${ch.id}`,
+      // A warning issued (or lifted) goes ahead of routine notices, like an urgent report's.
+      priority: OUTBOX_PRIORITY.urgent,
       at: now,
     }),
   );
