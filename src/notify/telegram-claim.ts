@@ -6,6 +6,7 @@ import { telegramChannelByChat } from '../../db/repo/channels';
 import { getJurisdiction } from '../../db/repo/jurisdictions';
 import { type OfficerIdentity, officerById, officerByTelegramUser } from '../../db/repo/officers';
 import { findReport, type ReportRow } from '../../db/repo/reports';
+import { caseScope } from '../auth/roles';
 import { publicUrl } from '../config';
 import type { AppDeps } from '../deps';
 import type { Locale } from '../rules/index';
@@ -36,6 +37,8 @@ const T = {
   zh: {
     unlinked: '您的 Telegram 账号尚未绑定工作人员账号。请先在控制台生成绑定码，然后向机器人发送 /link 绑定码',
     disabled: '您的工作人员账号已停用，无法认领。',
+    noCases: '您的账号（系统管理员）不办理案件，无法认领。请由属地调度室或市办工作人员认领。',
+    noScope: '您的账号尚未设置所属辖区，无法认领。请联系系统管理员设置辖区。',
     notFound: '没有找到这份报告。',
     closed: '这份报告已结案，无需认领。',
     otherDistrict: (name: string) => `这份报告属于${name}，您只能认领本辖区的报告。`,
@@ -47,6 +50,9 @@ const T = {
     unlinked:
       'Your Telegram account is not linked to an officer account. Generate a link code in the console, then send /link <code> to the bot.',
     disabled: 'Your officer account is disabled.',
+    noCases:
+      'Your account (administrator) does not work on cases and cannot claim. A district or city officer must claim it.',
+    noScope: 'Your account has no jurisdiction set, so it cannot claim. Ask the administrator to set it.',
     notFound: 'This report was not found.',
     closed: 'This case is closed; there is nothing to claim.',
     otherDistrict: (name: string) => `This report belongs to ${name}; you can claim reports of your own district only.`,
@@ -68,10 +74,13 @@ export async function claimFromTelegram(deps: AppDeps, input: TelegramClaimInput
   const officer = await officerByTelegramUser(db, String(input.telegramUserId));
   if (!officer) return { answer: t.unlinked };
   if (officer.disabled) return { answer: t.disabled };
+  // The console's own rule (src/auth/roles.ts): admins work no cases, district officers their district only.
+  const scope = caseScope(officer);
+  if (!scope) return { answer: officer.role === 'admin' ? t.noCases : t.noScope };
   const report = await findReport(db, input.reportId);
   if (!report) return { answer: t.notFound };
   const jurisdiction = await getJurisdiction(db, report.jurisdictionId);
-  if (officer.role === 'district_officer' && officer.jurisdictionId !== report.jurisdictionId) {
+  if (scope.jurisdictionId !== null && scope.jurisdictionId !== report.jurisdictionId) {
     const name = jurisdiction ? (locale === 'zh' ? jurisdiction.nameZh : jurisdiction.nameEn) : report.jurisdictionId;
     return { answer: t.otherDistrict(name) };
   }

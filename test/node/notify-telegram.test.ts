@@ -206,7 +206,7 @@ describe('Telegram officers’ alert', () => {
   it('two officers pressing at the same moment: exactly one claim', async () => {
     const { deps } = await setup();
     const a = await insertOfficer(deps.db, { displayName: '甲', role: 'city_officer' });
-    const b = await insertOfficer(deps.db, { displayName: '乙', role: 'admin' });
+    const b = await insertOfficer(deps.db, { displayName: '乙', role: 'city_officer' });
     await link(deps, a, 701);
     await link(deps, b, 702);
     const { reportId } = await insertReport(deps.db);
@@ -242,7 +242,7 @@ describe('Telegram officers’ alert', () => {
     expect(out.editedText).toContain('已由 赵科长 认领');
   });
 
-  it('an unlinked Telegram user is told how to link; a district officer cannot claim another district’s report', async () => {
+  it('unlinked users, admins and other districts’ officers cannot claim (the console’s role and scope rule)', async () => {
     const { deps } = await setup();
     const before = (await chatMessages()).length;
     const { reportId } = await insertReport(deps.db);
@@ -261,6 +261,20 @@ describe('Telegram officers’ alert', () => {
     await link(deps, other, 801);
     const refused = await press(deps, 801, alert, `claim:${reportId}`);
     expect(refused.answer).toBe('这份报告属于南关区，您只能认领本辖区的报告。');
+    expect(await findReport(deps.db, reportId)).toMatchObject({ status: 'new', claimedBy: null });
+
+    // An admin sees no case data in the console, and cannot claim from Telegram either.
+    const admin = await insertOfficer(deps.db, { displayName: '管理员', role: 'admin' });
+    await link(deps, admin, 803);
+    const adminPress = await press(deps, 803, alert, `claim:${reportId}`);
+    expect(adminPress.answer).toBe('您的账号（系统管理员）不办理案件，无法认领。请由属地调度室或市办工作人员认领。');
+    expect(adminPress.editedText).toBeUndefined();
+    // A district officer with no jurisdiction recorded sees nothing in the console: no claim either.
+    const unplaced = await insertOfficer(deps.db, { displayName: '未分配', role: 'district_officer' });
+    await link(deps, unplaced, 804);
+    expect((await press(deps, 804, alert, `claim:${reportId}`)).answer).toBe(
+      '您的账号尚未设置所属辖区，无法认领。请联系系统管理员设置辖区。',
+    );
     expect(await findReport(deps.db, reportId)).toMatchObject({ status: 'new', claimedBy: null });
 
     const city = await insertOfficer(deps.db, { displayName: '市办张', role: 'city_officer' });
