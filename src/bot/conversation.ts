@@ -3,6 +3,7 @@
 // found by chat in the database, never kept in memory: any instance, any restart continues them.
 import { type DraftRow, deleteExpiredDrafts, findActiveDraftByChat, isUniqueViolation } from '../../db/repo/drafts';
 import type { AppDeps } from '../deps';
+import { newId } from '../ids';
 import {
   fieldById,
   type Input,
@@ -12,12 +13,13 @@ import {
   parseTextCommand,
   render,
 } from '../intake/index';
+import { insertReplyRow, replyRowValues } from '../notify/bot-reply-send';
 import type { Locale } from '../rules/index';
 import { IntakeError, type IntakeService, type TurnResult } from '../service/intake-service';
 import type { CallbackAction } from './callbacks';
 import { type ChatEvent, chatKeyOf, claimUpdate, preferredLocale, updateKeyOf } from './chat';
 import { type OutgoingMessage, renderReply, renderText } from './render';
-import type { Delivery } from './send';
+import { botReplyOf, type Delivery } from './send';
 import { TEXT } from './texts';
 
 interface Draft {
@@ -67,17 +69,42 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
   ): Outcome {
     const L = draft.state.locale;
     const askedKind = fieldById(draft.state.current)?.kind;
-    // The service calls this only when it writes its batch, which then holds the update's key.
-    let wrote = false;
+    /** What the turn's result is answered with. */
+    const deliveryOf = (result: TurnResult): Delivery => {
+      const reply = result.reply;
+      const answer = opts.answer;
+      if (opts.editMessageId !== undefined && reply.field?.id === draft.state.current && !reply.error) {
+        // A toggled choice: tick it on the same message instead of sending the question again.
+        const markup = renderReply(reply, { locale: L }).at(-1)?.markup;
+        if (markup && 'inline_keyboard' in markup) return { answer, edit: { messageId: opts.editMessageId, markup } };
+      }
+      const footer = footerOf(result, L);
+      const removeReplyKeyboard = askedKind === 'phone' && reply.field?.kind !== 'phone';
+      return {
+        answer,
+        messages: renderReply(reply, { locale: L, removeReplyKeyboard, ...(footer ? { footer } : {}) }),
+      };
+    };
+    // The service calls this only when it writes its batch, which then holds the update's key — and the
+    // reply's outbox row, so the answer to a recorded update cannot be lost (see bot-reply-send.ts).
+    let stored: Delivery | undefined;
     let result: TurnResult;
     try {
       result = await intake.turn(draft.row.id, null, input, {
         inboundKey: updateKeyOf(ev),
         preloaded: draft.row,
         ...(opts.expectField ? { expectField: opts.expectField } : {}),
-        extraStatements: () => {
-          wrote = true;
-          return [];
+        extraStatements: (out) => {
+          const delivery = deliveryOf(out);
+          const payload = botReplyOf(ev.chatId, delivery);
+          if (!payload) {
+            stored = delivery;
+            return [];
+          }
+          const owner = newId('bot', clock(), deps.random);
+          const row = replyRowValues(deps, updateKeyOf(ev), payload, owner);
+          stored = { ...delivery, stored: { id: row.id, owner } };
+          return [insertReplyRow(db, row)];
         },
       });
     } catch (err) {
@@ -95,21 +122,14 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
       }
       return { answer: TEXT.staleShort[L], messages: renderText(TEXT.expired[L]) };
     }
-    // A closed draft answers without writing: record the key so a copy of this update stays silent.
-    if (!wrote && !(await claim(ev))) return null;
-    // This turn's batch stored the report and its outbox row: the first notification try can start.
-    if (wrote && result.submitted) onSubmitted?.(ev);
-
-    const reply = result.reply;
-    const answer = opts.answer;
-    if (opts.editMessageId !== undefined && reply.field?.id === draft.state.current && !reply.error) {
-      // A toggled choice: tick it on the same message instead of sending the question again.
-      const markup = renderReply(reply, { locale: L }).at(-1)?.markup;
-      if (markup && 'inline_keyboard' in markup) return { answer, edit: { messageId: opts.editMessageId, markup } };
+    if (stored) {
+      // This turn's batch stored the report and its outbox row: the first notification try can start.
+      if (result.submitted) onSubmitted?.(ev);
+      return stored;
     }
-    const footer = footerOf(result, L);
-    const removeReplyKeyboard = askedKind === 'phone' && reply.field?.kind !== 'phone';
-    return { answer, messages: renderReply(reply, { locale: L, removeReplyKeyboard, ...(footer ? { footer } : {}) }) };
+    // A closed draft answers without writing: record the key so a copy of this update stays silent.
+    if (!(await claim(ev))) return null;
+    return deliveryOf(result);
   }
 
   /** A button's input, mapping option indexes back through the field's options. */

@@ -3,21 +3,25 @@
 import { type Context, Telegraf } from 'telegraf';
 import { callbackQuery, message } from 'telegraf/filters';
 import type { AppDeps } from '../deps';
+import { type ReplyTransport, telegramReplyTransport } from '../notify/bot-reply';
+import { deliverReply, resendReply } from '../notify/bot-reply-send';
 import type { IntakeService } from '../service/intake-service';
 import { decodeCallback } from './callbacks';
-import type { ChatEvent } from './chat';
+import { type ChatEvent, updateKeyOf } from './chat';
 import { createCommands } from './commands';
 import { createConversation } from './conversation';
 import { notifyOfficerActions, type OfficerActions } from './officers';
 import { renderText } from './render';
 import { createReplies, quotedReceipt } from './replies';
-import { answerCallback, type Delivery, deliver, type Log, realSleep, type SendOptions } from './send';
+import { answerCallback, botReplyOf, type Delivery, deliver, type Log, realSleep, type SendOptions } from './send';
 import { botInfoFor, telegramSettings } from './settings';
 import { TEXT } from './texts';
 import { FetchTelegram } from './transport';
 
 export interface BotOptions {
   officers?: OfficerActions;
+  /** Sends replies (default: the Bot API of the configured token). */
+  replies?: ReplyTransport;
   /** Injected so tests of 429 handling do not wait. */
   sleep?: (ms: number) => Promise<void>;
   log?: Log;
@@ -41,6 +45,7 @@ export function createBot(deps: AppDeps, intake: IntakeService, opts: BotOptions
   const api = bot.telegram;
 
   const send: SendOptions = { sleep: opts.sleep ?? realSleep, log: opts.log ?? defaultLog };
+  const transport = opts.replies ?? telegramReplyTransport(deps.config);
   const conversation = createConversation(deps, intake, opts.onOutbox);
   const commands = createCommands(deps, opts.officers ?? notifyOfficerActions(deps));
   const replies = createReplies(deps, opts.onOutbox);
@@ -51,12 +56,23 @@ export function createBot(deps: AppDeps, intake: IntakeService, opts: BotOptions
     userId: ctx.from?.id,
   });
 
-  /** Runs a handler and sends its delivery; a redelivered update (null) sends nothing. */
+  /**
+   * Sends a handled update's reply through the outbox (at least once). A redelivered update (null) sends
+   * its reply only if that is still pending — a reply that failed the first time, never one sent already.
+   */
+  const reply = async (ev: ChatEvent, delivery: Delivery | null) => {
+    const key = updateKeyOf(ev);
+    if (!delivery) return resendReply(deps, transport, key);
+    const payload = botReplyOf(ev.chatId, delivery);
+    if (payload) await deliverReply(deps, transport, key, payload, delivery.stored);
+  };
+
+  /** Runs a handler and sends its reply. */
   const run = async (ctx: Context, work: (ev: ChatEvent) => Promise<Delivery | null>) => {
     const chatId = ctx.chat?.id;
     if (chatId === undefined) return;
-    const delivery = await work(eventOf(ctx, chatId));
-    if (delivery) await deliver(api, chatId, delivery, send);
+    const ev = eventOf(ctx, chatId);
+    await reply(ev, await work(ev));
   };
 
   // Before the private-chat filter: officers press "claim" on alerts in group chats.
@@ -65,16 +81,17 @@ export function createBot(deps: AppDeps, intake: IntakeService, opts: BotOptions
     const messageId = ctx.callbackQuery.message?.message_id;
     const action = decodeCallback(ctx.callbackQuery.data);
     let delivery: Delivery | null = null;
+    const ev = chatId === undefined ? undefined : eventOf(ctx, chatId);
     try {
-      if (chatId !== undefined && action) {
-        const ev = eventOf(ctx, chatId);
+      if (ev && action) {
         if (action.type === 'claim') delivery = await commands.claim(ev, action, messageId);
         else if (ctx.chat?.type === 'private') delivery = await conversation.button(ev, action, messageId);
       }
     } finally {
+      // The toast only matters within seconds: answered at once, never queued.
       await answerCallback(api, ctx.callbackQuery.id, delivery?.answer, send);
     }
-    if (delivery && chatId !== undefined) await deliver(api, chatId, { ...delivery, answer: undefined }, send);
+    if (ev && action) await reply(ev, delivery);
   });
 
   // Reports are filed in private chats; in groups the bot stays quiet.
@@ -108,6 +125,7 @@ export function createBot(deps: AppDeps, intake: IntakeService, opts: BotOptions
   bot.catch(async (err, ctx) => {
     send.log(`telegram update ${ctx.update.update_id} failed`, err);
     if (ctx.chat?.type !== 'private') return;
+    // Not through the outbox: the update's key may not be recorded, so a redelivery is handled afresh.
     await deliver(api, ctx.chat.id, { messages: renderText(`${TEXT.failed.zh}\n${TEXT.failed.en}`) }, send);
   });
 

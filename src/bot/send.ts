@@ -2,14 +2,27 @@
 // retry_after (bounded, with an injected sleep); other failures are logged and never fail the update.
 import { type Telegram, TelegramError } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
+import type { BotReply } from '../notify/bot-reply';
 import type { OutgoingMessage } from './render';
 
 export interface Delivery {
   messages?: OutgoingMessage[];
   /** Changes the message whose button was pressed (a toggled choice, an officer's claimed alert). */
   edit?: { messageId: number; html?: string; markup?: InlineKeyboardMarkup };
-  /** Toast text for the callback query answer. */
+  /** Toast text for the callback query answer (answered at once, not through the outbox). */
   answer?: string;
+  /** The reply's outbox row is already written, in the update's own batch, leased to `owner`. */
+  stored?: { id: string; owner: string };
+}
+
+const record = (markup: object | undefined) => markup as Record<string, unknown> | undefined;
+
+/** The messages and edit of a delivery as an outbox reply row's payload; undefined when there is none. */
+export function botReplyOf(chatId: number, d: Delivery): BotReply | undefined {
+  const messages = (d.messages ?? []).map((m) => ({ html: m.html, markup: record(m.markup) }));
+  if (messages.length === 0 && !d.edit) return undefined;
+  const edit = d.edit ? { messageId: d.edit.messageId, html: d.edit.html, markup: record(d.edit.markup) } : undefined;
+  return { via: 'telegram', chatId: String(chatId), messages, ...(edit ? { edit } : {}) };
 }
 
 export type BotApi = Pick<Telegram, 'sendMessage' | 'editMessageText' | 'editMessageReplyMarkup' | 'answerCbQuery'>;

@@ -14,7 +14,7 @@ export interface Failure {
 export async function recordFailure(
   db: Db,
   random: (bytes: number) => Uint8Array,
-  row: OutboxRow,
+  row: Pick<OutboxRow, 'id' | 'attempts'>,
   owner: string,
   now: Date,
   failure: Failure,
