@@ -34,18 +34,20 @@ export function telegramReplyTransport(config: Config): ReplyTransport {
   const api = telegramApiFromConfig(config);
   return async (reply) => {
     if (!api) return { result: NO_TOKEN, remaining: reply };
+    // Chat ids fit in 52 bits (Telegram's promise): sent as the number the update carried.
+    const chat_id = Number(reply.chatId);
     let remaining = reply;
     if (reply.edit) {
       const { messageId, html, markup } = reply.edit;
       const edited =
         html === undefined
           ? await api.call('editMessageReplyMarkup', {
-              chat_id: reply.chatId,
+              chat_id,
               message_id: messageId,
               reply_markup: markup,
             })
           : await api.call('editMessageText', {
-              chat_id: reply.chatId,
+              chat_id,
               message_id: messageId,
               text: html,
               parse_mode: 'HTML',
@@ -59,7 +61,7 @@ export function telegramReplyTransport(config: Config): ReplyTransport {
     }
     for (const m of reply.messages) {
       const sent = await api.call('sendMessage', {
-        chat_id: reply.chatId,
+        chat_id,
         text: m.html,
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
