@@ -12,9 +12,23 @@ import { type Config, ConfigError, loadConfig, publicUrl } from '../src/config';
 import { type AppDeps, cryptoRandom, systemClock } from '../src/deps';
 import { dispatchSoon } from '../src/notify/dispatcher';
 import { nextDueTimer, type Timers } from '../src/notify/scheduler';
+import { errorFields, loggerOf } from '../src/log';
 import { tick } from '../src/tick';
 
 const TICK_MS = 60_000;
+
+/**
+ * A 413 leaves the rest of the refused body on the connection. @hono/node-server drains it only briefly and
+ * then drops the socket, so a client reusing that keep-alive connection would lose its next request ("other
+ * side closed"). `Connection: close` tells the client up front: it sends its next requests on a new connection.
+ */
+export function closeAfterRefusedBody<E>(fetch: (req: Request, env: E) => Response | Promise<Response>) {
+  return async (req: Request, env: E) => {
+    const res = await fetch(req, env);
+    if (res.status === 413) res.headers.set('connection', 'close');
+    return res;
+  };
+}
 
 export interface NodeHost {
   url: string;
@@ -38,15 +52,17 @@ export async function startNodeHost(
     ...(host.timers ? { timers: host.timers } : {}),
     run: () => deps.defer(() => dispatchSoon(deps)),
   });
+  const log = loggerOf({ config, ...(overrides.log ? { log: overrides.log } : {}) });
   const deps: AppDeps = {
     db: opened.db,
     config,
     clock: systemClock,
     random: cryptoRandom,
+    log,
     defer: (work) => {
       const p = new Promise((started) => setImmediate(started))
         .then(work)
-        .catch((err) => console.error('background work failed:', err))
+        .catch((err) => log('error', 'background.failed', errorFields(err)))
         .finally(() => pending.delete(p));
       pending.add(p);
     },
@@ -54,7 +70,7 @@ export async function startNodeHost(
     ...overrides,
   };
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.PORT });
+  const server = serve({ fetch: closeAfterRefusedBody(app.fetch), port: config.PORT });
   await new Promise<void>((ok, fail) => {
     server.once('listening', ok);
     server.once('error', fail);

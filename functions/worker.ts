@@ -8,6 +8,7 @@ import * as schema from '../db/schema';
 import { createApp } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import { type AppDeps, cryptoRandom, systemClock } from '../src/deps';
+import { consoleLogger, errorFields, loggerOf } from '../src/log';
 import { tick } from '../src/tick';
 
 /** The D1 binding; every other setting arrives as a string variable or secret and is read by loadConfig. */
@@ -29,7 +30,14 @@ function depsFor(env: Env, defer: AppDeps['defer']): AppDeps {
   // (Object.entries sees the string vars and secrets beside the bindings.)
   // Workers have no file system: the default file: URL simply means "use the D1 binding".
   const config = loadConfig(vars);
-  return { db: workerDb(env, config), config, clock: systemClock, random: cryptoRandom, defer };
+  return {
+    db: workerDb(env, config),
+    config,
+    clock: systemClock,
+    random: cryptoRandom,
+    defer,
+    log: loggerOf({ config }),
+  };
 }
 
 // The app is built once per isolate, not per request. Work after a response goes through the request's
@@ -38,7 +46,7 @@ let cached: { env: Env; app: ReturnType<typeof createApp> } | undefined;
 function appFor(env: Env) {
   if (cached?.env !== env) {
     const app = createApp(
-      depsFor(env, (work) => void work().catch((err) => console.error('background work failed:', err))),
+      depsFor(env, (work) => void work().catch((err) => consoleLogger('error', 'background.failed', errorFields(err)))),
     );
     cached = { env, app };
   }

@@ -1,7 +1,6 @@
 // createApp(deps) builds the one Hono app both hosts serve; hosts differ only in how they build deps.
 import { count } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { jurisdictionCache } from '../db/repo/jurisdictions';
 import { jurisdictions } from '../db/schema';
@@ -11,6 +10,7 @@ import { telegramRoutes } from './bot/webhook';
 import { publicUrl } from './config';
 import type { AppDeps, AppEnv } from './deps';
 import { notFound, onError } from './http/errors';
+import { requestLog } from './http/request-log';
 import { dispatchAfterResponse } from './notify/dispatcher';
 import { createIntakeService } from './service/intake-service';
 import { consoleRoutes } from './web/console/routes';
@@ -24,7 +24,7 @@ export function createApp(deps: AppDeps) {
 
   // Before secureHeaders, so it runs after it: lets portals load /widget.js (Cross-Origin-Resource-Policy).
   app.use(crossOriginWidget());
-  app.use(requestId());
+  app.use(requestLog(deps));
   app.use(secureHeaders());
   app.onError(onError);
   app.notFound(notFound);

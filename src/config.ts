@@ -62,6 +62,14 @@ export const configSchema = z
       ),
       'none',
     ),
+    /** Lets robot webhook targets be loopback, private or link-local addresses (see src/notify/targets.ts). */
+    ALLOW_PRIVATE_TARGETS: z._default(
+      z.pipe(
+        z.enum(['true', 'false', '1', '0'], { error: '`true` or `false`' }),
+        z.transform((v: 'true' | 'false' | '1' | '0') => v === 'true' || v === '1'),
+      ),
+      false,
+    ),
     /** New drafts one address may start per minute (API, widget, /report form) — team default. */
     DRAFTS_PER_MINUTE: z._default(positiveInt('a positive whole number'), 30),
     /** Messages one address may send to receiving offices per minute (status page, API) — team default. */

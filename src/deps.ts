@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import type { Config } from './config';
+import type { Logger } from './log';
 
 /** What a host builds and hands to the app: the database, the clock, randomness, background work. */
 export interface AppDeps {
@@ -18,9 +19,11 @@ export interface AppDeps {
    * sets its dispatcher timer from it (src/notify/scheduler.ts); Workers have the cron and leave it unset.
    */
   wake?: (at: Date | undefined) => void;
+  /** Structured log lines (src/log.ts); when absent, `loggerOf` picks the console (silent under APP_ENV=test). */
+  log?: Logger;
 }
 
 export const systemClock = () => new Date();
 export const cryptoRandom = (bytes: number) => crypto.getRandomValues(new Uint8Array(bytes));
 
-export type AppEnv = { Variables: { requestId: string } };
+export type AppEnv = { Variables: { requestId: string; log: Logger } };

@@ -1,7 +1,6 @@
 // The intake HTTP API: start a draft, send turns, read it back (resume), submit, look up a report, and
 // write to the receiving office about it.
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { type ReportRow, reporterTimeline } from '../../db/repo/reports';
 import { perAddressLimit, reporterLookupGuard } from '../auth/throttle';
 import {
@@ -12,6 +11,7 @@ import {
   reporterEvents,
 } from '../cases/reporter-messages';
 import type { AppDeps, AppEnv } from '../deps';
+import { limitBody } from '../http/body-limit';
 import { ApiError, tooMany } from '../http/errors';
 import { type Locale, requestLocale } from '../http/locale';
 import { validated } from '../http/validate';
@@ -53,14 +53,7 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
 /** `wroteOutbox(c)` runs after a request stored outbox rows (a submit, a reporter's message): send them soon. */
 export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: (c: Context) => void) {
   const api = new Hono<AppEnv>();
-  api.use(
-    bodyLimit({
-      maxSize: API_BODY_LIMIT,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large');
-      },
-    }),
-  );
+  api.use(limitBody(API_BODY_LIMIT));
 
   const draftLimit = perAddressLimit(deps, 'drafts', deps.config.DRAFTS_PER_MINUTE, (_c, seconds) => {
     throw tooMany('too_many_drafts', seconds);

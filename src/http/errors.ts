@@ -3,7 +3,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { consoleLogger } from '../log';
 import { requestLocale } from './locale';
+import { logRequestError } from './request-log';
 
 const MESSAGES = {
   not_found: { zh: '没有找到这个地址。', en: 'Nothing was found at this address.' },
@@ -14,7 +16,7 @@ const MESSAGES = {
   bad_request: { zh: '请求格式不正确。', en: 'The request is malformed.' },
   invalid_json: { zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
   validation: { zh: '请求内容有误：', en: 'The request is invalid: ' },
-  payload_too_large: { zh: '请求内容太大（上限 64 KB）。', en: 'The request body is too large (limit 64 KB).' },
+  payload_too_large: { zh: '请求内容太大', en: 'The request body is too large' },
   draft_not_found: {
     zh: '没有找到这份草稿，可能已过期，请重新开始。',
     en: 'This draft was not found; it may have expired. Please start again.',
@@ -121,7 +123,7 @@ export function onError(err: Error, c: Context) {
       : (STATUS_CODES[err.status] ?? 'bad_request');
     return c.json({ error: errorBody(c, code) }, err.status);
   }
-  console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}:`, err);
+  logRequestError(c, c.get('log') ?? consoleLogger, err);
   return c.json({ error: errorBody(c, 'internal') }, 500);
 }
 

@@ -24,6 +24,7 @@ import { ROLE_NAMES } from '../../auth/roles';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { newId, newToken } from '../../ids';
+import { webhookTargetProblem } from '../../notify/targets';
 import { CsrfField, Flash, Layout } from './layout';
 
 const CHANNEL_TYPES = ['telegram', 'wecom', 'dingtalk', 'feishu'] as const;
@@ -415,7 +416,10 @@ export function adminRoutes(deps: AppDeps) {
     const recipient = chosen === '@superior' ? 'superior' : chosen === '@peer' ? 'peer' : 'office';
     const jurisdictionId = chosen.startsWith('@') ? null : chosen || null;
     const jurisdictions = await listJurisdictions(deps.db);
-    const validTarget = type === 'telegram' ? /^-?\d+$|^@\w+$/.test(target) : /^https:\/\/\S+$/.test(target);
+    const targetProblem =
+      type === 'telegram' ? undefined : webhookTargetProblem(target, deps.config.ALLOW_PRIVATE_TARGETS);
+    if (targetProblem && CHANNEL_TYPES.includes(type)) throw new ApiError(400, 'validation', targetProblem);
+    const validTarget = type === 'telegram' ? /^-?\d+$|^@\w+$/.test(target) : /^https?:\/\/\S+$/.test(target);
     if (
       !CHANNEL_TYPES.includes(type) ||
       !name ||

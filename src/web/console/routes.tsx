@@ -1,13 +1,15 @@
 // Everything at /login, /logout and /console: one sub-app mounted by src/app.ts. Pages are server-rendered
 // Hono JSX without scripts; the CSP below forbids scripts and inline styles outright.
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { currentWarning } from '../../../db/repo/warnings';
 import { type ConsoleEnv, csrfGuard, requireSession } from '../../auth/middleware';
 import { caseActions } from '../../cases/case-actions';
 import type { AppDeps } from '../../deps';
+import { limitBody } from '../../http/body-limit';
 import { ApiError, errorBody, onError } from '../../http/errors';
+import { logRequestError } from '../../http/request-log';
+import { consoleLogger } from '../../log';
 import { adminRoutes } from './admin';
 import { annex4Routes } from './annex4-page';
 import { consoleApiRoutes } from './api';
@@ -36,7 +38,7 @@ const CSP = [
 function pageError(err: Error, c: Context<ConsoleEnv>) {
   if (c.req.path.startsWith('/console/api/')) return onError(err, c);
   const status = err instanceof HTTPException ? err.status : 500;
-  if (status === 500) console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}:`, err);
+  if (status === 500) logRequestError(c, c.get('log') ?? consoleLogger, err);
   const code =
     err instanceof ApiError ? err.code : status === 404 ? 'not_found' : status === 500 ? 'internal' : 'bad_request';
   const { message, requestId } = errorBody(c, code, err instanceof ApiError ? err.detail : undefined);
@@ -69,12 +71,7 @@ export function consoleRoutes(deps: AppDeps) {
     await next();
     c.header('content-security-policy', CSP);
   });
-  const limit = bodyLimit({
-    maxSize: 256 * 1024,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large');
-    },
-  });
+  const limit = limitBody(256 * 1024);
   // Only our own paths: a '*' here would reach every route of the parent app.
   for (const path of ['/console/*', '/login', '/logout']) app.use(path, limit);
 

@@ -1,10 +1,9 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { addressSlot, reporterLookupGuard } from '../../auth/throttle';
 import { postReporterMessage } from '../../cases/reporter-messages';
 import type { AppDeps, AppEnv } from '../../deps';
-import { ApiError } from '../../http/errors';
+import { limitBody } from '../../http/body-limit';
 import { requestLocale } from '../../http/locale';
 import { newToken } from '../../ids';
 import { dispatchAfterResponse } from '../../notify/dispatcher';
@@ -55,12 +54,7 @@ function lookupFields(body: Record<string, unknown>): { receipt: string; phone: 
 export function publicPages(deps: AppDeps, intake: IntakeService) {
   const { config } = deps;
   const app = new Hono<AppEnv>();
-  const limit = bodyLimit({
-    maxSize: FORM_BODY_LIMIT,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large');
-    },
-  });
+  const limit = limitBody(FORM_BODY_LIMIT);
 
   // Embedders use one fixed URL, so the cache is short and revalidated by ETag.
   app.get(WIDGET_PATH, (c) =>
