@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { jurisdictions } from '../../db/schema';
 import { startNodeHost } from '../../functions/node';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { memoryLogger } from '../../src/log';
 import { tempDir, testConfig } from './helpers';
 
 const tmp = tempDir();
@@ -43,12 +44,12 @@ describe('Node host on an embedded libSQL file', () => {
   });
 
   it('answers a thrown error with 500 in the JSON shape, with the request id, and logs it', async () => {
-    const host = await startNodeHost(testConfig(join(tmp.dir, 'err.db')));
+    const log = memoryLogger();
+    const host = await startNodeHost(testConfig(join(tmp.dir, 'err.db')), { log });
     const app = createApp(host.deps);
     app.get('/boom', () => {
       throw new Error('kaput');
     });
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const res = await app.request('/boom');
       expect(res.status).toBe(500);
@@ -56,9 +57,18 @@ describe('Node host on an embedded libSQL file', () => {
       expect(body.error.code).toBe('internal');
       expect(body.error.message).toMatch(/服务器内部错误/);
       expect(body.error.requestId).toBe(res.headers.get('x-request-id'));
-      expect(log).toHaveBeenCalledWith(expect.stringContaining(body.error.requestId), expect.any(Error));
+      expect(log.lines).toContainEqual(
+        expect.objectContaining({
+          level: 'error',
+          event: 'http.error',
+          requestId: body.error.requestId,
+          error: 'kaput',
+        }),
+      );
+      expect(log.lines).toContainEqual(
+        expect.objectContaining({ event: 'http.request', requestId: body.error.requestId, status: 500 }),
+      );
     } finally {
-      log.mockRestore();
       await host.stop();
     }
   });

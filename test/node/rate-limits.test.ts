@@ -91,8 +91,11 @@ describe('sign-in limits', () => {
       Array.from({ length: 60 }, (_, i) => f('/login', form({ username: 'parallel', password: `guess-${i}` }))),
     );
     const statuses = answers.map((r) => r.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_FAILURES_PER_USER);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(60 - MAX_FAILURES_PER_USER);
+    // Each 401 is one password checked. Growing delays can refuse some of the ten before they are taken.
+    const checked = statuses.filter((s) => s === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(MAX_FAILURES_PER_USER);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(60 - checked);
     const refused = answers.find((r) => r.status === 429);
     expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
     // Even the right password is refused from this address until the window passes.
