@@ -6,6 +6,7 @@ import {
   FAKE_WEBHOOK_SECRET,
   telegramFake,
 } from './test/workers/bot-telegram-fake.js';
+import { isolatedWranglerConfig } from './test/workers/isolated-config.js';
 
 // Three projects: `node` runs unit tests and the Node host on a temporary libSQL file;
 // `workers` runs the worker inside workerd with the D1 migrations applied;
@@ -27,7 +28,8 @@ export default defineConfig(async () => {
         {
           plugins: [
             cloudflareTest({
-              wrangler: { configPath: './wrangler.toml' },
+              // A copy in an empty folder: a developer's .dev.vars / .env never reach the tests.
+              wrangler: { configPath: isolatedWranglerConfig('./wrangler.toml') },
               miniflare: {
                 bindings: {
                   TEST_MIGRATIONS: migrations,
@@ -46,6 +48,8 @@ export default defineConfig(async () => {
           test: {
             name: 'workers',
             include: ['test/workers/**/*.test.ts'],
+            // workerd on a shared 2-core machine: the DOCX export alone takes ~3 s.
+            testTimeout: 20_000,
             setupFiles: ['./test/workers/setup.ts'],
           },
         },
