@@ -10,9 +10,9 @@ import { startTelegramPolling } from '../src/bot/polling';
 import { telegramSettings } from '../src/bot/settings';
 import { type Config, ConfigError, loadConfig, publicUrl } from '../src/config';
 import { type AppDeps, cryptoRandom, systemClock } from '../src/deps';
+import { errorFields, loggerOf } from '../src/log';
 import { dispatchSoon } from '../src/notify/dispatcher';
 import { nextDueTimer, type Timers } from '../src/notify/scheduler';
-import { errorFields, loggerOf } from '../src/log';
 import { tick } from '../src/tick';
 
 const TICK_MS = 60_000;
