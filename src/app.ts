@@ -11,6 +11,7 @@ import { publicUrl } from './config';
 import type { AppDeps, AppEnv } from './deps';
 import { notFound, onError } from './http/errors';
 import { requestLog } from './http/request-log';
+import { coverageWarnings, notificationCoverage } from './notify/coverage';
 import { dispatchAfterResponse } from './notify/dispatcher';
 import { createIntakeService } from './service/intake-service';
 import { consoleRoutes } from './web/console/routes';
@@ -30,8 +31,19 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFound);
 
   app.get('/healthz', async (c) => {
-    const [row] = await deps.db.select({ n: count() }).from(jurisdictions);
-    return c.json({ ok: true, database: 'reachable', jurisdictions: row?.n ?? 0, time: deps.clock().toISOString() });
+    const [[row], coverage] = await Promise.all([
+      deps.db.select({ n: count() }).from(jurisdictions),
+      notificationCoverage(deps.db),
+    ]);
+    // Set-up gaps do not make the host unhealthy, but monitoring should show them until the admin fixes them.
+    const warnings = coverageWarnings(coverage);
+    return c.json({
+      ok: true,
+      database: 'reachable',
+      jurisdictions: row?.n ?? 0,
+      time: deps.clock().toISOString(),
+      warnings,
+    });
   });
 
   // CORS: only allow-listed portals and the app's own pages; others' unsafe requests get 403.

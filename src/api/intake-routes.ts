@@ -114,11 +114,13 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
       timeline: timeline.map((e) => ({
         at: e.at.toISOString(),
         type: e.type,
-        data: !e.message
-          ? null
-          : e.message.from === 'office'
-            ? { text: e.message.text, by: OFFICE_LABEL[L] }
-            : { text: e.message.text, ...(e.message.channel ? { channel: e.message.channel } : {}) },
+        data: e.reason
+          ? { reason: e.reason }
+          : !e.message
+            ? null
+            : e.message.from === 'office'
+              ? { text: e.message.text, by: OFFICE_LABEL[L] }
+              : { text: e.message.text, ...(e.message.channel ? { channel: e.message.channel } : {}) },
       })),
     };
   }

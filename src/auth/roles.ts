@@ -39,3 +39,8 @@ export const ROLE_NAMES: Record<Role, string> = {
   city_officer: '市协调劳动关系三方委员会办公室',
   admin: '系统管理员',
 };
+
+/** The first page after signing in: admins start at accounts (they have no cases), officers at their work. */
+export function homePath(account: Pick<Account, 'role'>): string {
+  return can(account, 'work_cases') ? '/console' : '/console/admin/officers';
+}

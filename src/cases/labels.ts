@@ -9,8 +9,21 @@ export const STATUS_ZH: Record<CaseStatus, string> = {
   closed: '已销号',
 };
 
-export const SEVERITY_ZH = { low: '一般', medium: '较重', high: '严重' } as const;
-export const URGENCY_ZH = { immediate: '紧急重大', within_24h: '24 小时内' } as const;
+// One vocabulary everywhere (pages, alerts, DOCX): 严重程度 高/中/低, 紧急程度 紧急重大/24 小时内报告.
+export const SEVERITY_ZH = { low: '低', medium: '中', high: '高' } as const;
+export const URGENCY_ZH = { immediate: '紧急重大', within_24h: '24 小时内报告' } as const;
+
+// A parenthesis holding criteria notation: "（≥ 30）", "(≥ 10)", "（一级 1/2、二级 0/4 项标准满足）".
+const NOTATION = /\s?[（(][^（）()]*(?:[≥≤＞＜<>]|\d+\/\d+)[^（）()]*[）)]/g;
+const LEVEL_PREFIX = /^(?:高|中|低)[：:]\s*/;
+
+/**
+ * A rules sentence as an officer reads and signs it: without the criteria notation the rules keep for the
+ * record, and without a leading "高：" that the 严重程度 label beside it already says.
+ */
+export function plainReason(text: string): string {
+  return text.replace(NOTATION, '').replace(LEVEL_PREFIX, '').trim();
+}
 
 export const CHANNEL_ZH = {
   web: '网页',
@@ -48,3 +61,11 @@ export function eventName(type: string): string {
 export function itemNames(codes: readonly string[]): string[] {
   return codes.map((c) => (isItemCode(c) ? itemByCode(c).name.zh : c));
 }
+
+/** Officers' notification channel types as the admin knows them. */
+export const CHANNEL_TYPE_ZH = {
+  wecom: '企业微信群机器人',
+  dingtalk: '钉钉群机器人',
+  feishu: '飞书群机器人',
+  telegram: 'Telegram 群',
+} as const;

@@ -72,6 +72,8 @@ export interface ReporterEvent {
   type: string;
   /** Message events only: the words and who wrote them, never the officer's name. */
   message?: { text: string; from: 'office' | 'reporter'; channel?: string };
+  /** 'closed' only: the officer's reason, which the 销号 form tells the officer the reporter will read. */
+  reason?: string;
 }
 
 const FROM = { message_out: 'office', message_in: 'reporter' } as const;
@@ -80,7 +82,8 @@ const FROM = { message_out: 'office', message_in: 'reporter' } as const;
 export function reporterEvents(rows: readonly { at: Date; type: string; data: unknown }[]): ReporterEvent[] {
   return rows.map((e) => {
     const from = e.type === 'message_out' || e.type === 'message_in' ? FROM[e.type] : undefined;
-    const data = (e.data ?? {}) as { text?: unknown; channel?: unknown };
+    const data = (e.data ?? {}) as { text?: unknown; channel?: unknown; reason?: unknown };
+    if (e.type === 'closed' && typeof data.reason === 'string') return { at: e.at, type: e.type, reason: data.reason };
     if (!from || typeof data.text !== 'string') return { at: e.at, type: e.type };
     const channel = from === 'reporter' && typeof data.channel === 'string' ? { channel: data.channel } : {};
     return { at: e.at, type: e.type, message: { text: data.text, from, ...channel } };

@@ -1,30 +1,13 @@
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportEvents } from '../../db/schema';
 import { fetcherFor, submitReport } from '../node/console-fixtures';
 import { M05_ANSWERS } from '../support/conversation';
-import { launchBrowser, PHONE, startTestHost, type TestHost } from './browser';
+import { launchBrowser, PHONE, seriousViolations, startTestHost, type TestHost } from './browser';
 import { answerUntil, turn, widget } from './widget-driver';
 
 // Acceptance 3: axe-core finds no serious or critical violation (colour contrast included) on the open
 // widget — a typed question, a choice question, the review screen — and on /report, /status and /demo.
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResult> } }).axe.run(document),
-  );
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 let t: TestHost;
 let browser: Browser;

@@ -111,6 +111,8 @@ describe('officers’ console in Chromium', () => {
     await submitForm(page, '保存草稿');
     expect(await page.inputValue('input[name=headOfOffice]')).toBe('赵主任');
     await submitForm(page, '报送市办');
+    expect(await page.locator('#confirm-submit').textContent()).toContain('报送后本表不能再修改');
+    await submitForm(page, '确认报送市办');
     expect(await page.locator('.flash').textContent()).toContain('附件4 已报送');
     const [stored] = await t.host.deps.db.select().from(reports).where(eq(reports.id, reportId));
     expect(stored?.status).toBe('annex4_submitted');

@@ -169,8 +169,16 @@ describe('case workflow', () => {
     expect(incomplete.status).toBe(422);
     expect(await incomplete.text()).toContain('已采取措施及成效');
 
-    expect((await zhang.post(`/console/cases/${reportId}/annex4`, { ...data, action: 'submit' })).status).toBe(303);
-    expect((await zhang.post(`/console/cases/${reportId}/annex4`, { ...data, action: 'submit' })).status).toBe(409);
+    // 报送市办 asks once, naming what follows; nothing is sent until it is confirmed.
+    const ask = await zhang.post(`/console/cases/${reportId}/annex4`, { ...data, action: 'submit' });
+    expect(ask.status).toBe(200);
+    const askText = await ask.text();
+    expect(askText).toContain('确认报送市办？');
+    expect(askText).toContain('报送后本表不能再修改');
+    expect((await row(reportId)).status).not.toBe('annex4_submitted');
+    const submit = { ...data, action: 'submit', confirmed: 'yes' };
+    expect((await zhang.post(`/console/cases/${reportId}/annex4`, submit)).status).toBe(303);
+    expect((await zhang.post(`/console/cases/${reportId}/annex4`, submit)).status).toBe(409);
     expect((await row(reportId)).status).toBe('annex4_submitted');
     expect(await eventsOf(reportId, 'annex4_submitted')).toHaveLength(1);
     const rows = await host.deps.db
@@ -211,15 +219,37 @@ describe('case workflow', () => {
   it('closes a case with a reason and lists it in the ledger with the person who followed it', async () => {
     const { reportId, receipt } = await submitReport(f, host.deps.db, M05_ANSWERS);
     await zhang.post(`/console/cases/${reportId}/claim`, {});
+    // 销号 cannot be undone: without the confirmation tick it is refused, the reason kept in the form.
+    const unconfirmed = await zhang.post(`/console/cases/${reportId}/close`, { reason: '工资已全部补发，职工确认。' });
+    expect(unconfirmed.status).toBe(400);
+    const refused = await unconfirmed.text();
+    expect(refused).toContain('请勾选“我确认销号”');
+    expect(refused).toContain('工资已全部补发，职工确认。</textarea>');
+    expect((await row(reportId)).status).toBe('claimed');
     expect(
-      (await zhang.post(`/console/cases/${reportId}/close`, { reason: '工资已全部补发，职工确认。' })).status,
+      (
+        await zhang.post(`/console/cases/${reportId}/close`, {
+          reason: '工资已全部补发，职工确认。',
+          confirm: 'yes',
+        })
+      ).status,
     ).toBe(303);
     expect((await row(reportId)).status).toBe('closed');
     const ledger = await (await zhang.get(`/console/ledger?q=${receipt}`)).text();
     expect(ledger).toContain(receipt);
     expect(ledger).toContain('张伟');
     expect(ledger).toContain('工资已全部补发，职工确认。');
-    expect((await zhang.post(`/console/cases/${reportId}/close`, { reason: 'again' })).status).toBe(409);
+    expect((await zhang.post(`/console/cases/${reportId}/close`, { reason: 'again', confirm: 'yes' })).status).toBe(
+      409,
+    );
+    // The reporter reads the closing reason on the status lookup.
+    const lookup = await f('/api/reports/lookup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ receipt, phone: '13800138000' }),
+    });
+    const view = (await lookup.json()) as { timeline: { type: string; data: { reason?: string } | null }[] };
+    expect(view.timeline.find((e) => e.type === 'closed')?.data).toEqual({ reason: '工资已全部补发，职工确认。' });
   });
 
   it('lets officers open a case from a visit, flagged unreported and listed per employer', async () => {

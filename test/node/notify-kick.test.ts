@@ -232,7 +232,9 @@ describe('the dispatcher is kicked by every request that writes outbox rows', ()
       filledBy: '张伟',
       contactPhone: '0431-88990011',
     };
-    expect((await officer.post(`/console/cases/${reportId}/annex4`, { ...data, action: 'submit' })).status).toBe(303);
+    expect(
+      (await officer.post(`/console/cases/${reportId}/annex4`, { ...data, action: 'submit', confirmed: 'yes' })).status,
+    ).toBe(303);
     expect(await settle()).toBe(1);
     expect(reportIds(city, before)).toEqual([reportId]);
     const card = city.received.at(-1)?.body.card as { header: { title: { content: string } } };

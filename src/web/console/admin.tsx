@@ -1,51 +1,110 @@
 // /console/admin/* — accounts (create with a one-time password shown once, reset, disable), the receiving
-// department of each jurisdiction, and notification channels. Admins only; every change is an audit event.
+// department of each jurisdiction (channels: admin-channels.tsx). Admins only; every change is an audit event.
+// A refused form comes back as the same form with what was typed and the problem next to the field (400).
 import { type Context, Hono } from 'hono';
+import type { FC } from 'hono/jsx';
 import {
-  deleteChannel,
   deleteOtherSessions,
   insertAccount,
-  insertChannel,
   listAccounts,
-  listChannels,
   ROLES,
   type Role,
-  setChannelEnabled,
   setPassword,
   updateAccount,
   updateReceivingDept,
 } from '../../../db/repo/accounts';
 import { eventStatement } from '../../../db/repo/cases';
 import { isUniqueViolation } from '../../../db/repo/drafts';
-import { listJurisdictions } from '../../../db/repo/jurisdictions';
+import { type Jurisdiction, listJurisdictions } from '../../../db/repo/jurisdictions';
 import { type ConsoleEnv, requirePermission } from '../../auth/middleware';
 import { hashPassword } from '../../auth/password';
 import { ROLE_NAMES } from '../../auth/roles';
+import type { Session } from '../../auth/session';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { newId, newToken } from '../../ids';
-import { webhookTargetProblem } from '../../notify/targets';
+import { PLACEHOLDER_PHONE } from '../../notify/coverage';
+import { ErrorSummary, Field, type FieldErrors, type FormValues, formString, invalidProps } from './form-fields';
 import { CsrfField, Flash, Layout } from './layout';
 
-const CHANNEL_TYPES = ['telegram', 'wecom', 'dingtalk', 'feishu'] as const;
 const USERNAME = /^[A-Za-z0-9_.-]{3,40}$/;
 
-type Body = Record<string, string | File | (string | File)[]>;
-const str = (body: Body, k: string, max = 200) =>
-  typeof body[k] === 'string' ? (body[k] as string).trim().slice(0, max) : '';
+const str = formString;
 
-const RECIPIENT_ZH = {
-  office: '市办（全市）',
-  superior: '上级单位（仅预警通知，如省厅）',
-  peer: '同级单位（仅预警通知，如市委市政府）',
-} as const;
+/** What is wrong with a new account, field by field. */
+export function accountFormErrors(v: FormValues, jurisdictionIds: readonly string[]): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!USERNAME.test(v.username ?? '')) errors.username = '用户名为 3–40 位字母、数字或 _ . -，例如 nanguan.zhang。';
+  if (!v.displayName) errors.displayName = '请填写姓名。';
+  if (!ROLES.includes(v.role as Role)) errors.role = '请选择角色。';
+  if (v.role === 'district_officer' && !jurisdictionIds.includes(v.jurisdictionId ?? ''))
+    errors.jurisdictionId = '县（市）区调度室的账号须选择所属辖区，否则看不到任何案件。';
+  return errors;
+}
+
+const AccountForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values: FormValues; errors: FieldErrors }> = ({
+  session,
+  jurisdictions,
+  values,
+  errors,
+}) => (
+  <form method="post" action="/console/admin/officers" class="card stack" novalidate>
+    <h2>新建账号</h2>
+    <ErrorSummary errors={errors} />
+    <CsrfField session={session} />
+    <Field id="ac-username" label="用户名（字母、数字、_ . -）" error={errors.username}>
+      <input
+        type="text"
+        name="username"
+        required
+        maxlength={40}
+        autocomplete="off"
+        value={values.username ?? ''}
+        {...invalidProps('ac-username', errors, 'username')}
+      />
+    </Field>
+    <Field id="ac-name" label="姓名" error={errors.displayName}>
+      <input
+        type="text"
+        name="displayName"
+        required
+        maxlength={50}
+        value={values.displayName ?? ''}
+        {...invalidProps('ac-name', errors, 'displayName')}
+      />
+    </Field>
+    <Field id="ac-role" label="角色" error={errors.role}>
+      <select name="role" required {...invalidProps('ac-role', errors, 'role')}>
+        <option value="">请选择</option>
+        {ROLES.map((r) => (
+          <option value={r} selected={values.role === r}>
+            {ROLE_NAMES[r]}
+          </option>
+        ))}
+      </select>
+    </Field>
+    <Field id="ac-jurisdiction" label="辖区（县（市）区调度室必选）" error={errors.jurisdictionId}>
+      <select name="jurisdictionId" {...invalidProps('ac-jurisdiction', errors, 'jurisdictionId')}>
+        <option value="">—</option>
+        {jurisdictions.map((j) => (
+          <option value={j.id} selected={values.jurisdictionId === j.id}>
+            {j.nameZh}
+          </option>
+        ))}
+      </select>
+    </Field>
+    <Field id="ac-phone" label="联系电话">
+      <input type="tel" name="phone" id="ac-phone" maxlength={30} value={values.phone ?? ''} />
+    </Field>
+    <button type="submit">创建并生成一次性密码</button>
+  </form>
+);
 
 export function adminRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
   // '/x/*' also matches '/x' itself, so these cover the list pages too.
   app.use('/console/admin/officers/*', requirePermission('manage_accounts'));
   app.use('/console/admin/jurisdictions/*', requirePermission('manage_settings'));
-  app.use('/console/admin/channels/*', requirePermission('manage_settings'));
 
   const audit = (c: Context<ConsoleEnv>, type: string, data: unknown) =>
     eventStatement(deps.db, {
@@ -61,7 +120,13 @@ export function adminRoutes(deps: AppDeps) {
 
   const officersPage = async (
     c: Context<ConsoleEnv>,
-    opts: { error?: string; created?: { username: string; password: string } } = {},
+    opts: {
+      error?: string;
+      notice?: string;
+      created?: { username: string; password: string };
+      values?: FormValues;
+      errors?: FieldErrors;
+    } = {},
     status = 200,
   ) => {
     const session = c.get('session');
@@ -70,6 +135,7 @@ export function adminRoutes(deps: AppDeps) {
       <Layout title="账号管理" session={session} active="/console/admin/officers">
         <h1>账号管理</h1>
         <Flash text={opts.error} error />
+        <Flash text={opts.notice} />
         {opts.created && (
           <p class="flash" role="status">
             已为 {opts.created.username} 设置一次性密码：<code>{opts.created.password}</code>
@@ -120,62 +186,40 @@ export function adminRoutes(deps: AppDeps) {
             </tbody>
           </table>
         </div>
-        <form method="post" action="/console/admin/officers" class="card stack">
-          <h2>新建账号</h2>
-          <CsrfField session={session} />
-          <label>
-            用户名（字母、数字、_ . -）
-            <input type="text" name="username" required pattern="[A-Za-z0-9_.\-]{3,40}" />
-          </label>
-          <label>
-            姓名
-            <input type="text" name="displayName" required maxlength={50} />
-          </label>
-          <label>
-            角色
-            <select name="role">
-              {ROLES.map((r) => (
-                <option value={r}>{ROLE_NAMES[r]}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            辖区（县（市）区调度室必选）
-            <select name="jurisdictionId">
-              <option value="">—</option>
-              {jurisdictions.map((j) => (
-                <option value={j.id}>{j.nameZh}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            联系电话
-            <input type="tel" name="phone" maxlength={30} />
-          </label>
-          <button type="submit">创建并生成一次性密码</button>
-        </form>
+        <AccountForm
+          session={session}
+          jurisdictions={jurisdictions}
+          values={opts.values ?? {}}
+          errors={opts.errors ?? {}}
+        />
       </Layout>,
       status as 200,
     );
   };
 
-  app.get('/console/admin/officers', (c) => officersPage(c));
+  app.get('/console/admin/officers', (c) =>
+    officersPage(c, c.req.query('password') === 'changed' ? { notice: '密码已修改。' } : {}),
+  );
 
   app.post('/console/admin/officers', async (c) => {
     const body = await c.req.parseBody();
-    const username = str(body, 'username', 40);
-    const displayName = str(body, 'displayName', 50);
-    const role = str(body, 'role') as Role;
-    const chosen = str(body, 'jurisdictionId');
-    // '@superior' / '@peer': a city-level recipient of warning notices (上级 / 同级), not a jurisdiction.
-    const recipient = chosen === '@superior' ? 'superior' : chosen === '@peer' ? 'peer' : 'office';
-    const jurisdictionId = chosen.startsWith('@') ? null : chosen || null;
+    const values: FormValues = {
+      username: str(body, 'username', 40),
+      displayName: str(body, 'displayName', 50),
+      role: str(body, 'role'),
+      jurisdictionId: str(body, 'jurisdictionId'),
+      phone: str(body, 'phone', 30),
+    };
     const jurisdictions = await listJurisdictions(deps.db);
-    if (!USERNAME.test(username) || !displayName || !ROLES.includes(role))
-      return officersPage(c, { error: '请填写用户名、姓名和角色。' }, 400);
-    if (role === 'district_officer' && !jurisdictions.some((j) => j.id === jurisdictionId)) {
-      return officersPage(c, { error: '县（市）区调度室账号必须选择辖区。' }, 400);
-    }
+    const errors = accountFormErrors(
+      values,
+      jurisdictions.map((j) => j.id),
+    );
+    if (Object.keys(errors).length > 0) return officersPage(c, { values, errors }, 400);
+    const username = values.username ?? '';
+    const displayName = values.displayName ?? '';
+    const role = values.role as Role;
+    const jurisdictionId = values.jurisdictionId || null;
     const password = newToken(deps.random, 12);
     const now = deps.clock();
     const id = newId('of', now, deps.random);
@@ -195,7 +239,8 @@ export function adminRoutes(deps: AppDeps) {
         audit(c, 'account_created', { officerId: id, username, role, jurisdictionId }),
       ]);
     } catch (err) {
-      if (isUniqueViolation(err, 'officers')) return officersPage(c, { error: '用户名已存在。' }, 409);
+      if (isUniqueViolation(err, 'officers'))
+        return officersPage(c, { values, errors: { username: `用户名 ${username} 已被使用，请换一个。` } }, 409);
       throw err;
     }
     return officersPage(c, { created: { username, password } });
@@ -228,15 +273,23 @@ export function adminRoutes(deps: AppDeps) {
 
   // Jurisdictions ------------------------------------------------------------------------------------
 
-  app.get('/console/admin/jurisdictions', async (c) => {
+  interface JurisdictionEdit {
+    id: string;
+    values: FormValues;
+    errors: FieldErrors;
+  }
+
+  const jurisdictionsPage = async (c: Context<ConsoleEnv>, edit?: JurisdictionEdit, status: 200 | 400 = 200) => {
     const session = c.get('session');
     const rows = await listJurisdictions(deps.db);
     return c.html(
       <Layout title="辖区与接报部门" session={session} active="/console/admin/jurisdictions">
         <h1>辖区与接报部门</h1>
         <Flash text={c.req.query('done') === '1' ? '已保存。' : undefined} />
+        {edit && <ErrorSummary errors={edit.errors} />}
+        <p class="muted">报告人提交后看到的接报部门和电话就是这里填写的内容。</p>
         <div class="table-wrap">
-          <table>
+          <table class="cases">
             <thead>
               <tr>
                 <th>辖区</th>
@@ -244,226 +297,90 @@ export function adminRoutes(deps: AppDeps) {
               </tr>
             </thead>
             <tbody>
-              {rows.map((j) => (
-                <tr>
-                  <td>
-                    {j.nameZh}
-                    <div class="muted">{j.id}</div>
-                  </td>
-                  <td>
-                    <form
-                      method="post"
-                      action={`/console/admin/jurisdictions/${encodeURIComponent(j.id)}`}
-                      class="actions"
-                    >
-                      <CsrfField session={session} />
-                      <input
-                        type="text"
-                        name="name"
-                        value={j.receivingDeptName}
-                        required
-                        maxlength={100}
-                        aria-label="接报部门名称"
-                      />
-                      <input
-                        type="tel"
-                        name="phone"
-                        value={j.receivingDeptPhone}
-                        required
-                        maxlength={30}
-                        aria-label="联系电话"
-                      />
-                      <button type="submit" class="secondary">
-                        保存
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
+              {rows.map((j) => {
+                const mine = edit?.id === j.id ? edit : undefined;
+                const errors = mine?.errors ?? {};
+                const name = mine ? (mine.values.name ?? '') : j.receivingDeptName;
+                const phone = mine ? (mine.values.phone ?? '') : j.receivingDeptPhone;
+                const key = `j-${j.id}`;
+                return (
+                  <tr>
+                    <td>
+                      {j.nameZh}
+                      <div class="muted">{j.id}</div>
+                    </td>
+                    <td>
+                      <form
+                        method="post"
+                        action={`/console/admin/jurisdictions/${encodeURIComponent(j.id)}`}
+                        class="actions"
+                        novalidate
+                      >
+                        <CsrfField session={session} />
+                        <Field id={`${key}-name`} label={`${j.nameZh}接报部门名称`} error={errors.name}>
+                          <input
+                            type="text"
+                            name="name"
+                            value={name}
+                            required
+                            maxlength={100}
+                            {...invalidProps(`${key}-name`, errors, 'name')}
+                          />
+                        </Field>
+                        <Field
+                          id={`${key}-phone`}
+                          label="联系电话"
+                          error={errors.phone}
+                          {...(phone === PLACEHOLDER_PHONE
+                            ? { hint: '仍是默认的 12333 热线，请填写调度室实际电话。' }
+                            : {})}
+                        >
+                          <input
+                            type="tel"
+                            name="phone"
+                            value={phone}
+                            required
+                            maxlength={30}
+                            {...invalidProps(`${key}-phone`, errors, 'phone')}
+                          />
+                        </Field>
+                        <button type="submit" class="secondary">
+                          保存
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       </Layout>,
+      status,
     );
-  });
+  };
+
+  app.get('/console/admin/jurisdictions', (c) => jurisdictionsPage(c));
 
   app.post('/console/admin/jurisdictions/:id', async (c) => {
     const body = await c.req.parseBody();
-    const name = str(body, 'name', 100);
-    const phone = str(body, 'phone', 30);
-    if (!name || !phone)
-      throw new ApiError(400, 'validation', { zh: '名称和电话均为必填。', en: 'Name and phone are required.' });
     const id = c.req.param('id');
+    const values: FormValues = { name: str(body, 'name', 100), phone: str(body, 'phone', 30) };
+    const errors: FieldErrors = {};
+    if (!values.name) errors.name = '请填写接报部门名称。';
+    if (!values.phone) errors.phone = '请填写联系电话，报告人会拨打这个号码。';
+    else if (!/^[0-9+\-()（） ]{5,30}$/.test(values.phone))
+      errors.phone = '电话只能包含数字、空格、+、- 和括号，例如 0431-88990011。';
+    if (Object.keys(errors).length > 0) return jurisdictionsPage(c, { id, values, errors }, 400);
     await deps.db.batch([
-      updateReceivingDept(deps.db, id, name, phone, deps.clock()),
-      audit(c, 'jurisdiction_updated', { jurisdictionId: id, receivingDeptName: name, receivingDeptPhone: phone }),
+      updateReceivingDept(deps.db, id, values.name ?? '', values.phone ?? '', deps.clock()),
+      audit(c, 'jurisdiction_updated', {
+        jurisdictionId: id,
+        receivingDeptName: values.name,
+        receivingDeptPhone: values.phone,
+      }),
     ]);
     return c.redirect('/console/admin/jurisdictions?done=1', 303);
-  });
-
-  // Notification channels ----------------------------------------------------------------------------
-
-  app.get('/console/admin/channels', async (c) => {
-    const session = c.get('session');
-    const [rows, jurisdictions] = await Promise.all([listChannels(deps.db), listJurisdictions(deps.db)]);
-    const nameOf = (id: string | null, recipient: string) =>
-      id === null
-        ? (RECIPIENT_ZH[recipient as keyof typeof RECIPIENT_ZH] ?? '市办（全市）')
-        : (jurisdictions.find((j) => j.id === id)?.nameZh ?? id);
-    return c.html(
-      <Layout title="通知渠道" session={session} active="/console/admin/channels">
-        <h1>通知渠道</h1>
-        <p class="muted">
-          新报告、附件4
-          提醒和逾期上报发往所在辖区的渠道；紧急报告和逾期上报同时发往市办渠道。发布和解除预警的通知发往各县（市）区渠道和上级、同级单位渠道。
-        </p>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>名称</th>
-                <th>辖区</th>
-                <th>类型</th>
-                <th>目标</th>
-                <th>状态</th>
-                <th>操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((ch) => (
-                <tr>
-                  <td>{ch.name}</td>
-                  <td>{nameOf(ch.jurisdictionId, ch.recipient)}</td>
-                  <td>{ch.type}</td>
-                  <td class="pre">
-                    {ch.type === 'telegram' ? ch.target : ch.target.replace(/(key|access_token)=[^&]+/g, '$1=…')}
-                  </td>
-                  <td>{ch.enabled ? '启用' : '停用'}</td>
-                  <td class="actions">
-                    <form method="post" action={`/console/admin/channels/${encodeURIComponent(ch.id)}/enabled`}>
-                      <CsrfField session={session} />
-                      <input type="hidden" name="enabled" value={ch.enabled ? '0' : '1'} />
-                      <button type="submit" class="secondary">
-                        {ch.enabled ? '停用' : '启用'}
-                      </button>
-                    </form>
-                    <form method="post" action={`/console/admin/channels/${encodeURIComponent(ch.id)}/delete`}>
-                      <CsrfField session={session} />
-                      <button type="submit" class="danger">
-                        删除
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <form method="post" action="/console/admin/channels" class="card stack">
-          <h2>新增渠道</h2>
-          <CsrfField session={session} />
-          <label>
-            名称
-            <input type="text" name="name" required maxlength={100} />
-          </label>
-          <label>
-            辖区
-            <select name="jurisdictionId">
-              <option value="">市办（全市）</option>
-              <option value="@superior">{RECIPIENT_ZH.superior}</option>
-              <option value="@peer">{RECIPIENT_ZH.peer}</option>
-              {jurisdictions.map((j) => (
-                <option value={j.id}>{j.nameZh}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            类型
-            <select name="type">
-              {CHANNEL_TYPES.map((t) => (
-                <option value={t}>{t}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            目标（Telegram 群组 chat id，或机器人 Webhook 地址）
-            <input type="text" name="target" required maxlength={500} />
-          </label>
-          <label>
-            签名密钥（钉钉 / 飞书，可选）
-            <input type="password" name="secret" maxlength={200} autocomplete="off" />
-          </label>
-          <label>
-            语言
-            <select name="locale">
-              <option value="zh">中文</option>
-              <option value="en">English</option>
-            </select>
-          </label>
-          <button type="submit">新增</button>
-        </form>
-      </Layout>,
-    );
-  });
-
-  app.post('/console/admin/channels', async (c) => {
-    const body = await c.req.parseBody();
-    const type = str(body, 'type') as (typeof CHANNEL_TYPES)[number];
-    const name = str(body, 'name', 100);
-    const target = str(body, 'target', 500);
-    const chosen = str(body, 'jurisdictionId');
-    // '@superior' / '@peer': a city-level recipient of warning notices (上级 / 同级), not a jurisdiction.
-    const recipient = chosen === '@superior' ? 'superior' : chosen === '@peer' ? 'peer' : 'office';
-    const jurisdictionId = chosen.startsWith('@') ? null : chosen || null;
-    const jurisdictions = await listJurisdictions(deps.db);
-    const targetProblem =
-      type === 'telegram' ? undefined : webhookTargetProblem(target, deps.config.ALLOW_PRIVATE_TARGETS);
-    if (targetProblem && CHANNEL_TYPES.includes(type)) throw new ApiError(400, 'validation', targetProblem);
-    const validTarget = type === 'telegram' ? /^-?\d+$|^@\w+$/.test(target) : /^https?:\/\/\S+$/.test(target);
-    if (
-      !CHANNEL_TYPES.includes(type) ||
-      !name ||
-      !validTarget ||
-      (jurisdictionId && !jurisdictions.some((j) => j.id === jurisdictionId))
-    ) {
-      throw new ApiError(400, 'validation', {
-        zh: '请检查名称、类型和目标（Telegram 为 chat id，其他为 https Webhook 地址）。',
-        en: 'Check name, type and target (a chat id for Telegram, an https webhook otherwise).',
-      });
-    }
-    const now = deps.clock();
-    const id = newId('ch', now, deps.random);
-    await deps.db.batch([
-      insertChannel(deps.db, {
-        id,
-        jurisdictionId,
-        type,
-        name,
-        target,
-        secret: str(body, 'secret') || null,
-        locale: str(body, 'locale') === 'en' ? 'en' : 'zh',
-        recipient,
-        createdAt: now,
-      }),
-      audit(c, 'channel_created', { channelId: id, type, name, jurisdictionId, recipient }),
-    ]);
-    return c.redirect('/console/admin/channels', 303);
-  });
-
-  app.post('/console/admin/channels/:id/enabled', async (c) => {
-    const enabled = str(await c.req.parseBody(), 'enabled') === '1';
-    const id = c.req.param('id');
-    await deps.db.batch([
-      setChannelEnabled(deps.db, id, enabled),
-      audit(c, enabled ? 'channel_enabled' : 'channel_disabled', { channelId: id }),
-    ]);
-    return c.redirect('/console/admin/channels', 303);
-  });
-
-  app.post('/console/admin/channels/:id/delete', async (c) => {
-    const id = c.req.param('id');
-    await deps.db.batch([deleteChannel(deps.db, id), audit(c, 'channel_deleted', { channelId: id })]);
-    return c.redirect('/console/admin/channels', 303);
   });
 
   return app;

@@ -30,9 +30,11 @@ interface Props {
   submitted: boolean;
   saved: boolean;
   errors?: string[];
+  /** 报送市办 was pressed: ask once, naming what follows, before it is sent. */
+  confirming?: boolean;
 }
 
-const Annex4Page: FC<Props> = ({ session, reportId, unitName, data, submitted, saved, errors }) => {
+const Annex4Page: FC<Props> = ({ session, reportId, unitName, data, submitted, saved, errors, confirming }) => {
   const base = `/console/cases/${encodeURIComponent(reportId)}`;
   const input = (key: Annex4Key, type = 'text') => (
     <div>
@@ -60,8 +62,18 @@ const Annex4Page: FC<Props> = ({ session, reportId, unitName, data, submitted, s
           {saved ? '已保存的草稿。' : '以下内容根据用人单位速报表和规则评估预填，请核实修改后保存或报送。'}
         </p>
       )}
+      {confirming && (
+        <div class="card confirm stack" role="alert" id="confirm-submit">
+          <h2>确认报送市办？</h2>
+          <p class="consequence">
+            附件4 将报送市协调劳动关系三方委员会办公室，市办会立即收到通知；报送后本表不能再修改，也不能撤回。
+          </p>
+          <p>请核对下面的内容，确认无误后点击表单下方的“确认报送市办”；如需修改，改好后再点击。</p>
+        </div>
+      )}
       <form method="post" action={`${base}/annex4`} class="card stack">
         <CsrfField session={session} />
+        {confirming && <input type="hidden" name="confirmed" value="yes" />}
         <div class="grid2">
           {input('reportingUnit')}
           {input('filledAt', 'date')}
@@ -94,8 +106,8 @@ const Annex4Page: FC<Props> = ({ session, reportId, unitName, data, submitted, s
             <button type="submit" name="action" value="save" class="secondary">
               保存草稿
             </button>
-            <button type="submit" name="action" value="submit">
-              报送市办
+            <button type="submit" name="action" value="submit" class={confirming ? 'danger' : undefined}>
+              {confirming ? '确认报送市办' : '报送市办'}
             </button>
           </p>
         )}
@@ -156,6 +168,18 @@ export function annex4Routes(deps: AppDeps, actions: CaseActions) {
     if (body.action === 'submit') {
       const missing = missingForSubmit(parsed.data);
       if (missing.length) return show(parsed.data, missing);
+      if (body.confirmed !== 'yes')
+        return c.html(
+          <Annex4Page
+            session={session}
+            reportId={id}
+            unitName={found.report.unitName}
+            data={parsed.data}
+            submitted={false}
+            saved={false}
+            confirming
+          />,
+        );
       await actions.submitAnnex4(session.account, id, parsed.data);
       dispatchAfterResponse(c, deps);
       return c.redirect(`/console/cases/${encodeURIComponent(id)}?done=annex4_submitted`, 303);

@@ -2,17 +2,19 @@
 // rules' findings, the timeline of every event, and the officer's actions (claim, hand over, note, message
 // the reporter, close). Every view is an audit event; every action is a POST with the CSRF token that
 // redirects back (post/redirect/get), so the page works without JavaScript.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import { type Account, handoverCandidates } from '../../../db/repo/accounts';
 import { type CaseDetail, type CaseEvent, caseEvents } from '../../../db/repo/cases';
 import type { ConsoleEnv } from '../../auth/middleware';
 import type { Session } from '../../auth/session';
 import { assessmentOf } from '../../cases/annex4';
+import { clockTime, foldAuditEvents } from '../../cases/audit-lines';
 import { type CaseActions, MESSAGE_MAX, NOTE_MAX } from '../../cases/case-actions';
-import { CHANNEL_ZH, eventName, itemNames } from '../../cases/labels';
+import { CHANNEL_ZH, eventName, itemNames, plainReason } from '../../cases/labels';
 import { ago, beijingDateTime } from '../../cases/time';
 import type { AppDeps } from '../../deps';
+import { ApiError } from '../../http/errors';
 import { newToken } from '../../ids';
 import { displayValue, FIELDS, type IntakeCtx } from '../../intake/index';
 import { dispatchAfterResponse } from '../../notify/dispatcher';
@@ -107,20 +109,19 @@ const Assessment: FC<{ found: CaseDetail }> = ({ found }) => {
           <li>
             <strong>{itemNames([f.item]).join('')}</strong>{' '}
             <span class={OUTCOME_ZH[f.outcome][1]}>{OUTCOME_ZH[f.outcome][0]}</span>
-            <div class="pre">{f.explanation.zh}</div>
-            <div class="muted">规则 {f.ruleId}</div>
+            <div class="pre">{plainReason(f.explanation.zh)}</div>
           </li>
         ))}
       </ul>
       <p>
-        <SeverityBadge severity={a.severity.level} /> {a.severity.reason.zh}
+        <SeverityBadge severity={a.severity.level} /> {plainReason(a.severity.reason.zh)}
       </p>
       <p>
-        <UrgencyBadge urgency={a.urgency.level} /> {a.urgency.reasons.map((r) => r.zh).join('；')}
+        <UrgencyBadge urgency={a.urgency.level} /> {a.urgency.reasons.map((r) => plainReason(r.zh)).join('；')}
       </p>
       {a.late.isLate && a.late.reason && (
         <p>
-          <span class="badge amber">迟报</span> {a.late.reason.zh}
+          <span class="badge amber">迟报</span> {plainReason(a.late.reason.zh)}
         </p>
       )}
       {found.report.unreported && (
@@ -142,9 +143,65 @@ interface CasePageProps {
   now: Date;
   nonce: string;
   flash?: string | undefined;
+  /** A refused 销号: the reason typed and what is missing. */
+  close?: { reason: string; error: string } | undefined;
 }
 
-const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, now, nonce, flash }) => {
+/** 销号 cannot be undone: the form says what follows and asks for a tick before it sends. */
+const CloseForm: FC<{ base: string; session: Session; close: CasePageProps['close'] }> = ({ base, session, close }) => (
+  <section class="card confirm" id="close">
+    <h2>销号</h2>
+    <form method="post" action={`${base}/close`} class="stack">
+      <CsrfField session={session} />
+      <p class="consequence">
+        销号后案件关闭，不能再认领、转交、回复报告人或修改附件4，且无法撤销。报告人在查询页面会看到“已办结”和下面的理由。
+      </p>
+      <div class={close && !close.reason ? 'field invalid' : 'field'}>
+        <label for="close-reason">销号理由（报告人可见）</label>
+        <textarea id="close-reason" name="reason" required maxlength={NOTE_MAX}>
+          {close?.reason ?? ''}
+        </textarea>
+      </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="confirm"
+          value="yes"
+          required
+          {...(close ? { 'aria-invalid': 'true', 'aria-describedby': 'close-error' } : {})}
+        />
+        <span>我确认销号，此操作不可撤销</span>
+      </label>
+      {close && (
+        <p class="error-text" id="close-error" role="alert">
+          {close.error}
+        </p>
+      )}
+      <button type="submit" class="danger">
+        确认销号
+      </button>
+    </form>
+  </section>
+);
+
+const AuditLines: FC<{ events: CaseEvent[] }> = ({ events }) => (
+  <section class="card">
+    <h2>查阅与导出记录</h2>
+    <ul class="muted">
+      {foldAuditEvents(events.filter((e) => AUDIT_ONLY.has(e.type)))
+        .slice(0, 50)
+        .map((l) => (
+          <li>
+            {l.day} {l.who} {eventName(l.type)}
+            {l.what === 'annex4_docx' ? '附件4（DOCX）' : l.what === 'annex4' ? '附件4' : ''}
+            {l.count > 1 ? ` ${l.count} 次（${clockTime(l.first)}–${clockTime(l.last)}）` : ` ${clockTime(l.first)}`}
+          </li>
+        ))}
+    </ul>
+  </section>
+);
+
+const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, now, nonce, flash, close }) => {
   const r = found.report;
   const base = `/console/cases/${encodeURIComponent(r.id)}`;
   const open = r.status !== 'closed';
@@ -154,21 +211,27 @@ const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, 
     <Layout title={r.unitName} session={session}>
       <Flash text={flash} />
       <h1>{r.unitName}</h1>
-      <p>
-        <StatusBadge status={r.status} /> <UrgencyBadge urgency={r.urgency} /> <SeverityBadge severity={r.severity} />{' '}
-        <span class="muted">
-          回执号 {r.receipt} · {found.jurisdiction?.nameZh ?? r.jurisdictionId} · 来源：{CHANNEL_ZH[r.channel]} ·
-          报告时间 {beijingDateTime(r.submittedAt)}
-        </span>
+      <p class="badges">
+        <StatusBadge status={r.status} /> <UrgencyBadge urgency={r.urgency} /> <SeverityBadge severity={r.severity} />
+      </p>
+      <p class="muted">
+        回执号 {r.receipt} · {found.jurisdiction?.nameZh ?? r.jurisdictionId} · 来源：{CHANNEL_ZH[r.channel]} · 报告时间{' '}
+        {beijingDateTime(r.submittedAt)}
       </p>
       <p>
         附件4：
         <Deadline due={r.annex4DueAt} now={now} status={r.status} /> · 跟踪人：
         {found.claimantName ?? <span class="badge amber">待认领</span>}
       </p>
-      <div class="grid2">
-        <div>
-          <section class="card">
+      {/* On a phone the page is one long column: the main actions come first, the rest is a tap away. */}
+      <nav class="jump" aria-label="本页">
+        <a href="#actions">操作</a> <a href="#annex3">速报表</a> <a href="#timeline">处理记录</a>{' '}
+        <a href="#message">回复报告人</a>
+        {open && <a href="#close">销号</a>}
+      </nav>
+      <div class="case-grid">
+        <div class="case-facts">
+          <section class="card" id="annex3">
             <h2>速报表（附件3）</h2>
             <Annex3Table answers={r.answers as Record<string, unknown>} ctx={ctx} />
           </section>
@@ -176,13 +239,9 @@ const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, 
             <h2>规则评估</h2>
             <Assessment found={found} />
           </section>
-          <section class="card">
-            <h2>处理记录</h2>
-            <Timeline events={events.filter((e) => !AUDIT_ONLY.has(e.type))} now={now} />
-          </section>
         </div>
-        <div>
-          <section class="card stack">
+        <div class="case-act">
+          <section class="card stack" id="actions">
             <h2>操作</h2>
             {open && !r.claimedBy && (
               <form method="post" action={`${base}/claim`}>
@@ -220,6 +279,8 @@ const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, 
               </form>
             )}
           </section>
+        </div>
+        <div class="case-forms">
           <section class="card">
             <h2>内部备注</h2>
             <form method="post" action={`${base}/notes`} class="stack">
@@ -232,7 +293,7 @@ const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, 
               <button type="submit">保存备注</button>
             </form>
           </section>
-          <section class="card">
+          <section class="card" id="message">
             <h2>回复报告人</h2>
             <form method="post" action={`${base}/messages`} class="stack">
               <CsrfField session={session} />
@@ -244,35 +305,13 @@ const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, 
               <button type="submit">发送</button>
             </form>
           </section>
-          {open && (
-            <section class="card">
-              <h2>销号</h2>
-              <form method="post" action={`${base}/close`} class="stack">
-                <CsrfField session={session} />
-                <label>
-                  销号理由
-                  <textarea name="reason" required maxlength={NOTE_MAX} />
-                </label>
-                <button type="submit" class="danger">
-                  销号
-                </button>
-              </form>
-            </section>
-          )}
-          <section class="card">
-            <h2>查阅与导出记录</h2>
-            <ul class="muted">
-              {events
-                .filter((e) => AUDIT_ONLY.has(e.type))
-                .slice(-50)
-                .reverse()
-                .map((e) => (
-                  <li>
-                    {beijingDateTime(e.at)} {actorLabel(e)} {eventName(e.type)}
-                    {field(e.data, 'what') === 'annex4_docx' ? '附件4（DOCX）' : ''}
-                  </li>
-                ))}
-            </ul>
+          {open && <CloseForm base={base} session={session} close={close} />}
+          <AuditLines events={events} />
+        </div>
+        <div class="case-log">
+          <section class="card" id="timeline">
+            <h2>处理记录</h2>
+            <Timeline events={events.filter((e) => !AUDIT_ONLY.has(e.type))} now={now} />
           </section>
         </div>
       </div>
@@ -288,9 +327,13 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
   };
   const back = (id: string, done: string) => `/console/cases/${encodeURIComponent(id)}?done=${done}`;
 
-  app.get('/console/cases/:id', async (c) => {
+  const render = async (
+    c: Context<ConsoleEnv>,
+    found: CaseDetail,
+    extra: { flash?: string | undefined; close?: CasePageProps['close'] },
+    status: 200 | 400 = 200,
+  ) => {
     const session = c.get('session');
-    const found = await actions.view(session.account, c.req.param('id'), 'case');
     const [events, candidates, ctx] = await Promise.all([
       caseEvents(deps.db, found.report.id),
       handoverCandidates(deps.db, found.report.jurisdictionId),
@@ -305,9 +348,16 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
         ctx={ctx}
         now={deps.clock()}
         nonce={newToken(deps.random, 12)}
-        flash={DONE[c.req.query('done') ?? '']}
+        flash={extra.flash}
+        close={extra.close}
       />,
+      status,
     );
+  };
+
+  app.get('/console/cases/:id', async (c) => {
+    const found = await actions.view(c.get('session').account, c.req.param('id'), 'case');
+    return render(c, found, { flash: DONE[c.req.query('done') ?? ''] });
   });
 
   app.post('/console/cases/:id/claim', async (c) => {
@@ -344,7 +394,15 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
   });
 
   app.post('/console/cases/:id/close', async (c) => {
-    await actions.close(c.get('session').account, c.req.param('id'), await form(c, 'reason'));
+    const body = await c.req.parseBody();
+    const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, NOTE_MAX) : '';
+    if (!reason || body.confirm !== 'yes') {
+      const found = await actions.load(c.get('session').account, c.req.param('id'));
+      if (found.report.status === 'closed') throw new ApiError(409, 'case_closed');
+      const error = !reason ? '请填写销号理由（报告人会看到）。' : '请勾选“我确认销号”后再提交：销号后无法撤销。';
+      return render(c, found, { close: { reason, error } }, 400);
+    }
+    await actions.close(c.get('session').account, c.req.param('id'), reason);
     return c.redirect(back(c.req.param('id'), 'closed'), 303);
   });
 

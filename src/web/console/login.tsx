@@ -6,6 +6,7 @@ import { accountForLogin, deleteExpiredSessions, setPassword } from '../../../db
 import { clientAddress } from '../../auth/client-address';
 import { type ConsoleEnv, csrfGuard, requireSession, sameOriginGuard } from '../../auth/middleware';
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from '../../auth/password';
+import { homePath } from '../../auth/roles';
 import { endSession, startSession } from '../../auth/session';
 import { beginSignIn, retryAfterSeconds } from '../../auth/throttle';
 import type { AppDeps, AppEnv } from '../../deps';
@@ -72,7 +73,8 @@ export function loginRoutes(deps: AppDeps) {
       await setPassword(deps.db, account.id, await hashPassword(password, deps.random), account.mustChangePassword);
     }
     await startSession(c, deps, account.id);
-    return c.redirect(account.mustChangePassword ? '/console/profile' : next, 303);
+    const home = next === '/console' ? homePath(account) : next;
+    return c.redirect(account.mustChangePassword ? '/console/profile' : home, 303);
   });
 
   const out = new Hono<ConsoleEnv>();

@@ -1,10 +1,12 @@
 // /console/profile — the officer's own account: change the password (required after a generated one).
 import { type Context, Hono } from 'hono';
+import type { FC } from 'hono/jsx';
 import { accountById, deleteOtherSessions, setPassword } from '../../../db/repo/accounts';
 import { eventStatement } from '../../../db/repo/cases';
 import type { ConsoleEnv } from '../../auth/middleware';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/password';
-import { ROLE_NAMES } from '../../auth/roles';
+import { can, homePath, ROLE_NAMES } from '../../auth/roles';
+import type { Session } from '../../auth/session';
 import { beginPasswordCheck, retryAfterSeconds } from '../../auth/throttle';
 import { beijingDateTime } from '../../cases/time';
 import type { AppDeps } from '../../deps';
@@ -12,6 +14,26 @@ import { ApiError } from '../../http/errors';
 import { issueLinkCode } from '../../notify/index';
 import { CsrfField, Flash, Layout } from './layout';
 import { waitText } from './login';
+
+const PasswordForm: FC<{ session: Session }> = ({ session }) => (
+  <form method="post" action="/console/profile/password" class="card stack">
+    <h2>修改密码</h2>
+    <CsrfField session={session} />
+    <label>
+      当前密码
+      <input type="password" name="current" autocomplete="current-password" required />
+    </label>
+    <label>
+      新密码（至少 12 个字符）
+      <input type="password" name="password" autocomplete="new-password" required minlength={12} />
+    </label>
+    <label>
+      再次输入新密码
+      <input type="password" name="confirm" autocomplete="new-password" required minlength={12} />
+    </label>
+    <button type="submit">修改密码</button>
+  </form>
+);
 
 export function profileRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
@@ -50,38 +72,27 @@ export function profileRoutes(deps: AppDeps) {
             </tr>
           </tbody>
         </table>
-        <form method="post" action="/console/profile/telegram" class="card stack">
-          <h2>绑定 Telegram</h2>
-          <CsrfField session={session} />
-          {opts.link ? (
-            <p class="flash" role="status">
-              绑定码：<code>{opts.link.code}</code>（{beijingDateTime(opts.link.expiresAt)} 前有效）。请在 Telegram 中向
-              {bot ? ` @${bot} ` : '本系统机器人'}发送：/link {opts.link.code}
-            </p>
-          ) : (
-            <p class="muted">绑定后，可直接在 Telegram 通知中认领案件。</p>
-          )}
-          <button type="submit" class="secondary">
-            {a.telegramLinked ? '重新绑定（生成新绑定码）' : '生成绑定码'}
-          </button>
-        </form>
-        <form method="post" action="/console/profile/password" class="card stack">
-          <h2>修改密码</h2>
-          <CsrfField session={session} />
-          <label>
-            当前密码
-            <input type="password" name="current" autocomplete="current-password" required />
-          </label>
-          <label>
-            新密码（至少 12 个字符）
-            <input type="password" name="password" autocomplete="new-password" required minlength={12} />
-          </label>
-          <label>
-            再次输入新密码
-            <input type="password" name="confirm" autocomplete="new-password" required minlength={12} />
-          </label>
-          <button type="submit">修改密码</button>
-        </form>
+        {a.mustChangePassword && <PasswordForm session={session} />}
+        {/* Telegram claims cases from alerts: only for case workers, and after the password is settled. */}
+        {can(a, 'work_cases') && !a.mustChangePassword && (
+          <form method="post" action="/console/profile/telegram" class="card stack">
+            <h2>绑定 Telegram</h2>
+            <CsrfField session={session} />
+            {opts.link ? (
+              <p class="flash" role="status">
+                绑定码：<code>{opts.link.code}</code>（{beijingDateTime(opts.link.expiresAt)} 前有效）。请在 Telegram
+                中向
+                {bot ? ` @${bot} ` : '本系统机器人'}发送：/link {opts.link.code}
+              </p>
+            ) : (
+              <p class="muted">绑定后，可直接在 Telegram 通知中认领案件。</p>
+            )}
+            <button type="submit" class="secondary">
+              {a.telegramLinked ? '重新绑定（生成新绑定码）' : '生成绑定码'}
+            </button>
+          </form>
+        )}
+        {!a.mustChangePassword && <PasswordForm session={session} />}
       </Layout>,
       status as 200,
     );
@@ -136,7 +147,11 @@ export function profileRoutes(deps: AppDeps) {
         data: { officerId: account.id },
       }),
     ]);
-    return c.redirect('/console/profile?done=1', 303);
+    // A first or reset password leads on to the account's own work; a routine change stays here.
+    return c.redirect(
+      account.mustChangePassword ? `${homePath(account)}?password=changed` : '/console/profile?done=1',
+      303,
+    );
   });
 
   return app;

@@ -4,6 +4,7 @@ import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { currentWarning } from '../../../db/repo/warnings';
 import { type ConsoleEnv, csrfGuard, requireSession } from '../../auth/middleware';
+import { homePath } from '../../auth/roles';
 import { caseActions } from '../../cases/case-actions';
 import type { AppDeps } from '../../deps';
 import { limitBody } from '../../http/body-limit';
@@ -11,6 +12,7 @@ import { ApiError, errorBody, onError } from '../../http/errors';
 import { logRequestError } from '../../http/request-log';
 import { consoleLogger } from '../../log';
 import { adminRoutes } from './admin';
+import { adminChannelRoutes } from './admin-channels';
 import { annex4Routes } from './annex4-page';
 import { consoleApiRoutes } from './api';
 import { casePageRoutes } from './case-page';
@@ -50,7 +52,8 @@ function pageError(err: Error, c: Context<ConsoleEnv>) {
         <p role="alert">{message}</p>
         <p class="muted">请求编号 {requestId ?? '-'}</p>
         <p>
-          <a href="/console/cases">返回待办</a>
+          {/* Back to the signed-in person's own start page: admins have no case list. */}
+          <a href={session ? homePath(session.account) : '/login'}>{session ? '返回首页' : '登录'}</a>
         </p>
       </div>
     </Layout>,
@@ -99,6 +102,7 @@ export function consoleRoutes(deps: AppDeps) {
   app.route('/', warningRoutes(deps));
   app.route('/', profileRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', adminChannelRoutes(deps));
   // Anything else under /console for a signed-in officer: the same 404 as a case out of scope.
   app.all('/console/*', () => {
     throw new ApiError(404, 'not_found');

@@ -46,12 +46,33 @@ button.danger { background:var(--red); border-color:var(--red); }
 .stack > * + * { margin-top:.75rem; }
 .grid2 { display:grid; gap:1rem; grid-template-columns:1fr; }
 @media (min-width: 900px) { .grid2 { grid-template-columns: 3fr 2fr; } }
+/* The case page on a phone: the main actions, the facts, the other forms, then the timeline;
+   on a desk the actions and forms sit beside the facts and timeline. */
+.case-grid { display:grid; gap:0 1rem; grid-template-columns:minmax(0,1fr); grid-template-areas:"act" "facts" "forms" "log"; }
+.case-facts { grid-area:facts; min-width:0; } .case-act { grid-area:act; min-width:0; }
+.case-forms { grid-area:forms; min-width:0; } .case-log { grid-area:log; min-width:0; }
+@media (min-width: 900px) {
+  .case-grid { grid-template-columns:minmax(0,3fr) minmax(0,2fr); grid-template-rows:auto auto 1fr;
+    grid-template-areas:"facts act" "facts forms" "log forms"; align-items:start; }
+}
+nav.jump { display:flex; flex-wrap:wrap; gap:.25rem 1rem; margin:0 0 1rem; }
+@media (min-width: 900px) { nav.jump { display:none; } }
+.badges { margin:.25rem 0; }
 .timeline { list-style:none; padding:0; margin:0; }
 .timeline li { border-left:3px solid var(--line); padding:.25rem 0 .6rem .75rem; }
 .timeline li.message_out, .timeline li.message_in { border-color:var(--accent); }
 .timeline li.annex4_escalation { border-color:var(--red); }
 .pre { white-space:pre-wrap; overflow-wrap:anywhere; }
-.error-text { color:var(--red); font-size:.9rem; }
+.error-text { color:var(--red); font-size:.9rem; display:block; }
+.field > label { margin-bottom:.15rem; }
+.field .hint { display:block; }
+.field.invalid input, .field.invalid select, .field.invalid textarea { border-color:var(--red); border-width:2px; }
+.flash.warn { background:var(--amber-bg); color:var(--amber); }
+.flash.warn ul { margin:.25rem 0 0; padding-left:1.2rem; }
+.confirm { border:2px solid var(--red); }
+.confirm .consequence { font-weight:600; }
+label.check { display:flex; gap:.5rem; align-items:flex-start; color:var(--fg); }
+label.check input { margin-top:.3rem; }
 .login { max-width:24rem; margin:3rem auto; }
 .table-wrap { overflow-x:auto; }
 .warning-banner { margin:0; padding:.4rem 1rem; font-weight:600; }
@@ -67,6 +88,8 @@ button.danger { background:var(--red); border-color:var(--red); }
 .counts tr.total td { font-weight:600; border-top:2px solid var(--line); }
 td.hot { color:var(--red); font-weight:600; }
 @media (max-width: 700px) {
+  .kv th, .kv td { display:block; width:auto; }
+  .kv th { border-bottom:0; padding-bottom:0; }
   table.cases thead { display:none; }
   table.cases tr { display:block; border-bottom:2px solid var(--line); padding:.4rem 0; }
   table.cases td { display:block; border:0; padding:.1rem .5rem; }

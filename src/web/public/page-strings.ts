@@ -64,6 +64,7 @@ const zh = {
   messageTooMany: '留言发送过于频繁，请稍等一分钟后再发送。您的留言内容已保留。',
   tooManyDrafts: '从同一网络提交的报告过多，请稍等一分钟后再点击“提交报告”。您填写的内容均已保留。',
   messageTooLong: (max: number) => `留言不能超过 ${max} 个字，请删减后再发送。`,
+  closedReason: '办结说明：',
   statuses: {
     new: '已提交，等待受理',
     claimed: '已受理，正在处理',
@@ -147,6 +148,7 @@ const en: PageStrings = {
   tooManyDrafts:
     'Too many reports from this network; wait a minute, then press "Submit the report" again. Everything you entered is kept.',
   messageTooLong: (max) => `The message can be at most ${max} characters; please shorten it.`,
+  closedReason: 'Closing note: ',
   statuses: {
     new: 'Submitted, waiting to be taken up',
     claimed: 'Taken up by an officer',

@@ -57,6 +57,7 @@ export function StatusPage(v: StatusPageView) {
             {r.timeline.map((e) => (
               <li>
                 <span class="when">{beijingTime(e.at)}</span> <span class="what">{s.events[e.type] ?? e.type}</span>
+                {e.reason && <div class="reason">{`${s.closedReason}${e.reason}`}</div>}
               </li>
             ))}
           </ol>
