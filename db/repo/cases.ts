@@ -2,7 +2,7 @@
 // city), case actions as batch statements, Annex 4, warning decisions and the Annex 4 deadline rows.
 // A change and its audit event go in one batch; where a change may be refused by its guard (someone else
 // claimed first, the outbox row already exists), the event is inserted only if the change took effect.
-import { and, asc, desc, eq, gte, inArray, lt, lte, ne, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type BatchItem, type Db, rawStatement } from '../client';
 import {
@@ -41,7 +41,18 @@ export interface CaseFilters {
   q?: string;
   /** Canonical receipt when `q` reads as one. */
   receipt?: string;
+  /** Leave closed (销号) cases out — the inbox's default. */
+  open?: boolean;
+  /** Only cases (not the follow-ups, 续报, that joined one): the inbox lists each incident once. */
+  casesOnly?: boolean;
+  /** The inbox's to-do counts as filters: unclaimed, due within DUE_SOON_MS, or overdue (open cases). */
+  attention?: Attention;
 }
+
+export const ATTENTION = ['unclaimed', 'soon', 'overdue'] as const;
+export type Attention = (typeof ATTENTION)[number];
+/** "即将逾期": Annex 4 due within two hours (as the inbox orders them). */
+export const DUE_SOON_MS = 2 * 3_600_000;
 
 export interface CaseListItem {
   id: string;
@@ -62,6 +73,8 @@ export interface CaseListItem {
   submittedAt: Date;
   annex4DueAt: Date;
   closedAt: Date | null;
+  /** The case's reports: itself and its follow-ups (续报). */
+  reportCount: number;
 }
 
 const listColumns = {
@@ -83,16 +96,32 @@ const listColumns = {
   submittedAt: reports.submittedAt,
   annex4DueAt: reports.annex4DueAt,
   closedAt: reports.closedAt,
+  // Served by reports_case_idx.
+  reportCount:
+    sql<number>`(SELECT count(*) FROM "reports" AS "follow_ups" WHERE "follow_ups"."case_id" = ${reports.id}) + 1`.mapWith(
+      Number,
+    ),
 };
+
+/** Open cases needing action of one kind (the inbox's counts and their filters). */
+function attentionCondition(a: Attention, now: Date): SQL | undefined {
+  const open = inArray(reports.status, OPEN);
+  if (a === 'unclaimed') return eq(reports.status, 'new');
+  if (a === 'overdue') return and(open, lt(reports.annex4DueAt, now));
+  return and(open, gte(reports.annex4DueAt, now), lt(reports.annex4DueAt, new Date(now.getTime() + DUE_SOON_MS)));
+}
 
 /** LIKE with the user's % and _ taken literally. */
 const likeEscaped = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
-function filterConditions(scope: Scope, f: CaseFilters): (SQL | undefined)[] {
+function filterConditions(scope: Scope, f: CaseFilters, now?: Date): (SQL | undefined)[] {
   const q = f.q?.trim();
   const item = f.item;
   return [
     inScope(scope),
+    f.open ? ne(reports.status, 'closed') : undefined,
+    f.casesOnly ? isNull(reports.caseId) : undefined,
+    f.attention && now ? attentionCondition(f.attention, now) : undefined,
     f.jurisdictionId ? eq(reports.jurisdictionId, f.jurisdictionId) : undefined,
     f.status ? eq(reports.status, f.status) : undefined,
     f.from ? gte(reports.submittedAt, f.from) : undefined,
@@ -115,7 +144,7 @@ function filterConditions(scope: Scope, f: CaseFilters): (SQL | undefined)[] {
  * (or overdue), then unclaimed ones, then the other open ones — each group by due time — then the rest.
  */
 function actionOrder(now: Date): SQL {
-  const soon = now.getTime() + 2 * 3_600_000;
+  const soon = now.getTime() + DUE_SOON_MS;
   return sql`CASE
     WHEN ${reports.status} IN ('new', 'claimed') AND (${reports.urgency} = 'immediate' OR ${reports.annex4DueAt} <= ${soon}) THEN 0
     WHEN ${reports.status} = 'new' THEN 1
@@ -135,10 +164,24 @@ export function listCases(
     .from(reports)
     .leftJoin(jurisdictions, eq(jurisdictions.id, reports.jurisdictionId))
     .leftJoin(officers, eq(officers.id, reports.claimedBy))
-    .where(and(...filterConditions(scope, filters)))
+    .where(and(...filterConditions(scope, filters, now)))
     .orderBy(actionOrder(now), asc(reports.annex4DueAt), desc(reports.submittedAt))
     .limit(page.limit)
     .offset(page.offset);
+}
+
+export interface InboxCounts {
+  unclaimed: number;
+  soon: number;
+  overdue: number;
+}
+
+/** The to-do counts at the top of the inbox and the overview: cases only, in scope. */
+export async function inboxCounts(db: Db, scope: Scope, now: Date): Promise<InboxCounts> {
+  const count = (a: Attention) =>
+    db.$count(reports, and(inScope(scope), isNull(reports.caseId), attentionCondition(a, now)));
+  const [unclaimed, soon, overdue] = await Promise.all([count('unclaimed'), count('soon'), count('overdue')]);
+  return { unclaimed, soon, overdue };
 }
 
 export interface CaseDetail {

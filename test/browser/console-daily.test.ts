@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jurisdictions, notifyChannels, officers } from '../../db/schema';
+import { jurisdictions, notifyChannels, officers, reports } from '../../db/schema';
 import { createOfficer, fetcherFor, submitReport } from '../node/console-fixtures';
 import { type Robot, startRobot } from '../node/notify-robots';
 import { M05_ANSWERS } from '../support/conversation';
@@ -277,5 +277,80 @@ describe('accessibility of every console page (axe-core)', () => {
       // axe's rules do not depend on the width; one size keeps the suite quick.
       ['phone'],
     );
+  });
+});
+
+describe('the inbox as a to-do list', () => {
+  it('counts what waits, hides closed cases, shows a case once with its reports, refreshes and claims from the list', async () => {
+    const db = t.host.deps.db;
+    await createOfficer(db, {
+      username: 'chaoyang',
+      displayName: '李娜',
+      password: PASSWORD,
+      role: 'district_officer',
+      jurisdictionId: '220104',
+    });
+    const f = fetcherFor(t.host.url);
+    const file = (unit: string) => submitReport(f, db, { ...M05_ANSWERS, district: '220104', unit_name: unit });
+    const a = await file('朝阳甲公司');
+    const b = await file('朝阳乙公司');
+    const c = await file('朝阳丙公司');
+    const d = await file('朝阳丁公司');
+    const e = await file('朝阳甲公司');
+    const now = t.clock.now().getTime();
+    await db
+      .update(reports)
+      .set({ annex4DueAt: new Date(now + 90 * 60_000) })
+      .where(eq(reports.id, b.reportId));
+    await db
+      .update(reports)
+      .set({ annex4DueAt: new Date(now - 60 * 60_000) })
+      .where(eq(reports.id, c.reportId));
+    await db
+      .update(reports)
+      .set({ status: 'closed', closedAt: new Date(now) })
+      .where(eq(reports.id, d.reportId));
+    // The second 甲 report is a follow-up (续报) of the first: one incident, one row.
+    await db.update(reports).set({ caseId: a.reportId }).where(eq(reports.id, e.reportId));
+
+    const claims = { phone: '朝阳甲公司', desk: '朝阳乙公司' } as const;
+    await atEachSize(browser, 'inbox', async (page, size) => {
+      await signInAs(page, t.host.url, 'chaoyang', PASSWORD);
+      const counts = async () =>
+        Object.fromEntries(
+          (await page.locator('.todo-counts li').allTextContents()).map((x) => [
+            x.replace(/\d+/g, ''),
+            Number.parseInt(x, 10),
+          ]),
+        );
+      expect(await counts()).toEqual({ 待认领: size === 'phone' ? 3 : 2, 即将逾期: 1, 已逾期: 1 });
+      expect(await page.getAttribute('meta[http-equiv=refresh]', 'content')).toBe('60');
+      const list = page.locator('table.cases tbody');
+      expect(await list.textContent()).not.toContain('朝阳丁公司');
+      expect(await list.locator('tr', { hasText: '朝阳甲公司' }).count()).toBe(1);
+      expect(await list.locator('tr', { hasText: '朝阳甲公司' }).textContent()).toContain('共 2 份报告');
+
+      // The countdown is computed at each (automatic) reload.
+      const before = await list.locator('tr', { hasText: '朝阳甲公司' }).locator('.due time').textContent();
+      t.clock.advance(20 * 60_000);
+      await page.reload();
+      expect(await list.locator('tr', { hasText: '朝阳甲公司' }).locator('.due time').textContent()).not.toBe(before);
+
+      // Claim from the list: back on the same list, the row now shows who follows it.
+      const row = list.locator('tr', { hasText: claims[size] });
+      await Promise.all([page.waitForNavigation(), row.getByRole('button', { name: '认领' }).click()]);
+      expect(new URL(page.url()).pathname).toBe('/console');
+      expect(await page.locator('.flash').textContent()).toContain(`已认领：${claims[size]}`);
+      expect(await list.locator('tr', { hasText: claims[size] }).textContent()).toContain('李娜');
+
+      // The overdue count leads to the overdue cases only; closed ones appear when asked for.
+      await Promise.all([page.waitForNavigation(), page.locator('.todo-counts a[href$="due=overdue"]').click()]);
+      expect(await list.locator('tr').allTextContents()).toHaveLength(1);
+      expect(await list.textContent()).toContain('朝阳丙公司');
+      await page.goto(`${t.host.url}/console`);
+      await page.check('input[name=closed]');
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '筛选' }).click()]);
+      expect(await list.textContent()).toContain('朝阳丁公司');
+    });
   });
 });

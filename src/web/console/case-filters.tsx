@@ -2,7 +2,7 @@
 // the query string and validated (unknown values are ignored, never passed to SQL unchecked).
 import type { Context } from 'hono';
 import type { FC } from 'hono/jsx';
-import { CASE_STATUSES, type CaseFilters, type CaseStatus } from '../../../db/repo/cases';
+import { ATTENTION, type Attention, CASE_STATUSES, type CaseFilters, type CaseStatus } from '../../../db/repo/cases';
 import type { Jurisdiction } from '../../../db/repo/jurisdictions';
 import { STATUS_ZH } from '../../cases/labels';
 import { parseBeijingDate } from '../../cases/time';
@@ -16,6 +16,10 @@ export interface FilterValues {
   from: string;
   to: string;
   q: string;
+  /** One of the inbox's to-do counts ('unclaimed' | 'soon' | 'overdue'), or ''. */
+  due: string;
+  /** '1': the inbox also lists closed (销号) cases. */
+  closed: string;
   page: number;
 }
 
@@ -33,6 +37,8 @@ export function readFilters(
     from: q('from'),
     to: q('to'),
     q: q('q'),
+    due: q('due'),
+    closed: q('closed') === '1' ? '1' : '',
     page: Math.max(1, Math.min(1000, Number.parseInt(q('page'), 10) || 1)),
   };
   const from = parseBeijingDate(values.from);
@@ -45,6 +51,7 @@ export function readFilters(
     // The "to" date includes that whole day.
     ...(to ? { to: new Date(to.getTime() + DAY_MS) } : {}),
     ...(values.q ? { q: values.q, receipt: normalizeReceipt(values.q) ?? '' } : {}),
+    ...((ATTENTION as readonly string[]).includes(values.due) ? { attention: values.due as Attention } : {}),
   };
   return { values, filters };
 }
@@ -54,7 +61,9 @@ export const FilterForm: FC<{
   values: FilterValues;
   jurisdictions: readonly Jurisdiction[];
   allDistricts: boolean;
-}> = ({ action, values, jurisdictions, allDistricts }) => (
+  /** The inbox hides closed cases unless this box is ticked. */
+  closedToggle?: boolean;
+}> = ({ action, values, jurisdictions, allDistricts, closedToggle }) => (
   <form method="get" action={action} class="filters">
     <label>
       搜索
@@ -103,6 +112,13 @@ export const FilterForm: FC<{
       至
       <input type="date" name="to" value={values.to} />
     </label>
+    {closedToggle && (
+      <label class="check">
+        <input type="checkbox" name="closed" value="1" checked={values.closed === '1'} />
+        <span>显示已销号</span>
+      </label>
+    )}
+    {values.due && <input type="hidden" name="due" value={values.due} />}
     <button type="submit">筛选</button>
     <a class="button secondary" href={action}>
       清除

@@ -20,6 +20,7 @@ import { displayValue, FIELDS, type IntakeCtx } from '../../intake/index';
 import { dispatchAfterResponse } from '../../notify/dispatcher';
 import { Deadline, SeverityBadge, StatusBadge, UrgencyBadge } from './components';
 import { CsrfField, Flash, Layout } from './layout';
+import { safeNext } from './login';
 
 const DONE: Record<string, string> = {
   claimed: '已认领。',
@@ -362,6 +363,14 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
 
   app.post('/console/cases/:id/claim', async (c) => {
     await actions.claim(c.get('session').account, c.req.param('id'));
+    // Claimed from the inbox: back to the same list (a local console path only), naming the case.
+    const list = await form(c, 'back');
+    if (list && safeNext(list) === list) {
+      const url = new URL(list, 'http://x');
+      const { report } = await actions.load(c.get('session').account, c.req.param('id'));
+      url.searchParams.set('claimed', `${report.unitName}（${report.receipt}）`);
+      return c.redirect(`${url.pathname}${url.search}`, 303);
+    }
     return c.redirect(back(c.req.param('id'), 'claimed'), 303);
   });
 

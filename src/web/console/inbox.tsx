@@ -1,21 +1,53 @@
-// /console/cases — the inbox: what needs action first (urgent or due within two hours, then unclaimed), filtered
-// and searched on the server. Everything shown is escaped by JSX.
+// The inbox as a to-do list: how many cases wait to be claimed, are about to miss the Annex 4 deadline or
+// have missed it (each a link to those cases), then the open cases, most urgent first, claimable from the
+// list. Closed cases only when asked for; a case with follow-up reports (续报) is one row with its count.
+// The page reloads itself every minute (meta refresh, no script) so countdowns stay true.
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
-import { type CaseListItem, listCases } from '../../../db/repo/cases';
+import { type CaseListItem, type InboxCounts, inboxCounts, listCases } from '../../../db/repo/cases';
 import { listJurisdictions } from '../../../db/repo/jurisdictions';
 import type { ConsoleEnv } from '../../auth/middleware';
-import { caseScope } from '../../auth/roles';
+import { caseScope, homePath } from '../../auth/roles';
+import type { Session } from '../../auth/session';
 import { itemNames } from '../../cases/labels';
 import { beijingDateTime } from '../../cases/time';
 import type { AppDeps } from '../../deps';
-import { FilterForm, pageHref, readFilters } from './case-filters';
+import { FilterForm, type FilterValues, pageHref, readFilters } from './case-filters';
 import { Deadline, SeverityBadge, StatusBadge, UrgencyBadge } from './components';
-import { Layout } from './layout';
+import { CsrfField, Flash, Layout } from './layout';
 
 export const PAGE_SIZE = 50;
+/** Where the inbox lives (the overview at /console links here). */
+export const INBOX_PATH = '/console/cases';
+/** Seconds between the page's own reloads: countdowns are shown in whole minutes and hours. */
+export const INBOX_REFRESH_SECONDS = 60;
 
-export const CaseRows: FC<{ rows: CaseListItem[]; now: Date }> = ({ rows, now }) => (
+const COUNT_LABELS = [
+  ['unclaimed', '待认领', ''],
+  ['soon', '即将逾期', 'amber'],
+  ['overdue', '已逾期', 'red'],
+] as const;
+
+/** The three to-do counts, each a link to the cases it counts (also used by the overview). */
+export const TodoCounts: FC<{ counts: InboxCounts; href: string; current?: string }> = ({ counts, href, current }) => (
+  <ul class="todo-counts" aria-label="待办统计">
+    {COUNT_LABELS.map(([key, label, tone]) => (
+      <li class={counts[key] > 0 && tone ? `count ${tone}` : 'count'}>
+        <a href={`${href}?due=${key}`} aria-current={current === key ? 'true' : undefined}>
+          <strong>{counts[key]}</strong>
+          <span>{label}</span>
+        </a>
+      </li>
+    ))}
+  </ul>
+);
+
+export const CaseRows: FC<{ rows: CaseListItem[]; now: Date; session?: Session; back?: string }> = ({
+  rows,
+  now,
+  session,
+  back,
+}) => (
   <div class="table-wrap">
     <table class="cases">
       <thead>
@@ -34,6 +66,7 @@ export const CaseRows: FC<{ rows: CaseListItem[]; now: Date }> = ({ rows, now })
           <tr>
             <td>
               <a href={`/console/cases/${encodeURIComponent(r.id)}`}>{r.unitName}</a>
+              {r.reportCount > 1 && <span class="badge">共 {r.reportCount} 份报告（含续报）</span>}
               <div class="muted">
                 {r.receipt} · {beijingDateTime(r.submittedAt)}
               </div>
@@ -48,7 +81,20 @@ export const CaseRows: FC<{ rows: CaseListItem[]; now: Date }> = ({ rows, now })
             <td>
               <Deadline due={r.annex4DueAt} now={now} status={r.status} />
             </td>
-            <td>{r.claimantName ?? <span class="badge amber">待认领</span>}</td>
+            <td>
+              {r.claimantName ??
+                (session && r.status === 'new' ? (
+                  <form method="post" action={`/console/cases/${encodeURIComponent(r.id)}/claim`} class="inline">
+                    <CsrfField session={session} />
+                    {back && <input type="hidden" name="back" value={back} />}
+                    <button type="submit" class="small" aria-label={`认领：${r.unitName}`}>
+                      认领
+                    </button>
+                  </form>
+                ) : (
+                  <span class="badge amber">待认领</span>
+                ))}
+            </td>
             <td>
               <StatusBadge status={r.status} />
             </td>
@@ -59,39 +105,55 @@ export const CaseRows: FC<{ rows: CaseListItem[]; now: Date }> = ({ rows, now })
   </div>
 );
 
+/** The current list's address, so a claim from the list comes back to the same filters and page. */
+function listHref(values: FilterValues): string {
+  const href = pageHref(INBOX_PATH, values, values.page);
+  return values.page === 1 ? href.replace(/[?&]page=1$/, '') : href;
+}
+
 export function inboxRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.get('/console/cases', async (c) => {
+  app.get(INBOX_PATH, async (c) => {
     const session = c.get('session');
     const scope = caseScope(session.account);
-    if (!scope) return c.redirect('/console/admin/officers', 302);
+    if (!scope) return c.redirect(homePath(session.account), 302);
     const jurisdictions = await listJurisdictions(deps.db);
     const { values, filters } = readFilters(c, jurisdictions);
     const now = deps.clock();
-    const rows = await listCases(deps.db, scope, filters, now, {
-      limit: PAGE_SIZE + 1,
-      offset: (values.page - 1) * PAGE_SIZE,
-    });
+    // Closed cases only when asked for: by the tick box or by choosing the 已销号 status.
+    const showClosed = values.closed === '1' || filters.status === 'closed';
+    const [rows, counts] = await Promise.all([
+      listCases(deps.db, scope, { ...filters, casesOnly: true, open: !showClosed }, now, {
+        limit: PAGE_SIZE + 1,
+        offset: (values.page - 1) * PAGE_SIZE,
+      }),
+      inboxCounts(deps.db, scope, now),
+    ]);
     const more = rows.length > PAGE_SIZE;
     const mine = jurisdictions.find((j) => j.id === scope.jurisdictionId);
+    const claimed = c.req.query('claimed');
     return c.html(
-      <Layout title="待办" session={session} active="/console/cases">
+      <Layout title="待办" session={session} active={INBOX_PATH} >
         <h1>待办案件{mine ? ` · ${mine.nameZh}` : ' · 全市'}</h1>
+        <Flash text={claimed ? `已认领：${claimed}` : undefined} />
+        <TodoCounts counts={counts} href={INBOX_PATH} current={values.due} />
         <FilterForm
-          action="/console/cases"
+          action={INBOX_PATH}
           values={values}
           jurisdictions={jurisdictions}
           allDistricts={scope.jurisdictionId === null}
+          closedToggle
         />
         {rows.length === 0 ? (
           <p class="card">没有符合条件的案件。</p>
         ) : (
-          <CaseRows rows={rows.slice(0, PAGE_SIZE)} now={now} />
+          <CaseRows rows={rows.slice(0, PAGE_SIZE)} now={now} session={session} back={listHref(values)} />
         )}
         <p class="actions">
-          {values.page > 1 && <a href={pageHref('/console/cases', values, values.page - 1)}>上一页</a>}
-          {more && <a href={pageHref('/console/cases', values, values.page + 1)}>下一页</a>}
+          {values.page > 1 && <a href={pageHref(INBOX_PATH, values, values.page - 1)}>上一页</a>}
+          {more && <a href={pageHref(INBOX_PATH, values, values.page + 1)}>下一页</a>}
         </p>
+        <p class="muted">本页每分钟自动刷新，剩余时间随之更新。</p>
       </Layout>,
     );
   });

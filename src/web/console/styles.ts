@@ -58,6 +58,16 @@ button.danger { background:var(--red); border-color:var(--red); }
 nav.jump { display:flex; flex-wrap:wrap; gap:.25rem 1rem; margin:0 0 1rem; }
 @media (min-width: 900px) { nav.jump { display:none; } }
 .badges { margin:.25rem 0; }
+.todo-counts { list-style:none; display:flex; flex-wrap:wrap; gap:.75rem; padding:0; margin:0 0 1rem; }
+.todo-counts .count a { display:flex; flex-direction:column; align-items:flex-start; min-width:7.5rem; padding:.5rem .9rem;
+  border:1px solid var(--line); border-radius:6px; background:var(--card); color:var(--fg); text-decoration:none; }
+.todo-counts .count strong { font-size:1.6rem; line-height:1.2; }
+.todo-counts .count.amber a { background:var(--amber-bg); color:var(--amber); border-color:var(--amber); }
+.todo-counts .count.red a { background:var(--red-bg); color:var(--red); border-color:var(--red); }
+.todo-counts a[aria-current="true"] { outline:3px solid var(--accent); }
+form.inline { display:inline; margin:0; }
+button.small { padding:.2rem .7rem; font-size:.9rem; white-space:nowrap; }
+form.filters label.check { flex:0 0 auto; min-width:0; align-self:center; }
 .timeline { list-style:none; padding:0; margin:0; }
 .timeline li { border-left:3px solid var(--line); padding:.25rem 0 .6rem .75rem; }
 .timeline li.message_out, .timeline li.message_in { border-color:var(--accent); }
