@@ -6,7 +6,7 @@ import type { ReportRow } from '../../db/repo/reports';
 import { displayValue, fieldById, type IntakeCtx } from '../intake/index';
 import type { Assessment } from '../rules/index';
 import * as z from '../zod';
-import { CHANNEL_ZH, itemNames, LEVEL_ZH, SEVERITY_ZH } from './labels';
+import { itemNames, LEVEL_ZH, plainReason, SEVERITY_ZH } from './labels';
 import { beijingDate, beijingDateTime } from './time';
 import type { LevelAdvice } from './warning-level';
 
@@ -153,24 +153,35 @@ export function prefillAnnex4({ report, jurisdiction, officer, advice, ctx, now 
       .filter(Boolean);
     return lines.length ? [`${itemNames([f.item]).join('')}：${lines.join('；')}。`] : [];
   });
+  // The employer writes "我公司"; the annex speaks about the unit by name.
+  const details = ownWords(str(a.details) || '（未填写详情）', report.unitName);
   const basic = [
-    `${when}，${report.unitName}（${place}）${report.channel === 'officer' ? '经走访摸排发现' : '报告'}：${str(a.details) || '（未填写详情）'}`,
+    `${when}，${report.unitName}（${place}）${report.channel === 'officer' ? '经走访摸排发现' : '报告'}：${details}`,
     `涉及监测事项：${itemNames(report.items).join('、')}。`,
     ...facts,
     report.peopleInvolved ? `涉及约 ${report.peopleInvolved} 人。` : '',
-    assessment ? `影响：${assessment.severity.reason.zh}` : '',
+    assessment
+      ? `影响：严重程度${SEVERITY_ZH[assessment.severity.level]}，${plainReason(assessment.severity.reason.zh)}`
+      : '',
   ].filter(Boolean);
 
-  const cause = (assessment?.findings ?? []).map((f) => f.explanation.zh).filter(Boolean);
+  // The rules know facts, not causes or prospects: only what the report itself says goes in, the rest is
+  // left for the officer to write.
+  const status = str(a.business_status);
+  const cause = status && status !== 'normal' ? [`用人单位自报经营状况：${shown('business_status')}。`] : [];
   const trend = [
-    assessment ? `严重程度：${SEVERITY_ZH[assessment.severity.level]}。${assessment.severity.reason.zh}` : '',
-    ...(assessment?.urgency.reasons ?? []).map((r) => r.zh),
+    ...(report.urgency === 'immediate' ? (assessment?.urgency.reasons ?? []).map((r) => plainReason(r.zh)) : []),
     report.groupIncident ? '已经或可能发生群体性事件，需持续跟踪。' : '',
   ].filter(Boolean);
 
+  const how = report.channel === 'officer' ? '工作人员录入' : '用人单位网上速报';
   const remarks = [
-    `回执号 ${report.receipt}；来源：${CHANNEL_ZH[report.channel]}；报告时间 ${beijingDateTime(report.submittedAt)}。`,
-    report.late && assessment?.late.reason ? `迟报：${assessment.late.reason.zh}` : '',
+    `回执号 ${report.receipt}，${beijingDateTime(report.submittedAt)} ${how}。`,
+    report.late && report.eventAt
+      ? `迟报：事发于 ${beijingDateTime(report.eventAt)}，超过 24 小时后才报告。`
+      : report.late
+        ? '迟报：超过 24 小时后才报告。'
+        : '',
     report.unreported ? '用人单位未主动报告（漏报）。' : '',
   ].filter(Boolean);
 
@@ -179,7 +190,7 @@ export function prefillAnnex4({ report, jurisdiction, officer, advice, ctx, now 
     filledAt: beijingDate(now),
     title: annex4Title(report),
     level: String(advice.level) as Annex4Data['level'],
-    levelNote: advice.reasons.join('\n'),
+    levelNote: advice.reasons.map(plainReason).join('\n'),
     basicSituation: basic.join('\n'),
     causeAnalysis: cause.join('\n'),
     trend: trend.join('\n'),
@@ -190,6 +201,13 @@ export function prefillAnnex4({ report, jurisdiction, officer, advice, ctx, now 
     filledBy: officer.displayName,
     contactPhone: officer.phone ?? jurisdiction?.receivingDeptPhone ?? '',
   };
+}
+
+const SELF_REFERENCES = /我公司|本公司|我单位|本单位|我司|本司/g;
+
+/** The employer's own words with "我公司" (and the like) turned into the unit's name. */
+export function ownWords(text: string, unitName: string): string {
+  return text.replace(SELF_REFERENCES, unitName);
 }
 
 /** Labels of required fields left empty, for the submit error. */

@@ -8,7 +8,7 @@ import { regionalMetrics } from '../../db/repo/regional';
 import type { ReportRow } from '../../db/repo/reports';
 import { type LevelSuggestion, levelFromMetrics, type WarningLevel } from '../rules/index';
 import { assessmentOf } from './annex4';
-import { LEVEL_ZH } from './labels';
+import { LEVEL_ZH, plainReason, SEVERITY_ZH } from './labels';
 
 export const LEVEL_WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -41,20 +41,25 @@ export function reportAdvice(report: ReportRow): LevelAdvice {
     );
   }
   if (report.urgency === 'immediate')
-    reasons.push(`属紧急重大事项：${(a?.urgency.reasons ?? []).map((r) => r.zh).join('；') || '需立即报告'}`);
-  if (report.severity === 'high') reasons.push(`严重程度高：${a?.severity.reason.zh ?? ''}`);
+    reasons.push(
+      `属紧急重大事项：${(a?.urgency.reasons ?? []).map((r) => plainReason(r.zh)).join('；') || '需立即报告'}`,
+    );
+  if (report.severity === 'high') reasons.push(`严重程度高：${plainReason(a?.severity.reason.zh ?? '')}`);
   if (reasons.length > 0) return { level: 1, reasons };
-  return { level: 0, reasons: [`本案未达到一级预警情形：${a?.severity.reason.zh ?? '严重程度一般'}`] };
+  const why = a ? `严重程度${SEVERITY_ZH[report.severity]}，${plainReason(a.severity.reason.zh)}` : '';
+  return { level: 0, reasons: [`本案未达到一级预警情形${why ? `：${why}` : '。'}`] };
 }
 
 export function combineAdvice(report: LevelAdvice, regional: LevelSuggestion, jurisdictionName: string): LevelAdvice {
   const level = Math.max(report.level, regional.level) as WarningLevel;
   return {
     level,
+    // Sentences an officer can sign: what this case shows, and the area's open cases only when they matter.
     reasons: [
-      `建议：${LEVEL_ZH[level]}（仅为建议，由市协调劳动关系三方委员会办公室确定）。`,
-      `本案：${LEVEL_ZH[report.level]}。${report.reasons.join('')}`,
-      `${jurisdictionName}近 ${LEVEL_WINDOW_DAYS} 天未结案件：${regional.reasons[0]?.zh ?? LEVEL_ZH[regional.level]}`,
+      ...report.reasons,
+      ...(regional.level > 0
+        ? [`${jurisdictionName}近 ${LEVEL_WINDOW_DAYS} 天未结案件已达到${LEVEL_ZH[regional.level]}情形。`]
+        : []),
     ],
   };
 }

@@ -354,3 +354,29 @@ describe('the inbox as a to-do list', () => {
     });
   });
 });
+
+describe('Annex 4 prefill', () => {
+  it('reads as an officer would sign it: no system notation, the unit named, cause and trend left to the officer', async () => {
+    const { reportId } = await submitReport(fetcherFor(t.host.url), t.host.deps.db, {
+      ...M05_ANSWERS,
+      business_status: 'normal',
+      m05_employees_owed: '5',
+      event_at: '2026-11-20',
+      details: '我公司因回款困难，10 月工资未能按时发放。',
+    });
+    await atEachSize(browser, 'annex4-prefill', async (page) => {
+      await signInAs(page, t.host.url, 'nanguan', PASSWORD, `/console/cases/${reportId}/annex4`);
+      const text = async (name: string) => page.inputValue(`[name=${name}]`);
+      const all = (
+        await Promise.all(['levelNote', 'basicSituation', 'causeAnalysis', 'trend', 'remarks'].map(text))
+      ).join('\n');
+      expect(all).not.toMatch(/≥|≤|\d+\/\d+|来源：|门户组件|事发后 [\d.]+ 小时|我公司|M\d\d\./);
+      expect(await text('basicSituation')).toContain('长春市示例机械制造有限公司因回款困难');
+      expect(await text('remarks')).toContain('迟报：事发于 2026-11-20');
+      expect(await text('causeAnalysis')).toBe('');
+      expect(await text('trend')).toBe('');
+      // The 24-hour note about when the annex is due and the urgency class are not the officer's analysis either.
+      expect(all).not.toContain('接报后 24 小时内');
+    });
+  });
+});
