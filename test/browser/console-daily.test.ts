@@ -324,7 +324,10 @@ describe('the inbox as a to-do list', () => {
           ]),
         );
       expect(await counts()).toEqual({ 待认领: size === 'phone' ? 3 : 2, 即将逾期: 1, 已逾期: 1 });
-      expect(await page.getAttribute('meta[http-equiv=refresh]', 'content')).toBe('60');
+      // The list reloads itself every minute (HTTP Refresh), and the officer may switch that off.
+      const response = await page.reload();
+      expect(response?.headers().refresh).toBe('60');
+      expect(await page.getByRole('link', { name: '停止自动刷新' }).count()).toBe(1);
       const list = page.locator('table.cases tbody');
       expect(await list.textContent()).not.toContain('朝阳丁公司');
       expect(await list.locator('tr', { hasText: '朝阳甲公司' }).count()).toBe(1);

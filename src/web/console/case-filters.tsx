@@ -20,6 +20,8 @@ export interface FilterValues {
   due: string;
   /** '1': the inbox also lists closed (销号) cases. */
   closed: string;
+  /** '0': the inbox's automatic reload is switched off. */
+  refresh: string;
   page: number;
 }
 
@@ -39,6 +41,7 @@ export function readFilters(
     q: q('q'),
     due: q('due'),
     closed: q('closed') === '1' ? '1' : '',
+    refresh: q('refresh') === '0' ? '0' : '',
     page: Math.max(1, Math.min(1000, Number.parseInt(q('page'), 10) || 1)),
   };
   const from = parseBeijingDate(values.from);
@@ -119,6 +122,7 @@ export const FilterForm: FC<{
       </label>
     )}
     {values.due && <input type="hidden" name="due" value={values.due} />}
+    {values.refresh && <input type="hidden" name="refresh" value={values.refresh} />}
     <button type="submit">筛选</button>
     <a class="button secondary" href={action}>
       清除

@@ -1,7 +1,8 @@
 // The inbox as a to-do list: how many cases wait to be claimed, are about to miss the Annex 4 deadline or
 // have missed it (each a link to those cases), then the open cases, most urgent first, claimable from the
 // list. Closed cases only when asked for; a case with follow-up reports (续报) is one row with its count.
-// The page reloads itself every minute (meta refresh, no script) so countdowns stay true.
+// The page reloads itself every minute (an HTTP Refresh header, no script) so countdowns stay true; the
+// officer can switch that off (WCAG 2.2.1), e.g. while typing a search.
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import { type CaseListItem, type InboxCounts, inboxCounts, listCases } from '../../../db/repo/cases';
@@ -132,8 +133,10 @@ export function inboxRoutes(deps: AppDeps) {
     const more = rows.length > PAGE_SIZE;
     const mine = jurisdictions.find((j) => j.id === scope.jurisdictionId);
     const claimed = c.req.query('claimed');
+    const autoRefresh = values.refresh !== '0';
+    if (autoRefresh) c.header('refresh', String(INBOX_REFRESH_SECONDS));
     return c.html(
-      <Layout title="待办" session={session} active={INBOX_PATH} >
+      <Layout title="待办" session={session} active={INBOX_PATH}>
         <h1>待办案件{mine ? ` · ${mine.nameZh}` : ' · 全市'}</h1>
         <Flash text={claimed ? `已认领：${claimed}` : undefined} />
         <TodoCounts counts={counts} href={INBOX_PATH} current={values.due} />
@@ -153,7 +156,16 @@ export function inboxRoutes(deps: AppDeps) {
           {values.page > 1 && <a href={pageHref(INBOX_PATH, values, values.page - 1)}>上一页</a>}
           {more && <a href={pageHref(INBOX_PATH, values, values.page + 1)}>下一页</a>}
         </p>
-        <p class="muted">本页每分钟自动刷新，剩余时间随之更新。</p>
+        {autoRefresh ? (
+          <p class="muted">
+            本页每分钟自动刷新，剩余时间随之更新。
+            <a href={listHref({ ...values, refresh: '0' })}>停止自动刷新</a>
+          </p>
+        ) : (
+          <p class="muted">
+            自动刷新已停止。<a href={listHref({ ...values, refresh: '' })}>恢复自动刷新</a>
+          </p>
+        )}
       </Layout>,
     );
   });
