@@ -247,6 +247,8 @@ describe('accessibility of every console page (axe-core)', () => {
         await signInAs(page, t.host.url, 'nanguan', PASSWORD);
         for (const path of [
           '/console',
+          '/console/cases',
+          '/console/stats',
           `/console/cases/${reportId}`,
           `/console/cases/${reportId}/annex4`,
           '/console/ledger',
@@ -323,7 +325,12 @@ describe('the inbox as a to-do list', () => {
             Number.parseInt(x, 10),
           ]),
         );
-      expect(await counts()).toEqual({ 待认领: size === 'phone' ? 3 : 2, 即将逾期: 1, 已逾期: 1 });
+      const expected = { 待认领: size === 'phone' ? 3 : 2, 即将逾期: 1, 已逾期: 1 };
+      // The same counts on the overview (the first page) and at the top of the inbox.
+      expect(new URL(page.url()).pathname).toBe('/console');
+      expect(await counts()).toEqual(expected);
+      await page.goto(`${t.host.url}/console/cases`);
+      expect(await counts()).toEqual(expected);
       // The list reloads itself every minute (HTTP Refresh), and the officer may switch that off.
       const response = await page.reload();
       expect(response?.headers().refresh).toBe('60');
@@ -342,7 +349,7 @@ describe('the inbox as a to-do list', () => {
       // Claim from the list: back on the same list, the row now shows who follows it.
       const row = list.locator('tr', { hasText: claims[size] });
       await Promise.all([page.waitForNavigation(), row.getByRole('button', { name: '认领' }).click()]);
-      expect(new URL(page.url()).pathname).toBe('/console');
+      expect(new URL(page.url()).pathname).toBe('/console/cases');
       expect(await page.locator('.flash').textContent()).toContain(`已认领：${claims[size]}`);
       expect(await list.locator('tr', { hasText: claims[size] }).textContent()).toContain('李娜');
 
@@ -350,7 +357,7 @@ describe('the inbox as a to-do list', () => {
       await Promise.all([page.waitForNavigation(), page.locator('.todo-counts a[href$="due=overdue"]').click()]);
       expect(await list.locator('tr').allTextContents()).toHaveLength(1);
       expect(await list.textContent()).toContain('朝阳丙公司');
-      await page.goto(`${t.host.url}/console`);
+      await page.goto(`${t.host.url}/console/cases`);
       await page.check('input[name=closed]');
       await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '筛选' }).click()]);
       expect(await list.textContent()).toContain('朝阳丁公司');

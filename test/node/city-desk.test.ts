@@ -102,7 +102,7 @@ describe('overview', () => {
     expect(rowCells(counts, '合计')).toEqual(['合计', '3', '1', '2', '1', '5']);
     expect(counts.match(/<tr[ >]/g)?.length).toBe(1 + 18 + 1);
 
-    expect(html).toContain('<meta http-equiv="refresh" content="300"/>');
+    expect(res.headers.get('refresh')).toBe('300');
     expect(html).toContain('绘制于 <time datetime="2026-11-25T02:00:00.000Z">2026-11-25 10:00</time>');
     expect(html).toContain('当前未发布劳动关系风险预警');
     const figures = html.match(/<figure[^>]*>.*?<\/figure>/gs) ?? [];
@@ -256,7 +256,7 @@ describe('Excel exports', () => {
       '拖欠工资、停工、怠工、堵门堵路',
       '网页',
       '紧急重大',
-      '严重',
+      '高', // 严重程度 高/中/低, as on every page
       '否',
       '否',
       '未落实',

