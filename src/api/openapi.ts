@@ -33,6 +33,7 @@ const replySchema = {
     canBack: { type: 'boolean' },
     canSkip: { type: 'boolean' },
     review: { type: 'array', items: { type: 'object' } },
+    chatHint: { type: 'string', description: 'How to answer by typing; for text chats only, not part of `text`.' },
   },
 };
 

@@ -44,7 +44,7 @@ export function renderReply(reply: Reply, opts: RenderOptions): OutgoingMessage[
   if (opts.notice) parts.push(escapeHtml(opts.notice));
   if (reply.error) parts.push(`⚠️ ${escapeHtml(reply.error)}`);
   if (reply.warning) parts.push(`⚠️ ${escapeHtml(reply.warning)}`);
-  parts.push(escapeHtml(reply.text) + progressOf(reply));
+  parts.push(escapeHtml(reply.chatHint ? `${reply.text}\n${reply.chatHint}` : reply.text) + progressOf(reply));
   if (opts.footer) parts.push(escapeHtml(opts.footer));
   return attach(splitHtml(parts.join('\n\n')), keyboardFor(reply, opts.locale), opts);
 }

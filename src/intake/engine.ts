@@ -86,6 +86,13 @@ export interface Reply {
   canBack: boolean;
   canSkip: boolean;
   review?: ReviewLine[];
+  /**
+   * How to answer by typing ("选好后回复“完成”"), for chats only: a channel with buttons or a form leaves
+   * it out. Not part of `text`.
+   */
+  chatHint?: string;
+  /** The area the report goes to once known (preset by a portal or answered), for "将报送至…". */
+  destination?: { field: 'district'; area: string };
 }
 
 /** What the caller stores and assesses. Extends the rules' ReportInput so it can be passed to `assess`. */
@@ -370,8 +377,13 @@ function progressOf(s: IntakeState): Reply['progress'] {
 export function render(s: IntakeState, ctx: IntakeCtx, error?: Text, warning?: Text): Reply {
   const L = s.locale;
   const progress = progressOf(s);
+  const districtField = fieldById('district');
+  const district = s.answers.district;
   const common = {
     progress,
+    ...(districtField && district !== undefined
+      ? { destination: { field: 'district' as const, area: displayValue(districtField, district, L, ctx) } }
+      : {}),
     ...(error ? { error: error[L] } : {}),
     ...(warning ? { warning: warning[L] } : {}),
   };
@@ -406,10 +418,10 @@ export function render(s: IntakeState, ctx: IntakeCtx, error?: Text, warning?: T
     ...(field.kind === 'multi' ? { selected: selectionOf(s, field) } : {}),
     ...(value !== undefined ? { value } : {}),
   };
-  const hint = field.kind === 'multi' ? `\n${MSG.selectionHint[L]}` : '';
   return {
     kind: 'question',
-    text: `${field.prompt[L]}${hint}`,
+    text: field.prompt[L],
+    ...(field.kind === 'multi' ? { chatHint: MSG.selectionHint[L] } : {}),
     field: replyField,
     canBack: s.returnTo === REVIEW || s.history.some((id) => id !== field.id && visibleField(s.answers, id)),
     canSkip: !field.required,

@@ -69,7 +69,13 @@ export interface Field {
   kind: FieldKind;
   label: Text;
   prompt: Text;
+  /** Help in a chat (Telegram, the API's text): how to type the answer. */
   help?: Text;
+  /**
+   * Help under a form control (the /report form, the console's form): what to enter, never how to type it.
+   * Undefined: the chat help serves both; null: a form needs none (its control says it all).
+   */
+  formHelp?: Text | null;
   required: boolean;
   options?: Option[] | ((ctx: IntakeCtx) => Option[]);
   showIf?: (answers: Answers) => boolean;
@@ -431,7 +437,9 @@ const head: Field[] = [
       '本次报告涉及哪些监测事项？可多选。',
       'Which monitoring items does this report concern? Choose one or more.',
     ),
+    // How to finish a choice in a chat ("选好后回复“完成”") is Reply.chatHint; forms say "可多选" once.
     help: t('可回复序号，多个用逗号分隔，例如“5,7”。', 'Reply with numbers separated by commas, e.g. "5,7".'),
+    formHelp: t('可多选。', 'Choose one or more.'),
     required: true,
     options: itemOptions,
     parse: multiParser(() => itemOptions),
@@ -449,6 +457,7 @@ const tail: Field[] = [
       '例如 2026-03-15、2026-03-15 14:30、今天、昨天 9:00。',
       'For example 2026-03-15, 2026-03-15 14:30, today, yesterday 9:00.',
     ),
+    formHelp: t('选择事情发生的日期；知道具体时间的，请一并选择时间。', 'Pick the date; add the time if you know it.'),
     required: true,
     parse: eventAtParser,
   },
@@ -572,6 +581,12 @@ const BY_ID = new Map(FIELDS.map((f) => [f.id, f]));
 
 export function fieldById(id: string): Field | undefined {
   return BY_ID.get(id);
+}
+
+/** The help a channel shows for a field: chat help in chats, form help (or none) under form controls. */
+export function helpFor(field: Pick<Field, 'help' | 'formHelp'>, channel: 'chat' | 'form'): Text | undefined {
+  if (channel === 'chat' || field.formHelp === undefined) return field.help;
+  return field.formHelp ?? undefined;
 }
 
 /** The questions that apply given the answers so far, in asking order. */

@@ -28,6 +28,7 @@ export {
   type Field,
   type FieldKind,
   fieldById,
+  helpFor,
   type IntakeCtx,
   type Jurisdiction,
   type Option,

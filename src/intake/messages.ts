@@ -47,7 +47,8 @@ export const MSG = {
     '可用指令：返回（上一步）、跳过（选填项）、核对（查看全部回答）、修改 序号、提交、取消、帮助。',
     'Commands: back, skip (optional questions), review, edit <number>, submit, cancel, help.',
   ),
-  selectionHint: t('可多选，选好后回复“完成”。', 'Choose all that apply, then reply "done".'),
+  // Said after a multi-choice prompt (which already says "可多选"): only how to finish, and only in chats.
+  selectionHint: t('选好后回复“完成”。', 'When you have chosen, reply "done".'),
   missingRequired: (label: Text): Text => t(`请先填写“${label.zh}”。`, `Please answer "${label.en}" first.`),
   skippedMark: t('（已跳过）', '(skipped)'),
   requiredMark: t('（必填，未填写）', '(required, missing)'),

@@ -57,10 +57,13 @@ export function createChat(o: ChatOptions): Chat {
     log.scrollTop = log.scrollHeight;
   }
 
-  function setControls(next: Controls) {
+  function setControls(next: Controls, reviewing = false) {
     controls = next;
+    // The review takes the whole panel (not a strip under the log) and opens at its top.
+    el.classList.toggle('reviewing', reviewing);
     controlsSlot.replaceChildren(next.el);
-    if (wantFocus) next.focus?.focus();
+    composer.scrollTop = 0;
+    if (wantFocus) next.focus?.focus({ preventScroll: true });
   }
 
   function setBusy(on: boolean) {
@@ -118,7 +121,7 @@ export function createChat(o: ChatOptions): Chat {
         return;
       case 'review':
         say(r.error ?? t.reviewIntro, r.error ? 'error' : 'bot');
-        setControls(reviewControls(r, t, actions));
+        setControls(reviewControls(r, t, actions), true);
         return;
       case 'submitted':
         say(r.text, 'bot');
@@ -166,6 +169,20 @@ export function createChat(o: ChatOptions): Chat {
     draft = { draftId: out.view.draftId, token: out.view.token, idempotencyKey: newIdempotencyKey() };
     store.save(draft);
     show(out.view);
+    // A portal that presets the area says so at once, with a way to change it.
+    const where = out.view.reply.destination;
+    if (where) {
+      log.append(
+        h(
+          'div',
+          { class: 'destination' },
+          h('p', {}, t.destination(where.area)),
+          button(t.changeDestination, () => actions.edit(where.field, t.changeDestination), {
+            class: 'change-destination',
+          }),
+        ),
+      );
+    }
   }
 
   async function resume(): Promise<void> {

@@ -203,7 +203,22 @@ export function questionControls(reply: Reply, t: Strings, act: ControlActions, 
   return { el, ...(focus ? { focus } : {}) };
 }
 
+/** Where the report goes, with a way to change it (the district may have been preset by the portal). */
+function destinationBox(reply: Reply, t: Strings, act: ControlActions): HTMLElement | null {
+  const district = reply.review?.find((l) => l.id === 'district');
+  if (!district) return null;
+  return h(
+    'div',
+    { class: 'destination' },
+    h('p', {}, t.destination(district.display)),
+    button(t.changeDestination, () => act.edit('district', t.edit(district.label)), {
+      'aria-label': `${t.changeDestination}：${district.label}`,
+    }),
+  );
+}
+
 export function reviewControls(reply: Reply, t: Strings, act: ControlActions): Controls {
+  const heading = h('h3', { class: 'review-title', tabindex: '-1' }, t.reviewIntro);
   const list = h('ul', { class: 'review' });
   for (const line of reply.review ?? []) {
     list.append(
@@ -224,10 +239,22 @@ export function reviewControls(reply: Reply, t: Strings, act: ControlActions): C
     );
   }
   const submit = button(t.submit, () => act.submit(), { class: 'primary submit' });
-  const el = h('div', { class: 'review-box' }, list, ...notes(reply, t, act), h('div', { class: 'row' }, submit));
+  const where = destinationBox(reply, t, act);
+  const el = h(
+    'div',
+    { class: 'review-box' },
+    heading,
+    where,
+    list,
+    ...notes(reply, t, act),
+    // Said again beside the submit button: the last thing read before sending.
+    destinationBox(reply, t, act),
+    h('div', { class: 'row' }, submit),
+  );
   const nav = navRow(reply, t, act);
   if (nav) el.append(nav);
-  return { el, focus: submit };
+  // The review opens at its top (the heading and where the report goes), not at the submit button.
+  return { el, focus: heading };
 }
 
 export function submittedControls(

@@ -21,6 +21,9 @@ export interface Strings {
   editButton: string;
   listSeparator: string;
   reviewIntro: string;
+  /** "将报送至 南关区协调劳动关系三方委员会办公室" */
+  destination: (area: string) => string;
+  changeDestination: string;
   submit: string;
   receipt: (receipt: string) => string;
   statusLink: string;
@@ -52,6 +55,8 @@ const zh: Strings = {
   editButton: '修改',
   listSeparator: '、',
   reviewIntro: '请核对以下信息，确认无误后提交。',
+  destination: (area) => `将报送至 ${area}协调劳动关系三方委员会办公室`,
+  changeDestination: '更改',
   submit: '提交报告',
   receipt: (r) => `回执号：${r}`,
   statusLink: '查询办理进度',
@@ -84,6 +89,8 @@ const en: Strings = {
   editButton: 'Edit',
   listSeparator: ', ',
   reviewIntro: 'Please check your answers, then submit.',
+  destination: (area) => `This report goes to the ${area} tripartite committee office`,
+  changeDestination: 'Change',
   submit: 'Submit the report',
   receipt: (r) => `Receipt number: ${r}`,
   statusLink: 'Check the status',

@@ -53,6 +53,13 @@ input[aria-invalid="true"], textarea[aria-invalid="true"] { border: 2px solid #b
 .sending { margin: 8px 0 0; color: #3d4654; }
 .status:empty { display: none; }
 .status .retry { margin-top: 8px; }
+.chat.reviewing .log { flex: 0 0 auto; max-height: 6em; }
+.chat.reviewing .composer { flex: 1; max-height: none; }
+.review-title { margin: 0 0 8px; font-size: 17px; }
+.review-title:focus { outline: none; }
+.destination { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 8px 0; padding: 8px 12px;
+  border-radius: 8px; background: #eef2f8; }
+.destination p { margin: 0; flex: 1 1 12em; font-weight: 600; }
 .review { list-style: none; margin: 0; padding: 0; }
 .review li { display: flex; align-items: center; gap: 8px; padding: 6px 0; border-bottom: 1px solid #e3e7ee; }
 .review .line { flex: 1; min-width: 0; }

@@ -1,5 +1,5 @@
 import type { Locale } from '../../http/locale';
-import { FIELDS, type Field, type IntakeCtx, optionsOf } from '../../intake/index';
+import { FIELDS, type Field, helpFor, type IntakeCtx, optionsOf } from '../../intake/index';
 import { MONITORING_ITEMS } from '../../rules/index';
 import { Layout } from './layout';
 import { PAGE_STRINGS, type PageStrings } from './page-strings';
@@ -46,7 +46,11 @@ const AUTOCOMPLETE: Record<string, string> = {
 };
 
 function describedBy(f: Field, v: ReportFormView): string | undefined {
-  const ids = [f.help ? `h-${f.id}` : '', v.errors[f.id] ? `e-${f.id}` : '', v.warnings[f.id] ? `w-${f.id}` : ''];
+  const ids = [
+    helpFor(f, 'form') ? `h-${f.id}` : '',
+    v.errors[f.id] ? `e-${f.id}` : '',
+    v.warnings[f.id] ? `w-${f.id}` : '',
+  ];
   const joined = ids.filter(Boolean).join(' ');
   return joined || undefined;
 }
@@ -58,11 +62,12 @@ function scalar(v: ReportFormView, f: Field): string {
 
 function Notes({ f, v, s }: { f: Field; v: ReportFormView; s: PageStrings }) {
   const L = v.locale;
+  const help = helpFor(f, 'form');
   return (
     <>
-      {f.help ? (
+      {help ? (
         <p class="hint" id={`h-${f.id}`}>
-          {f.help[L]}
+          {help[L]}
         </p>
       ) : null}
       {v.errors[f.id] ? (
