@@ -7,6 +7,7 @@ import {
   telegramFake,
 } from './test/workers/bot-telegram-fake.js';
 import { isolatedWranglerConfig } from './test/workers/isolated-config.js';
+import { WECHAT_BINDINGS, wechatFake } from './test/workers/wechat-fake.js';
 
 // Three projects: `node` runs unit tests and the Node host on a temporary libSQL file;
 // `workers` runs the worker inside workerd with the D1 migrations applied;
@@ -39,9 +40,11 @@ export default defineConfig(async () => {
                   TELEGRAM_API_ROOT: FAKE_TELEGRAM_ROOT,
                   // The Workers host creates the first admin from this secret on its first cron tick.
                   ADMIN_PASSWORD: 'workers first admin passphrase',
+                  ...WECHAT_BINDINGS,
                 },
                 // The bot's Bot API calls are answered by a fake in this process; other requests pass through.
-                outboundService: telegramFake,
+                // So are the WeChat API calls (token, customer-service messages), by the platform stand-in.
+                outboundService: (request: Request) => wechatFake(request) ?? telegramFake(request),
               },
             }),
           ],

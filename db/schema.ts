@@ -44,8 +44,8 @@ export const intakeDrafts = sqliteTable(
   {
     id: text('id').primaryKey(),
     tokenHash: text('token_hash').notNull(), // SHA-256 of the secret resume token
-    channel: text('channel', { enum: ['web', 'widget', 'telegram', 'form'] }).notNull(),
-    chatKey: text('chat_key'), // 'tg:<chat id>' for Telegram: one active draft per chat
+    channel: text('channel', { enum: ['web', 'widget', 'telegram', 'form', 'wechat'] }).notNull(),
+    chatKey: text('chat_key'), // 'tg:<chat id>' (Telegram), 'wx:<openid>' (WeChat): one active draft per chat
     state: text('state', { mode: 'json' }).notNull(),
     version: integer('version').notNull(),
     status: text('status', { enum: ['active', 'submitted', 'cancelled'] })
@@ -69,7 +69,7 @@ export const reports = sqliteTable(
     draftId: text('draft_id'),
     employerId: text('employer_id').notNull(),
     jurisdictionId: text('jurisdiction_id').notNull(),
-    channel: text('channel', { enum: ['web', 'widget', 'telegram', 'form', 'officer'] }).notNull(),
+    channel: text('channel', { enum: ['web', 'widget', 'telegram', 'form', 'officer', 'wechat', 'phone'] }).notNull(),
     locale: text('locale', { enum: ['zh', 'en'] })
       .notNull()
       .default('zh'),
@@ -78,7 +78,9 @@ export const reports = sqliteTable(
     industry: text('industry'),
     reporterName: text('reporter_name').notNull(),
     reporterPhone: text('reporter_phone').notNull(),
-    reporterChat: text('reporter_chat'), // where replies to the reporter go ('tg:<chat id>')
+    reporterChat: text('reporter_chat'), // where replies to the reporter go ('tg:<chat id>', 'wx:<openid>')
+    /** A phone report (channel 'phone'): the number the call came from, as the officer typed it. */
+    callerPhone: text('caller_phone'),
     answers: text('answers', { mode: 'json' }).notNull(), // Annex 3 answers keyed by field id, as given
     items: text('items', { mode: 'json' }).$type<string[]>().notNull(),
     assessment: text('assessment', { mode: 'json' }).notNull(),
@@ -134,6 +136,8 @@ export const reports = sqliteTable(
     index('reports_uscc_idx').on(t.uscc),
     // Covers the overview's per-area counts of cases not yet closed (db/repo/stats.ts).
     index('reports_open_idx').on(t.status, t.jurisdictionId, t.urgency, t.annex4DueAt, t.caseId),
+    // A chat user's own reports (查询, replies from WeChat).
+    index('reports_reporter_chat_idx').on(t.reporterChat, t.submittedAt),
   ],
 );
 
@@ -403,4 +407,15 @@ export const periodReports = sqliteTable(
 export const chatPrefs = sqliteTable('chat_prefs', {
   chatKey: text('chat_key').primaryKey(),
   locale: text('locale', { enum: ['zh', 'en'] }).notNull(),
+});
+
+/**
+ * Access tokens of outside APIs (the WeChat access_token), shared by every instance: fetched once, stored,
+ * refreshed when it is about to expire or the API says it is invalid.
+ */
+export const apiTokens = sqliteTable('api_tokens', {
+  name: text('name').primaryKey(),
+  token: text('token').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

@@ -17,6 +17,7 @@ import { createIntakeService } from './service/intake-service';
 import { consoleRoutes } from './web/console/routes';
 import { apiOriginPolicy } from './web/public/origins';
 import { crossOriginWidget, publicPages } from './web/public/routes';
+import { wechatRoutes } from './wechat/routes';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
     intakeRoutes(deps, intake, (c) => dispatchAfterResponse(c, deps)),
   );
   app.route('/telegram', telegramRoutes(deps, intake));
+  app.route('/wechat', wechatRoutes(deps, intake));
   app.route('/', publicPages(deps, intake));
   app.route('/', consoleRoutes(deps));
 

@@ -47,6 +47,17 @@ export const configSchema = z
       z.string().check(z.regex(/^[A-Za-z0-9_-]{1,256}$/, '1–256 characters of A–Z, a–z, 0–9, _ and -')),
     ),
     TELEGRAM_API_ROOT: z.optional(z.url({ error: 'an absolute URL of a Bot API server' })),
+    // WeChat Official Account (src/wechat): the server configuration's Token and the account's AppID/AppSecret.
+    WECHAT_TOKEN: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]{3,32}$/, '3–32 letters or digits (the Token)'))),
+    WECHAT_APPID: z.optional(z.string().check(z.regex(/^wx[0-9a-f]{16}$/i, 'an AppID like wx1234567890abcdef'))),
+    WECHAT_APPSECRET: z.optional(
+      z.string().check(z.regex(/^[0-9a-zA-Z]{16,64}$/, 'the AppSecret (letters and digits)')),
+    ),
+    /** Set: safe mode (安全模式), every push and reply encrypted. */
+    WECHAT_ENCODING_AES_KEY: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9]{43}$/, 'the 43-character EncodingAESKey from the server configuration')),
+    ),
+    WECHAT_API_ROOT: z._default(z.url({ error: 'an absolute URL of the WeChat API' }), 'https://api.weixin.qq.com'),
     ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(12, 'at least 12 characters'))),
     /**
      * What stands in front of the Node host and may be believed about the client's address: unset or `none`

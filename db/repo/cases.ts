@@ -327,6 +327,8 @@ export interface ReporterMessage {
   now: Date;
   /** Set for Telegram reporters: the dispatcher sends the text to this chat. */
   telegram?: { outboxId: string; chatId: string };
+  /** Set for WeChat reporters: a customer-service message row (src/wechat/outbound.ts) to this openid. */
+  wechat?: BatchItem;
 }
 
 /** The message is a reporter-visible 'message_out' event (status page); Telegram reporters also get it by chat. */
@@ -355,6 +357,7 @@ export function reporterMessageStatements(db: Db, m: ReporterMessage): BatchItem
       }),
     );
   }
+  if (m.wechat) out.push(m.wechat);
   return out;
 }
 

@@ -7,7 +7,7 @@ import { outbox } from '../schema';
 import { eventStatement } from './cases';
 import { claimInbound } from './telegram';
 
-export type ReporterChannel = 'web' | 'telegram';
+export type ReporterChannel = 'web' | 'telegram' | 'wechat';
 
 export interface ReporterReply {
   reportId: string;

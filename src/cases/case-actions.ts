@@ -28,6 +28,7 @@ import { ApiError } from '../http/errors';
 import { newId, sha256Hex } from '../ids';
 import { type IntakeCtx, newReceipt } from '../intake/index';
 import { isItemCode } from '../rules/index';
+import { officeMessageText, wechatMessageRow } from '../wechat/outbound';
 import { type Annex4Data, prefillAnnex4, readAnnex4 } from './annex4';
 import { assessOfficerCase } from './officer-case';
 import { combineAdvice, regionalSuggestion, reportAdvice } from './warning-level';
@@ -123,6 +124,18 @@ export function caseActions(deps: AppDeps) {
     const clean = requireText(text, MESSAGE_MAX, '消息');
     const now = clock();
     const chat = report.reporterChat?.startsWith('tg:') ? report.reporterChat.slice(3) : undefined;
+    const openid = report.reporterChat?.startsWith('wx:') ? report.reporterChat.slice(3) : undefined;
+    const outboxId = newId('o', now, random);
+    const wechat = openid
+      ? wechatMessageRow(db, {
+          id: outboxId,
+          openid,
+          text: officeMessageText(report.receipt, clean),
+          reportId,
+          dedupeKey: `wechat_message:${outboxId}`,
+          now,
+        })
+      : undefined;
     const written = await once(
       nonce,
       reporterMessageStatements(db, {
@@ -131,10 +144,11 @@ export function caseActions(deps: AppDeps) {
         text: clean,
         by: officer.displayName,
         now,
-        ...(chat ? { telegram: { outboxId: newId('o', now, random), chatId: chat } } : {}),
+        ...(chat ? { telegram: { outboxId, chatId: chat } } : {}),
+        ...(wechat ? { wechat } : {}),
       }),
     );
-    return written === 'done' && chat !== undefined;
+    return written === 'done' && (chat !== undefined || openid !== undefined);
   }
 
   async function close(officer: Officer, reportId: string, reason: string) {

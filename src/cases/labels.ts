@@ -31,6 +31,8 @@ export const CHANNEL_ZH = {
   telegram: 'Telegram',
   form: '表单',
   officer: '走访摸排',
+  wechat: '微信公众号',
+  phone: '电话',
 } as const;
 
 export const LEVEL_ZH = ['暂不预警', '一级预警', '二级预警', '三级预警'] as const;
@@ -44,6 +46,7 @@ const EVENT_ZH: Record<string, string> = {
   note: '内部备注',
   message_out: '发给报告人的消息',
   message_in: '报告人回复',
+  message_undeliverable: '消息未能送达报告人',
   annex4_saved: '保存附件4草稿',
   annex4_submitted: '报送附件4',
   annex4_reminder: '附件4即将到期提醒',

@@ -5,7 +5,7 @@ import { FIELDS } from './fields';
 // Chat text that means a command rather than an answer. Slash commands and Chinese words always count;
 // bare English words only in an English conversation, where they cannot be mistaken for an answer's text.
 
-type Command = Exclude<Input, { type: 'answer' } | { type: 'edit' } | { type: 'toggle' }>['type'];
+type Command = Exclude<Input, { type: 'answer' | 'edit' | 'toggle' | 'toggleMany' }>['type'];
 
 const ALWAYS: Record<string, Command> = {
   '/back': 'back',

@@ -305,6 +305,20 @@ describe('M09 stoppage and a multi-item report', () => {
     expect(r.state.answers.items).toEqual(['M09']);
     expect(r.state.current).toBe('m09_people_involved');
   });
+
+  it('toggles several options at once (a chat answering "1 3"), in table order, committed by confirm', () => {
+    let r: Pick<Run, 'state' | 'reply'> = fill(begin(), { ...EMPLOYER, items: { type: 'review' } });
+    r = send(r, { type: 'edit', field: 'items' });
+    r = send(r, { type: 'toggleMany', values: ['M09', 'M05'] });
+    expect(r.reply.field?.selected).toEqual(['M05', 'M09']);
+    r = send(r, { type: 'toggleMany', values: ['M09'] });
+    expect(r.reply.field?.selected).toEqual(['M05']);
+    const unknown = send(r, { type: 'toggleMany', values: ['M05', 'M99'] });
+    expect(unknown.reply.error).toBeDefined();
+    expect(unknown.state.selection?.values).toEqual(['M05']);
+    r = send(r, { type: 'confirm' });
+    expect(r.state.answers.items).toEqual(['M05']);
+  });
 });
 
 describe('review, edit, submit and cancel', () => {

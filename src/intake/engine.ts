@@ -54,7 +54,9 @@ export type Input =
   | { type: 'submit' }
   | { type: 'help' }
   | { type: 'confirm' }
-  | { type: 'toggle'; value: string };
+  | { type: 'toggle'; value: string }
+  /** Several toggles at once (a chat answering a multi-choice with "1 3"); committed by `confirm`. */
+  | { type: 'toggleMany'; values: string[] };
 
 export interface ReplyField {
   id: string;
@@ -214,6 +216,17 @@ export function step(state: IntakeState, input: Input, now: Date, ctx: IntakeCtx
       const current = selectionOf(s, field);
       const values = current.includes(opt.value) ? current.filter((v) => v !== opt.value) : [...current, opt.value];
       return to({ ...s, pendingWarning: undefined, selection: { field: field.id, values } });
+    }
+    case 'toggleMany': {
+      if (field?.kind !== 'multi') return same(MSG.notMulti);
+      const options = optionsOf(field, ctx);
+      if (input.values.length === 0 || input.values.some((v) => !options.some((o) => o.value === v))) {
+        return same(MSG.notAnOption);
+      }
+      const values = new Set(selectionOf(s, field));
+      for (const v of input.values) values.has(v) ? values.delete(v) : values.add(v);
+      const ordered = options.filter((o) => values.has(o.value)).map((o) => o.value);
+      return to({ ...s, pendingWarning: undefined, selection: { field: field.id, values: ordered } });
     }
     case 'skip': {
       if (!field) return same(MSG.answerAtReview);

@@ -7,6 +7,7 @@ import { type OutboxRow, recentChatSends, recentSends } from '../../db/repo/outb
 import { findReport, type ReportRow } from '../../db/repo/reports';
 import { publicUrl } from '../config';
 import type { AppDeps } from '../deps';
+import { WECHAT_MESSAGE_KIND, type WechatSender, wechatItem, wechatLane } from '../wechat/outbound';
 import { BOT_REPLY_KIND, type BotReply, botReplyPayloadSchema, type ReplyTransport } from './bot-reply';
 import { alertPayloadSchema, isStale, staleNote } from './fan-out';
 import { buildAlert } from './format';
@@ -21,6 +22,8 @@ export interface DeliveryContext {
   senders: Senders;
   chat: ChatSender;
   replies: ReplyTransport;
+  /** Customer-service messages to WeChat users; undefined when the Official Account is not configured. */
+  wechat: WechatSender | undefined;
 }
 
 type Loader<T> = (id: string) => Promise<T>;
@@ -63,6 +66,15 @@ export async function lanesFor(ctx: DeliveryContext, rows: OutboxRow[]): Promise
   };
 
   for (const row of rows) {
+    if (row.kind === WECHAT_MESSAGE_KIND) {
+      const item = ctx.wechat ? wechatItem(ctx.wechat, row) : undefined;
+      if (!item) {
+        broken(row, ctx.wechat ? 'wechat_message payload names no openid or text' : 'WeChat is not configured');
+        continue;
+      }
+      add(wechatLane(item.openid), item.item);
+      continue;
+    }
     if (row.kind === BOT_REPLY_KIND) {
       const parsed = botReplyPayloadSchema.safeParse(row.payload);
       if (!parsed.success) {

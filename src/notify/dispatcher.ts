@@ -15,6 +15,7 @@ import { claimDue, nextDueAt, type OutboxRow, reschedule } from '../../db/repo/o
 import type { AppDeps } from '../deps';
 import { runAfterResponse } from '../http/after';
 import { newId } from '../ids';
+import { WECHAT_MESSAGE_KIND, wechatSender } from '../wechat/outbound';
 import { BOT_REPLY_KIND, type ReplyTransport, telegramReplyTransport } from './bot-reply';
 import { defaultSenders } from './channels/index';
 import { telegramChatSender } from './channels/telegram';
@@ -35,6 +36,7 @@ export const NOTIFY_KINDS: readonly string[] = [
   REPORTER_MESSAGE_KIND,
   BOT_REPLY_KIND,
   WARNING_NOTICE_KIND,
+  WECHAT_MESSAGE_KIND,
 ];
 
 const DEFAULT_LIMIT = 50;
@@ -93,6 +95,7 @@ export async function dispatch(deps: AppDeps, opts: DispatchOptions = {}): Promi
     senders: opts.senders ?? defaultSenders(deps),
     chat: opts.chat ?? telegramChatSender(deps.config),
     replies: opts.replies ?? telegramReplyTransport(deps.config),
+    wechat: wechatSender(deps),
   };
   const lanes: LaneContext = {
     db: deps.db,

@@ -28,7 +28,7 @@ import {
 } from '../intake/index';
 import { assess, type Locale, parseInstant } from '../rules/index';
 
-export type Channel = 'web' | 'widget' | 'telegram' | 'form';
+export type Channel = 'web' | 'widget' | 'telegram' | 'form' | 'wechat';
 
 /** Domain outcomes the edges translate (HTTP status, chat message): typed values, not strings. */
 export class IntakeError extends Error {

@@ -10,6 +10,7 @@ import { inputFor, M05_ANSWERS, type ReplyLike } from '../support/conversation';
 import { countingClient } from '../support/counting-client';
 import { startFakeBotApi } from '../support/fake-bot-api';
 import { tgUpdate } from '../support/telegram';
+import { WechatPlatform } from '../support/wechat-platform';
 import { manualClock, tempDir, testConfig } from './helpers';
 
 const tmp = tempDir();
@@ -19,6 +20,12 @@ let counter: ReturnType<typeof countingClient>;
 /** A Bot API stand-in on loopback for the bot's replies. */
 let botApi: Awaited<ReturnType<typeof startFakeBotApi>>;
 const clock = manualClock();
+/** The WeChat account here runs in plain mode (明文模式): no EncodingAESKey. */
+const wechat = new WechatPlatform({
+  token: 'roundTrips1',
+  appId: 'wx00000000000000aa',
+  appSecret: 'roundtripssecret00',
+});
 /** Work handed to `defer` (the dispatcher kicked after a submit): not the request's own round trips. */
 const deferred: (() => Promise<unknown>)[] = [];
 
@@ -28,6 +35,9 @@ beforeAll(async () => {
     TELEGRAM_BOT_TOKEN: '123456:ROUND-trips',
     TELEGRAM_WEBHOOK_SECRET: 'rt-secret',
     TELEGRAM_API_ROOT: botApi.root,
+    WECHAT_TOKEN: wechat.o.token,
+    WECHAT_APPID: wechat.o.appId,
+    WECHAT_APPSECRET: wechat.o.appSecret,
   });
   const opened = await openLibsql(config.LIBSQL_URL);
   close = opened.close;
@@ -112,5 +122,25 @@ describe('database round trips', () => {
     expect((await webhook(tgUpdate.text(2, 4242, '长春市示例机械制造有限公司'))).status).toBe(200);
     // The reply's outbox row is in the turn's batch; marking it sent after the Bot API call is the one more.
     expect(counter.calls).toEqual(['execute', 'batch', 'execute']);
+  });
+
+  it('a WeChat answer is one read batch (push key + draft) and one write batch; its retry only the read', async () => {
+    const push = async (content: string, msgId: string) => {
+      const built = wechat.push(
+        'o_round_trips',
+        { type: 'text', content, msgId },
+        Math.floor(clock.now().getTime() / 1000),
+      );
+      const res = await app.request(`/wechat?${built.query}`, { method: 'POST', body: built.body });
+      expect(res.status).toBe(200);
+      return wechat.replyText(await res.text());
+    };
+    expect(await push('我要报告', '1001')).toMatch(/用人单位/);
+    counter.calls.length = 0;
+    const first = await push('长春市示例机械制造有限公司', '1002');
+    expect(counter.calls).toEqual(['batch', 'batch']);
+    counter.calls.length = 0;
+    expect(await push('长春市示例机械制造有限公司', '1002')).toBe(first);
+    expect(counter.calls).toEqual(['batch']);
   });
 });

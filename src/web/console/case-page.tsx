@@ -61,6 +61,9 @@ const EventDetail: FC<{ e: CaseEvent }> = ({ e }) => {
       {text && <div class="pre">{text}</div>}
       {reason && <div class="pre">理由：{reason}</div>}
       {dueAt && <div class="muted">期限：{beijingDateTime(new Date(dueAt))}</div>}
+      {e.type === 'message_undeliverable' && (
+        <div>微信平台拒绝发送（报告人 48 小时内未互动或已取消关注），请改为电话联系报告人。</div>
+      )}
     </>
   );
 };
@@ -135,6 +138,16 @@ const Assessment: FC<{ found: CaseDetail }> = ({ found }) => {
   );
 };
 
+/** The last WeChat message could not be delivered and the reporter has not written since. */
+function wechatUnreachable(events: CaseEvent[]): boolean {
+  let unreachable = false;
+  for (const e of [...events].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    if (e.type === 'message_undeliverable') unreachable = true;
+    if (e.type === 'message_in') unreachable = false;
+  }
+  return unreachable;
+}
+
 interface CasePageProps {
   session: Session;
   found: CaseDetail;
@@ -207,6 +220,13 @@ const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, 
   const base = `/console/cases/${encodeURIComponent(r.id)}`;
   const open = r.status !== 'closed';
   const telegram = r.reporterChat?.startsWith('tg:');
+  const wechat = r.reporterChat?.startsWith('wx:');
+  const via = telegram
+    ? '将通过 Telegram 发送给报告人'
+    : wechat
+      ? '将通过微信公众号发送给报告人'
+      : '报告人凭回执号和电话在查询页面看到';
+  const unreachable = wechatUnreachable(events);
   const handoverTo = candidates.filter((o) => o.id !== r.claimedBy);
   return (
     <Layout title={r.unitName} session={session}>
@@ -296,11 +316,17 @@ const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, 
           </section>
           <section class="card" id="message">
             <h2>回复报告人</h2>
+            {unreachable && (
+              <p class="flash error" role="alert">
+                微信消息未能送达：报告人超过 48 小时未与公众号互动（或已取消关注），平台不允许再发消息。请致电报告人{' '}
+                <a href={`tel:${r.reporterPhone}`}>{r.reporterPhone}</a>。
+              </p>
+            )}
             <form method="post" action={`${base}/messages`} class="stack">
               <CsrfField session={session} />
               <input type="hidden" name="nonce" value={`m-${nonce}`} />
               <label>
-                消息（{telegram ? '将通过 Telegram 发送给报告人' : '报告人凭回执号和电话在查询页面看到'}）
+                消息（{via}）
                 <textarea name="text" required maxlength={MESSAGE_MAX} />
               </label>
               <button type="submit">发送</button>

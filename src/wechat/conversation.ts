@@ -1,0 +1,261 @@
+// The intake over an Official Account chat, on the same engine and field table as the other channels.
+// Exactly once: every push has a key (MsgId, or FromUserName + CreateTime for events) stored with the reply
+// it got, in the same batch as the turn's effects. A redelivered push (the platform retries after 5 s, up to
+// three times) finds its key in the one read of its turn and gets the stored reply; it changes nothing.
+// Drafts are found by openid in the database: any instance, any restart continues them.
+import type { BatchItem } from '../../db/client';
+import { latestOpenChatReport, readTurnContext } from '../../db/repo/chat-turns';
+import { type DraftRow, deleteExpiredDrafts, isUniqueViolation } from '../../db/repo/drafts';
+import { findInbound, recordInbound } from '../../db/repo/inbound';
+import { reporterReplyStatements } from '../../db/repo/reporter-messages';
+import { findChatReport } from '../../db/repo/telegram';
+import { receiptIn } from '../bot/replies';
+import { statusText } from '../bot/status';
+import { cleanReporterMessage, REPORTER_MESSAGE_MAX } from '../cases/reporter-messages';
+import type { AppDeps } from '../deps';
+import { newId } from '../ids';
+import {
+  fieldById,
+  type Input,
+  type IntakeState,
+  migrateState,
+  normalizeReceipt,
+  optionsOf,
+  parseTextCommand,
+  render,
+} from '../intake/index';
+import { IntakeError, type IntakeService, type TurnResult } from '../service/intake-service';
+import { wechatMessageRow } from './outbound';
+import { renderWechat } from './render';
+import { WX } from './texts';
+
+/** A push from the platform, as far as the conversation needs it. */
+export interface Push {
+  openid: string;
+  createTime: string;
+  msgType: string;
+  msgId?: string | undefined;
+  content?: string | undefined;
+  event?: string | undefined;
+  eventKey?: string | undefined;
+}
+
+/** The menu click that starts a report (the account owner sets this key on the custom menu's button). */
+export const REPORT_MENU_KEY = 'REPORT';
+const START_WORDS = new Set(['我要报告', '报告', '我要报', '开始报告', '新建报告']);
+// C0/C1 controls and format characters (zero-width, bidi) are not part of anything a person typed on purpose.
+const UNWANTED = /(?![\n\u200D])[\p{Cc}\p{Cf}]/gu;
+
+export const chatKeyOf = (openid: string) => `wx:${openid}`;
+export const pushKeyOf = (p: Push) => (p.msgId ? `wx:msg:${p.msgId}` : `wx:ev:${p.openid}:${p.createTime}`);
+
+/** What the push's handling produced: the passive reply ('' = none) and whether outbox rows were written. */
+export interface Handled {
+  reply: string;
+  wroteOutbox: boolean;
+}
+
+interface StoredReply {
+  messages: string[];
+}
+
+const isStored = (v: unknown): v is StoredReply =>
+  typeof v === 'object' && v !== null && Array.isArray((v as StoredReply).messages);
+
+interface Draft {
+  row: DraftRow;
+  state: IntakeState;
+}
+
+export function createWechatConversation(deps: AppDeps, intake: IntakeService) {
+  const { db, clock, random } = deps;
+
+  /** The key and the reply in one batch with `extra`; the rest of a long reply goes out through the outbox. */
+  function replyStatements(key: string, openid: string, messages: string[], now: Date): BatchItem[] {
+    const rows = messages.slice(1).map((text, i) =>
+      wechatMessageRow(db, {
+        id: newId('o', now, random),
+        openid,
+        text,
+        reportId: null,
+        dedupeKey: `${key}:${i + 1}`,
+        now,
+      }),
+    );
+    return [recordInbound(db, key, { messages: messages.slice(0, 1) } satisfies StoredReply, now), ...rows];
+  }
+
+  /** Records the key with the reply (and `extra`); a copy that lost the race answers the stored reply. */
+  async function claim(key: string, openid: string, messages: string[], extra: BatchItem[] = []): Promise<Handled> {
+    const now = clock();
+    const [first, ...rest] = [...replyStatements(key, openid, messages, now), ...extra];
+    try {
+      await db.batch([first!, ...rest]);
+      return { reply: messages[0] ?? '', wroteOutbox: messages.length > 1 || extra.length > 0 };
+    } catch (err) {
+      if (!isUniqueViolation(err, 'inbound_events')) throw err;
+      return { reply: await storedReply(key), wroteOutbox: false };
+    }
+  }
+
+  async function storedReply(key: string): Promise<string> {
+    const found = await findInbound(db, key);
+    return isStored(found?.response) ? (found.response.messages[0] ?? '') : '';
+  }
+
+  async function question(draft: Draft, notice?: string): Promise<string[]> {
+    return renderWechat(render(draft.state, await intake.ctx()), notice ? { notice } : {});
+  }
+
+  async function start(key: string, p: Push, draft: Draft | undefined): Promise<Handled> {
+    const now = clock();
+    if (draft && draft.row.expiresAt.getTime() < now.getTime()) {
+      // An expired draft still holds the chat until the tick removes it; free it now.
+      await deleteExpiredDrafts(db, now);
+      draft = undefined;
+    }
+    if (draft) return claim(key, p.openid, await question(draft, WX.resumed));
+    try {
+      const started = await intake.startDraft({ channel: 'wechat', locale: 'zh', chatKey: chatKeyOf(p.openid) });
+      return claim(key, p.openid, renderWechat(started.reply));
+    } catch (err) {
+      // A copy of this push (or another start) holds the chat's draft now: answer with the stored reply.
+      if (!isUniqueViolation(err, 'intake_drafts')) throw err;
+      const stored = await findInbound(db, key);
+      if (isStored(stored?.response)) return { reply: stored.response.messages[0] ?? '', wroteOutbox: false };
+      const other = await readTurnContext(db, key, chatKeyOf(p.openid));
+      if (!other.draft) throw err;
+      return claim(
+        key,
+        p.openid,
+        await question({ row: other.draft, state: migrateState(other.draft.state) }, WX.resumed),
+      );
+    }
+  }
+
+  /** `查询 <回执号>`: only reports filed from this openid; any other receipt gets the same "not found". */
+  async function status(key: string, p: Push, arg: string): Promise<Handled> {
+    if (arg === '') return claim(key, p.openid, [WX.statusUsage]);
+    const receipt = normalizeReceipt(arg);
+    const report = receipt ? await findChatReport(db, receipt, chatKeyOf(p.openid)) : undefined;
+    return claim(key, p.openid, [report ? statusText(report, 'zh') : WX.statusNotFound]);
+  }
+
+  /** A message to the receiving office about a report filed from this openid, recorded once with the key. */
+  async function passOn(key: string, p: Push, receipt: string | undefined, raw: string): Promise<Handled> {
+    const chatKey = chatKeyOf(p.openid);
+    const report = receipt ? await findChatReport(db, receipt, chatKey) : await latestOpenChatReport(db, chatKey);
+    if (!report) return claim(key, p.openid, [receipt ? WX.replyNotYours : WX.noDraft]);
+    const cleaned = cleanReporterMessage(raw);
+    if (!cleaned.ok) {
+      return claim(key, p.openid, [cleaned.error === 'empty' ? WX.replyEmpty : WX.replyTooLong(REPORTER_MESSAGE_MAX)]);
+    }
+    const now = clock();
+    const statements = reporterReplyStatements(db, {
+      reportId: report.id,
+      text: cleaned.text,
+      channel: 'wechat',
+      at: now,
+      noticeId: newId('o', now, random),
+    });
+    return claim(key, p.openid, [WX.replyPassedOn(report.receipt)], statements);
+  }
+
+  /** The engine input for typed text at the draft's question (numbers for choices). */
+  async function inputOf(draft: Draft, text: string): Promise<Input> {
+    const command = parseTextCommand(text, 'zh');
+    if (command) return command;
+    const field = fieldById(draft.state.current);
+    if (field?.kind === 'boolean' && /^[12]$/.test(text)) return { type: 'answer', value: text === '1' };
+    if (field?.kind === 'multi' && /^\d{1,2}(?:[\s,，、;；]+\d{1,2})*$/.test(text)) {
+      const options = optionsOf(field, await intake.ctx());
+      const picked = text.split(/[\s,，、;；]+/).map((n) => options[Number(n) - 1]?.value);
+      // A number outside the list goes to the parser as typed: it says which one it could not read.
+      if (picked.every((v): v is string => v !== undefined)) return { type: 'toggleMany', values: picked };
+    }
+    return { type: 'answer', value: text };
+  }
+
+  async function turn(key: string, p: Push, draft: Draft, text: string): Promise<Handled> {
+    const input = await inputOf(draft, text);
+    let messages: string[] = [];
+    let wrote = false;
+    let result: TurnResult;
+    try {
+      result = await intake.turn(draft.row.id, null, input, {
+        preloaded: draft.row,
+        extraStatements: (r) => {
+          wrote = true;
+          messages = renderWechat(r.reply, footerOf(r) ? { footer: footerOf(r)! } : {});
+          return replyStatements(key, p.openid, messages, clock());
+        },
+      });
+    } catch (err) {
+      // A copy of this push won the race: its reply is stored. Otherwise another message moved the draft on.
+      if (!isUniqueViolation(err, 'inbound_events') && !(err instanceof IntakeError)) throw err;
+      const stored = await findInbound(db, key);
+      if (isStored(stored?.response)) return { reply: stored.response.messages[0] ?? '', wroteOutbox: false };
+      if (err instanceof IntakeError && err.code === 'conflict' && err.current) {
+        return claim(key, p.openid, renderWechat(err.current.reply, { notice: WX.stale }));
+      }
+      if (err instanceof IntakeError) return claim(key, p.openid, [WX.expired]);
+      throw err;
+    }
+    // A closed draft answers without writing: record the key and the reply now.
+    if (!wrote) return claim(key, p.openid, renderWechat(result.reply));
+    return { reply: messages[0] ?? '', wroteOutbox: messages.length > 1 || result.submitted !== undefined };
+  }
+
+  async function text(key: string, p: Push, draft: Draft | undefined, raw: string): Promise<Handled> {
+    const text = raw.replace(/\r\n?/g, '\n').replace(UNWANTED, '').trim();
+    if (START_WORDS.has(text)) return start(key, p, draft);
+    const query = /^查询\s*[:：]?\s*(.*)$/s.exec(text);
+    if (query) return status(key, p, query[1]!.trim());
+    const reply = /^回复\s*[:：]?\s*(\S+)\s+([\s\S]+)$/.exec(text);
+    if (reply && normalizeReceipt(reply[1]!)) return passOn(key, p, normalizeReceipt(reply[1]!), reply[2]!);
+    if (/^回复(\s|$)/.test(text) && !draft) return claim(key, p.openid, [WX.replyUsage]);
+    if (draft) return turn(key, p, draft, text);
+    if (text === '帮助' || text === '?' || text === '？') return claim(key, p.openid, [WX.help]);
+    if (text === '取消') return claim(key, p.openid, [WX.nothingToCancel]);
+    if (text === '') return claim(key, p.openid, [WX.noDraft]);
+    // Outside a report, words go to the receiving office of the user's open report (if there is one).
+    return passOn(key, p, receiptIn(text), text);
+  }
+
+  return {
+    /** Handles one verified, decrypted push: one read (key + draft), then one write batch. */
+    async handle(p: Push): Promise<Handled> {
+      const key = pushKeyOf(p);
+      const ctx = await readTurnContext(db, key, chatKeyOf(p.openid));
+      if (ctx.stored) {
+        return {
+          reply: isStored(ctx.stored.response) ? (ctx.stored.response.messages[0] ?? '') : '',
+          wroteOutbox: false,
+        };
+      }
+      const draft = ctx.draft ? { row: ctx.draft, state: migrateState(ctx.draft.state) } : undefined;
+      if (p.msgType === 'event') {
+        const event = (p.event ?? '').toLowerCase();
+        if (event === 'subscribe') return claim(key, p.openid, [WX.greeting]);
+        if (event === 'click' && p.eventKey === REPORT_MENU_KEY) return start(key, p, draft);
+        if (event === 'click') return claim(key, p.openid, [WX.help]);
+        // unsubscribe, VIEW, LOCATION, …: nothing to say (the key is still recorded).
+        return claim(key, p.openid, []);
+      }
+      if (p.msgType !== 'text') {
+        const messages = draft ? await question(draft, WX.textOnly) : [WX.textOnly];
+        return claim(key, p.openid, messages);
+      }
+      return text(key, p, draft, p.content ?? '');
+    },
+  };
+}
+
+function footerOf(r: TurnResult): string | undefined {
+  if (r.submitted) return WX.afterSubmit(r.submitted.receipt);
+  if (r.reply.kind === 'cancelled') return WX.afterCancel;
+  if (r.reply.kind === 'help') return WX.help;
+  return undefined;
+}
+
+export type WechatConversation = ReturnType<typeof createWechatConversation>;

@@ -1,0 +1,81 @@
+// Engine replies → WeChat text messages. A chat in an Official Account has no buttons, so choices are
+// numbered lines answered by number; each message stays within the platform's text limit (see TEXT_MAX_BYTES).
+import type { Reply } from '../intake/index';
+import { WX } from './texts';
+
+/**
+ * Team default: the platform cuts long text messages, and its documented limit is given in bytes of UTF-8
+ * (2048 for customer-service text); we stay a little under it for every message we send.
+ */
+export const TEXT_MAX_BYTES = 2000;
+
+const utf8 = new TextEncoder();
+const bytesOf = (s: string) => utf8.encode(s).length;
+
+export interface RenderOptions {
+  notice?: string;
+  footer?: string;
+}
+
+/** The reply as one or more messages: the first is the passive reply, the rest go out as customer-service messages. */
+export function renderWechat(reply: Reply, opts: RenderOptions = {}): string[] {
+  const parts: string[] = [];
+  if (opts.notice) parts.push(opts.notice);
+  if (reply.error) parts.push(`⚠️ ${reply.error}`);
+  if (reply.warning) parts.push(`⚠️ ${reply.warning}\n${WX.keepOrRetype}`);
+  parts.push([reply.text, ...choiceLines(reply), progressOf(reply)].filter(Boolean).join('\n'));
+  if (opts.footer) parts.push(opts.footer);
+  return splitText(parts.join('\n\n'));
+}
+
+function choiceLines(reply: Reply): string[] {
+  const field = reply.field;
+  if (!field || (reply.kind !== 'question' && reply.kind !== 'help')) return [];
+  if (field.kind === 'boolean') return [WX.yesNo];
+  const options = field.options ?? [];
+  if (field.kind === 'choice') return [...options.map((o, i) => `${i + 1}. ${o.label}`), WX.choose];
+  if (field.kind === 'multi') {
+    const selected = new Set(field.selected ?? []);
+    return [
+      ...options.map((o, i) => `${i + 1}. ${selected.has(o.value) ? '✅ ' : ''}${o.label}`),
+      WX.selected(options.filter((o) => selected.has(o.value)).map((o) => o.label)),
+      WX.chooseMany,
+    ];
+  }
+  return [];
+}
+
+function progressOf(reply: Reply): string {
+  const { answered, total } = reply.progress;
+  if (reply.kind !== 'question' || answered >= total) return '';
+  return WX.progress(answered + 1, total);
+}
+
+/** Splits at line ends into messages of at most `max` UTF-8 bytes; a longer line is cut between characters. */
+export function splitText(text: string, max = TEXT_MAX_BYTES): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  const flush = () => {
+    if (current.trim() !== '') chunks.push(current.replace(/\n+$/, ''));
+    current = '';
+  };
+  for (const line of text.split('\n')) {
+    const candidate = current === '' ? line : `${current}\n${line}`;
+    if (bytesOf(candidate) <= max) {
+      current = candidate;
+      continue;
+    }
+    flush();
+    let rest = '';
+    for (const ch of line) {
+      if (bytesOf(rest + ch) > max) {
+        chunks.push(rest);
+        rest = '';
+      }
+      rest += ch;
+    }
+    current = rest;
+  }
+  flush();
+  return chunks.length > 0 ? chunks : [''];
+}
