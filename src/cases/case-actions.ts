@@ -31,6 +31,7 @@ import { isItemCode } from '../rules/index';
 import { officeMessageText, wechatMessageRow } from '../wechat/outbound';
 import { type Annex4Data, prefillAnnex4, readAnnex4 } from './annex4';
 import { assessOfficerCase } from './officer-case';
+import { type ParsedPhoneReport, phoneReportStatements } from './phone-report';
 import { combineAdvice, regionalSuggestion, reportAdvice } from './warning-level';
 
 export const NOTE_MAX = 4000;
@@ -293,9 +294,24 @@ export function caseActions(deps: AppDeps) {
     return result === 'done' ? reportId : undefined;
   }
 
+  /** A report an employer phoned in, typed in by the officer; undefined when the same form was posted before. */
+  async function recordPhoneReport(
+    officer: Officer,
+    parsed: ParsedPhoneReport,
+    nonce?: string,
+  ): Promise<string | undefined> {
+    const scope = caseScope(officer);
+    const district = String(parsed.answers.district ?? '');
+    if (!scope || (scope.jurisdictionId !== null && scope.jurisdictionId !== district))
+      throw new ApiError(403, 'forbidden');
+    const built = phoneReportStatements(deps, officer, parsed);
+    return (await once(nonce, built.statements)) === 'done' ? built.reportId : undefined;
+  }
+
   return {
     load,
     view,
+    recordPhoneReport,
     claim,
     handOver,
     addNote,

@@ -40,6 +40,7 @@ export const LEVEL_ZH = ['暂不预警', '一级预警', '二级预警', '三级
 const EVENT_ZH: Record<string, string> = {
   submitted: '用人单位提交报告',
   created: '工作人员录入（走访摸排）',
+  phone_recorded: '工作人员录入电话报告',
   notified: '已通知',
   claimed: '认领',
   handed_over: '转交',

@@ -238,6 +238,7 @@ const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, 
       <p class="muted">
         回执号 {r.receipt} · {found.jurisdiction?.nameZh ?? r.jurisdictionId} · 来源：{CHANNEL_ZH[r.channel]} · 报告时间{' '}
         {beijingDateTime(r.submittedAt)}
+        {r.callerPhone ? ` · 来电号码 ${r.callerPhone}` : ''}
       </p>
       <p>
         附件4：

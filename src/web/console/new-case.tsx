@@ -1,6 +1,6 @@
 // /console/cases/new — a case found by officers (走访摸排, public-opinion monitoring): the Annex 3 fields and
 // each item's follow-ups (in collapsible groups, no script needed), parsed by the intake's own parsers.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import type { ConsoleEnv } from '../../auth/middleware';
 import { caseScope } from '../../auth/roles';
@@ -14,10 +14,12 @@ import {
   parseOfficerCase,
   type RawForm,
 } from '../../cases/officer-case';
+import { parsePhoneReport } from '../../cases/phone-report';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { newToken } from '../../ids';
 import { fieldById, type IntakeCtx } from '../../intake/index';
+import { dispatchAfterResponse } from '../../notify/dispatcher';
 import { MONITORING_ITEMS } from '../../rules/index';
 import { FieldInput } from './field-input';
 import { CsrfField, Flash, Layout } from './layout';
@@ -29,9 +31,44 @@ interface Props {
   errors: Record<string, string>;
   nonce: string;
   lockedDistrict: string | null;
+  /** 'phone': an employer's report taken by telephone (录入电话报告), with the caller's number and call time. */
+  mode: 'officer' | 'phone';
 }
 
-const NewCasePage: FC<Props> = ({ session, ctx, form, errors, nonce, lockedDistrict }) => {
+/** The caller's number and the time of the call, first on the phone form. */
+const CallFields: FC<{ form: RawForm; errors: Record<string, string> }> = ({ form, errors }) => (
+  <fieldset class="stack">
+    <legend>来电信息</legend>
+    <label>
+      来电号码（必填）
+      <input
+        type="tel"
+        name="caller_phone"
+        value={typeof form.caller_phone === 'string' ? form.caller_phone : ''}
+        required
+        autocomplete="off"
+        aria-invalid={errors.caller_phone ? 'true' : undefined}
+      />
+      {errors.caller_phone && <div class="error-text">{errors.caller_phone}</div>}
+    </label>
+    <label>
+      来电时间（必填，作为报告时间）
+      <input
+        type="datetime-local"
+        name="call_at"
+        value={typeof form.call_at === 'string' ? form.call_at : ''}
+        required
+        aria-invalid={errors.call_at ? 'true' : undefined}
+      />
+      {errors.call_at && <div class="error-text">{errors.call_at}</div>}
+    </label>
+    <p class="muted">用人单位通过电话报告：按速报表逐项录入。报告人联系电话不填时，使用来电号码。</p>
+  </fieldset>
+);
+
+const NewCasePage: FC<Props> = ({ session, ctx, form, errors, nonce, lockedDistrict, mode }) => {
+  const phone = mode === 'phone';
+  const action = phone ? '/console/cases/phone' : '/console/cases/new';
   const byItem = factFieldsByItem();
   const show = (id: string) => {
     const f = fieldById(id);
@@ -48,12 +85,13 @@ const NewCasePage: FC<Props> = ({ session, ctx, form, errors, nonce, lockedDistr
     return <FieldInput field={f} value={form[id]} error={errors[id]} ctx={ctx} />;
   };
   return (
-    <Layout title="录入案件" session={session} active="/console/cases/new">
-      <h1>录入案件（走访摸排 / 舆情监测发现）</h1>
+    <Layout title={phone ? '录入电话报告' : '录入案件'} session={session} active={action}>
+      <h1>{phone ? '录入电话报告（用人单位电话报告）' : '录入案件（走访摸排 / 舆情监测发现）'}</h1>
       <Flash text={Object.keys(errors).length ? '请更正标出的内容。' : undefined} error />
-      <form method="post" action="/console/cases/new" class="card stack">
+      <form method="post" action={action} class="card stack">
         <CsrfField session={session} />
         <input type="hidden" name="nonce" value={`c-${nonce}`} />
+        {phone && <CallFields form={form} errors={errors} />}
         {OFFICER_HEAD_FIELDS.map(show)}
         <h2>监测事项的具体情况</h2>
         <p class="muted">只需填写上面所选事项对应的部分。</p>
@@ -75,17 +113,19 @@ const NewCasePage: FC<Props> = ({ session, ctx, form, errors, nonce, lockedDistr
         <p class="muted">参与人数只计参与聚集、停工、怠工、堵门堵路、集体上访的人，不计受影响的职工。</p>
         {OFFICER_COLLECTIVE_FIELDS.map(show)}
         {OFFICER_TAIL_FIELDS.map(show)}
-        <label>
-          <input
-            type="checkbox"
-            name="unreported"
-            value="1"
-            checked={form.unreported !== undefined || form._submitted === undefined}
-          />{' '}
-          用人单位未主动报告（漏报）
-        </label>
+        {!phone && (
+          <label>
+            <input
+              type="checkbox"
+              name="unreported"
+              value="1"
+              checked={form.unreported !== undefined || form._submitted === undefined}
+            />{' '}
+            用人单位未主动报告（漏报）
+          </label>
+        )}
         <input type="hidden" name="_submitted" value="1" />
-        <button type="submit">录入</button>
+        <button type="submit">{phone ? '录入电话报告' : '录入'}</button>
       </form>
     </Layout>
   );
@@ -100,31 +140,71 @@ export function newCaseRoutes(deps: AppDeps, actions: CaseActions) {
     return scope;
   };
 
-  app.get('/console/cases/new', async (c) => {
-    const session = c.get('session');
-    const scope = scopeOf(session);
-    return c.html(
-      <NewCasePage
-        session={session}
-        ctx={await actions.intakeCtx()}
-        form={{}}
-        errors={{}}
-        nonce={newToken(deps.random, 12)}
-        lockedDistrict={scope.jurisdictionId}
-      />,
-    );
-  });
+  for (const [path, mode] of [
+    ['/console/cases/new', 'officer'],
+    ['/console/cases/phone', 'phone'],
+  ] as const) {
+    app.get(path, async (c) => {
+      const session = c.get('session');
+      const scope = scopeOf(session);
+      return c.html(
+        <NewCasePage
+          session={session}
+          ctx={await actions.intakeCtx()}
+          form={{}}
+          errors={{}}
+          nonce={newToken(deps.random, 12)}
+          lockedDistrict={scope.jurisdictionId}
+          mode={mode}
+        />,
+      );
+    });
+  }
 
-  app.post('/console/cases/new', async (c) => {
-    const session = c.get('session');
-    const scope = scopeOf(session);
+  /** The posted form, with the district fixed for a district officer. */
+  async function readPosted(c: Context<ConsoleEnv>): Promise<RawForm> {
     const body = await c.req.parseBody({ all: true });
     const form: RawForm = {};
     for (const [k, v] of Object.entries(body)) {
       if (typeof v === 'string') form[k] = v;
       else if (Array.isArray(v)) form[k] = v.filter((x): x is string => typeof x === 'string');
     }
+    const scope = scopeOf(c.get('session'));
     if (scope.jurisdictionId) form.district = scope.jurisdictionId;
+    return form;
+  }
+
+  app.post('/console/cases/phone', async (c) => {
+    const session = c.get('session');
+    const scope = scopeOf(session);
+    const form = await readPosted(c);
+    const ctx = await actions.intakeCtx();
+    const parsed = parsePhoneReport(form, ctx, deps.clock());
+    const nonce = typeof form.nonce === 'string' ? form.nonce : undefined;
+    if (Object.keys(parsed.errors).length > 0) {
+      return c.html(
+        <NewCasePage
+          session={session}
+          ctx={ctx}
+          form={form}
+          errors={parsed.errors}
+          nonce={nonce?.replace(/^c-/, '') ?? newToken(deps.random, 12)}
+          lockedDistrict={scope.jurisdictionId}
+          mode="phone"
+        />,
+        422,
+      );
+    }
+    const id = await actions.recordPhoneReport(session.account, parsed, nonce);
+    // Its alert is in the outbox: the first try starts right after the answer.
+    if (id) dispatchAfterResponse(c, deps);
+    return c.redirect(id ? `/console/cases/${encodeURIComponent(id)}?done=created` : '/console', 303);
+  });
+
+  app.post('/console/cases/new', async (c) => {
+    const session = c.get('session');
+    const scope = scopeOf(session);
+    const form = await readPosted(c);
     const ctx = await actions.intakeCtx();
     const parsed = parseOfficerCase(form, ctx, deps.clock());
     if (Object.keys(parsed.errors).length > 0) {
@@ -136,6 +216,7 @@ export function newCaseRoutes(deps: AppDeps, actions: CaseActions) {
           errors={parsed.errors}
           nonce={typeof form.nonce === 'string' ? form.nonce.replace(/^c-/, '') : newToken(deps.random, 12)}
           lockedDistrict={scope.jurisdictionId}
+          mode="officer"
         />,
         422,
       );
