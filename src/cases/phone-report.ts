@@ -105,6 +105,9 @@ export function phoneReportStatements(deps: AppDeps, officer: Officer, p: Parsed
         late: assessment.late.isLate,
         lateHours: assessment.late.delayHours === null ? null : Math.round(assessment.late.delayHours),
         unreported: false,
+        // The employer reported it (by telephone): the officer-entered source, and when the employer called.
+        source: 'phone',
+        employerReportedAt: p.callAt,
         peopleInvolved: assessment.peopleInvolved,
         groupIncident: assessment.groupIncident,
         eventAt: eventAt ? new Date(eventAt.length === 10 ? `${eventAt}T00:00:00+08:00` : eventAt) : null,

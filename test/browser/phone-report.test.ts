@@ -82,6 +82,7 @@ describe('录入电话报告 in Chromium', () => {
     const [row] = await t.host.deps.db.select().from(reports).where(eq(reports.unitName, '长春市电话示例食品有限公司'));
     expect(row).toMatchObject({
       channel: 'phone',
+      source: 'phone',
       unreported: false,
       callerPhone: '13943108866',
       reporterPhone: '13943108866',
