@@ -58,6 +58,7 @@ describe('录入电话报告 in Chromium', () => {
     await page.fill('[name=m05_employees_owed]', '40');
     await page.fill('[name=m05_amount_owed]', '360000');
     await page.fill('[name=m05_months_in_arrears]', '2');
+    await page.selectOption('[name=collective_action]', 'none');
     await page.fill('[name=event_at]', '2026-11-24 17:00');
     await page.fill('[name=details]', '电话报告：10 月工资未发放，涉及 40 人。');
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '录入电话报告' }).click()]);
