@@ -134,5 +134,5 @@ describe('WeChat Official Account through the worker (workerd, D1, safe mode)', 
     );
     const state = await env.DB.prepare("SELECT state FROM outbox WHERE id = 'o_wx_workers'").first<{ state: string }>();
     expect(state?.state).toBe('sent');
-  });
+  }, 30_000); // a whole conversation: ~40 pushes, each a round trip to the stand-in
 });
