@@ -74,7 +74,7 @@ describe('录入电话报告 in Chromium', () => {
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '录入电话报告' }).click()]);
 
     expect(await page.locator('h1').textContent()).toBe('长春市电话示例食品有限公司');
-    const header = await page.locator('main p .muted').first().textContent();
+    const header = await page.locator('main p.muted').first().textContent();
     expect(header).toContain('来源：电话');
     expect(header).toContain('报告时间 2026-11-25 09:40');
     expect(await page.locator('text=漏报').count()).toBe(0);
