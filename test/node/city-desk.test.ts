@@ -103,6 +103,10 @@ describe('overview', () => {
     expect(counts.match(/<tr[ >]/g)?.length).toBe(1 + 18 + 1);
 
     expect(res.headers.get('refresh')).toBe('300');
+    expect(html).toContain('每 5 分钟自动刷新');
+    const still = await city.get('/console?refresh=0');
+    expect(still.headers.get('refresh')).toBeNull();
+    expect(await still.text()).toContain('已停止自动刷新');
     expect(html).toContain('绘制于 <time datetime="2026-11-25T02:00:00.000Z">2026-11-25 10:00</time>');
     expect(html).toContain('当前未发布劳动关系风险预警');
     const figures = html.match(/<figure[^>]*>.*?<\/figure>/gs) ?? [];

@@ -1,8 +1,8 @@
 // /console — the overview, the first page after sign-in: per-area counts of cases needing action (all 18
 // areas, zeros included), a tile map of open cases, the 12-week trend by monitoring item and cases by industry
-// section. It refreshes itself every few minutes without a script (an HTTP Refresh header: axe counts a timed
-// <meta http-equiv=refresh> as a critical failure). At the top, the inbox's to-do counts. District
-// officers see the same for their own area.
+// section. It refreshes itself every few minutes without a script (the Refresh response header), and the
+// officer can turn that off (?refresh=0, WCAG 2.2.1 timing adjustable). District officers see the same for
+// their own area.
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import { inboxCounts } from '../../../db/repo/cases';
@@ -96,18 +96,27 @@ export function overviewRoutes(deps: AppDeps) {
       caseBreakdown(deps.db, period),
       inboxCounts(deps.db, scope, now),
     ]);
-    c.header('refresh', String(OVERVIEW_REFRESH_S));
     const areas = jurisdictionId ? all.filter((j) => j.id === jurisdictionId) : all;
     const where = jurisdictionId ? (areas[0]?.nameZh ?? '') : '全市';
     const open = new Map([...counts].map(([k, v]) => [k, v.open]));
+    const refreshing = c.req.query('refresh') !== '0';
+    if (refreshing) c.header('refresh', String(OVERVIEW_REFRESH_S));
     return c.html(
       <Layout title="概览" session={session} active="/console">
         <h1>概览 · {where}</h1>
         <TodoCounts counts={todo} href={INBOX_PATH} />
         <p class="muted">
-          绘制于 <time datetime={now.toISOString()}>{beijingDateTime(now)}</time>（北京时间），每{' '}
-          {OVERVIEW_REFRESH_S / 60} 分钟自动刷新。 <a href="/console/cases">进入待办案件</a> ·{' '}
-          <a href="/console/stats">统计分析</a>
+          绘制于 <time datetime={now.toISOString()}>{beijingDateTime(now)}</time>（北京时间）。
+          {refreshing ? (
+            <>
+              每 {OVERVIEW_REFRESH_S / 60} 分钟自动刷新（<a href="/console?refresh=0">停止自动刷新</a>）。
+            </>
+          ) : (
+            <>
+              已停止自动刷新（<a href="/console">恢复</a>）。
+            </>
+          )}{' '}
+          <a href="/console/cases">进入待办案件</a> · <a href="/console/stats">统计分析</a>
         </p>
         <CountsTable areas={areas} counts={counts} />
         {!jurisdictionId && <TileMap title="各县（市）区未销号案件" unit="起未销号案件" areas={areas} counts={open} />}
