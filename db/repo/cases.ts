@@ -400,7 +400,8 @@ export function saveAnnex4DraftStatements(
       .onConflictDoUpdate({
         target: annex4.reportId,
         set: { data, updatedAt: now, updatedBy: officerId },
-        setWhere: eq(annex4.status, 'draft'),
+        // A form the city office returned (退回补充) is edited again; a submitted or accepted one never.
+        setWhere: inArray(annex4.status, ['draft', 'returned']),
       }),
     eventIf(
       db,
@@ -427,16 +428,27 @@ export function submitAnnex4Statements(
       sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
       SELECT ${a.outboxId}, 'annex4_submitted', ${reportId}, NULL, ${JSON.stringify({ reportId })}, ${`annex4_submitted:${reportId}`},
              'pending', 0, ${now.getTime()}, ${now.getTime()}
-      WHERE NOT EXISTS (SELECT 1 FROM annex4 WHERE report_id = ${reportId} AND status = 'submitted')
+      WHERE NOT EXISTS (SELECT 1 FROM annex4 WHERE report_id = ${reportId} AND status IN ('submitted', 'accepted'))
       ON CONFLICT DO NOTHING`,
     ),
+    // A later return (退回补充) notifies the district again: the last return's keys are set aside.
+    retireKeys(db, 'annex4_returned', reportId, now),
     db
       .insert(annex4)
       .values({ reportId, data: a.data, status: 'submitted', updatedAt: now, updatedBy: a.officerId, submittedAt: now })
       .onConflictDoUpdate({
         target: annex4.reportId,
-        set: { data: a.data, status: 'submitted', updatedAt: now, updatedBy: a.officerId, submittedAt: now },
-        setWhere: and(eq(annex4.status, 'draft'), thisAttempt),
+        set: {
+          data: a.data,
+          status: 'submitted',
+          updatedAt: now,
+          updatedBy: a.officerId,
+          submittedAt: now,
+          reviewedAt: null,
+          reviewedBy: null,
+          reviewNote: null,
+        },
+        setWhere: and(inArray(annex4.status, ['draft', 'returned']), thisAttempt),
       }),
     db
       .update(reports)
@@ -448,6 +460,73 @@ export function submitAnnex4Statements(
       thisAttempt,
     ),
   ];
+}
+
+/**
+ * Renames the dedupe keys of a notice's earlier rows for a case ('<kind>:<report>' and its per-channel
+ * '<kind>:<report>:<channel>'), so the same notice can be sent again after the case went round once more.
+ */
+function retireKeys(db: Db, kind: string, reportId: string, now: Date): BatchItem {
+  const key = `${kind}:${reportId}`;
+  return db
+    .update(outbox)
+    .set({ dedupeKey: sql`${outbox.dedupeKey} || ${`~${now.getTime()}`}` })
+    .where(
+      and(
+        eq(outbox.reportId, reportId),
+        sql`(${outbox.dedupeKey} = ${key} OR substr(${outbox.dedupeKey}, 1, ${key.length + 1}) = ${`${key}:`})`,
+      ),
+    );
+}
+
+/**
+ * The city office's answer to a submitted Annex 4 (签收 or 退回补充), once: only a form still 'submitted'
+ * changes. A return reopens the case for the district (status back to 'claimed'), tells the district's
+ * channels through the outbox, and lets the form be submitted again.
+ */
+export function reviewAnnex4Statements(
+  db: Db,
+  a: { reportId: string; decision: 'accepted' | 'returned'; note: string; officerId: string; outboxId: string; now: Date },
+): BatchItem[] {
+  const { reportId, now } = a;
+  const reviewed = sql`EXISTS (SELECT 1 FROM ${annex4} WHERE ${annex4.reportId} = ${reportId}
+    AND ${annex4.status} = ${a.decision} AND ${annex4.reviewedAt} = ${now.getTime()})`;
+  const statements: BatchItem[] = [
+    db
+      .update(annex4)
+      .set({ status: a.decision, reviewedAt: now, reviewedBy: a.officerId, reviewNote: a.note || null })
+      .where(and(eq(annex4.reportId, reportId), eq(annex4.status, 'submitted'))),
+    eventIf(
+      db,
+      {
+        reportId,
+        at: now,
+        actorType: 'officer',
+        actorId: a.officerId,
+        type: a.decision === 'accepted' ? 'annex4_accepted' : 'annex4_returned',
+        data: a.note ? { [a.decision === 'accepted' ? 'note' : 'reason']: a.note } : null,
+      },
+      reviewed,
+    ),
+  ];
+  if (a.decision === 'returned') {
+    statements.push(
+      db
+        .update(reports)
+        .set({ status: 'claimed' })
+        .where(and(eq(reports.id, reportId), eq(reports.status, 'annex4_submitted'), reviewed)),
+      retireKeys(db, 'annex4_submitted', reportId, now),
+      rawStatement(
+        db,
+        sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
+        SELECT ${a.outboxId}, 'annex4_returned', ${reportId}, NULL, ${JSON.stringify({ reportId })}, ${`annex4_returned:${reportId}`},
+               'pending', 0, ${now.getTime()}, ${now.getTime()}
+        WHERE ${reviewed}
+        ON CONFLICT DO NOTHING`,
+      ),
+    );
+  }
+  return statements;
 }
 
 // Officer-created cases (走访摸排) --------------------------------------------------------------------

@@ -43,6 +43,13 @@ const FAN_OUTS = {
     audience: (r) => ({ jurisdictionId: r.jurisdictionId, city: true }),
   },
   annex4_submitted: { notice: 'annex4_submitted', audience: () => ({ jurisdictionId: null, city: true }) },
+  // The city office returned Annex 4 for more (退回补充): the district fills it in again.
+  annex4_returned: { notice: 'annex4_returned', audience: (r) => ({ jurisdictionId: r.jurisdictionId, city: false }) },
+  // 重大风险 special ledger: the regular follow-up reminder to the district, copied to the city office.
+  major_risk_followup: {
+    notice: 'major_risk_followup',
+    audience: (r) => ({ jurisdictionId: r.jurisdictionId, city: true }),
+  },
   // The reporter answered: the district hears that there is a message (its words stay in the console).
   reporter_replied: {
     notice: 'reporter_replied',

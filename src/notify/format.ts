@@ -104,6 +104,7 @@ const L = {
     submitted: '附件4已报送市协调劳动关系三方委员会办公室',
     replied: '报告人发来新消息，请在控制台查看并答复',
     majorFollowUp: '重大风险专门台账：请跟进本案并在控制台记录最新情况',
+    returned: '附件4已被市协调劳动关系三方委员会办公室退回补充，请查看理由后重新报送',
     repliedMany: (n: number) => `报告人发来 ${n} 条新消息，请在控制台查看并答复`,
     sep: '：',
     list: '、',
@@ -144,6 +145,7 @@ const L = {
     submitted: 'Annex 4 submitted',
     replied: 'The reporter sent a message: read and answer it in the console',
     majorFollowUp: 'Major-risk ledger: follow this case up and record the latest in the console',
+    returned: 'Annex 4 was returned by the city office for more: read why and submit it again',
     repliedMany: (n: number) => `The reporter sent ${n} messages: read and answer them in the console`,
     sep: ': ',
     list: ', ',
@@ -176,7 +178,9 @@ function titleOf(t: Labels, notice: Notice, report: ReportRow, urgent: boolean, 
           ? replied
           : notice === 'major_risk_followup'
             ? t.majorFollowUp
-            : t.submitted;
+            : notice === 'annex4_returned'
+              ? t.returned
+              : t.submitted;
   }
   return urgent ? `${t.urgentMark}${what}` : what;
 }

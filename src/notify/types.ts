@@ -10,6 +10,7 @@ export const NOTICES = [
   'annex4_submitted',
   'reporter_replied',
   'major_risk_followup',
+  'annex4_returned',
   'warning_issued',
   'warning_lifted',
 ] as const;

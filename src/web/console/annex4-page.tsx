@@ -2,15 +2,24 @@
 // draft or submitted to the city office, and exported as DOCX.
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
+import { type Annex4Row, findAnnex4 } from '../../../db/repo/cases';
 import type { ConsoleEnv } from '../../auth/middleware';
+import { can } from '../../auth/roles';
 import type { Session } from '../../auth/session';
 import { ANNEX4_LABELS, type Annex4Data, type Annex4Key, annex4Schema, missingForSubmit } from '../../cases/annex4';
 import type { CaseActions } from '../../cases/case-actions';
 import { LEVEL_ZH } from '../../cases/labels';
-import { beijingDate } from '../../cases/time';
+import { beijingDate, beijingDateTime } from '../../cases/time';
+import { REVIEW_NOTE_MAX, reviewAnnex4 } from '../../city/annex4-review';
 import type { AppDeps } from '../../deps';
+import { ApiError } from '../../http/errors';
 import { dispatchAfterResponse } from '../../notify/dispatcher';
 import { CsrfField, Flash, Layout } from './layout';
+
+const REVIEW_DONE: Record<string, string> = {
+  accepted: '已签收。',
+  returned: '已退回补充，区县已收到通知。',
+};
 
 const LONG: readonly Annex4Key[] = [
   'basicSituation',
@@ -22,6 +31,12 @@ const LONG: readonly Annex4Key[] = [
   'levelNote',
 ];
 
+interface Review {
+  status: Annex4Row['status'];
+  note: string | null;
+  at: Date | null;
+}
+
 interface Props {
   session: Session;
   reportId: string;
@@ -32,9 +47,62 @@ interface Props {
   errors?: string[];
   /** 报送市办 was pressed: ask once, naming what follows, before it is sent. */
   confirming?: boolean;
+  review?: Review | undefined;
+  flash?: string | undefined;
 }
 
-const Annex4Page: FC<Props> = ({ session, reportId, unitName, data, submitted, saved, errors, confirming }) => {
+/** The city office's 签收 / 退回补充 on a submitted form. */
+const ReviewForms: FC<{ session: Session; base: string }> = ({ session, base }) => (
+  <section class="card stack no-print">
+    <h2>市办签收</h2>
+    <form method="post" action={`${base}/annex4/review`} class="stack">
+      <CsrfField session={session} />
+      <label>
+        签收意见或退回理由（退回补充时必填，区县将看到并据此补充）
+        <textarea name="note" maxlength={REVIEW_NOTE_MAX} />
+      </label>
+      <p class="actions">
+        <button type="submit" name="decision" value="accepted">
+          签收
+        </button>
+        <button type="submit" name="decision" value="returned" class="secondary">
+          退回补充
+        </button>
+      </p>
+    </form>
+  </section>
+);
+
+const ReviewState: FC<{ review: Review | undefined }> = ({ review }) => {
+  if (!review?.at) return null;
+  const when = beijingDateTime(review.at);
+  if (review.status === 'accepted')
+    return (
+      <p class="flash">
+        市办已于 {when} 签收。{review.note ? `意见：${review.note}` : ''}
+      </p>
+    );
+  if (review.status === 'returned')
+    return (
+      <p class="flash error" role="alert">
+        市办已于 {when} 退回补充，理由：{review.note}。请补充后重新报送。
+      </p>
+    );
+  return null;
+};
+
+const Annex4Page: FC<Props> = ({
+  session,
+  reportId,
+  unitName,
+  data,
+  submitted,
+  saved,
+  errors,
+  confirming,
+  review,
+  flash,
+}) => {
   const base = `/console/cases/${encodeURIComponent(reportId)}`;
   const input = (key: Annex4Key, type = 'text') => (
     <div>
@@ -55,6 +123,8 @@ const Annex4Page: FC<Props> = ({ session, reportId, unitName, data, submitted, s
       </p>
       <h1>长春市劳动关系风险监测预警信息情况表</h1>
       <Flash text={errors?.length ? `请补全或更正：${errors.join('、')}` : undefined} error />
+      <Flash text={flash} />
+      <ReviewState review={review} />
       {submitted ? (
         <p class="flash">已报送市协调劳动关系三方委员会办公室，不能再修改。</p>
       ) : (
@@ -112,11 +182,14 @@ const Annex4Page: FC<Props> = ({ session, reportId, unitName, data, submitted, s
           </p>
         )}
       </form>
-      <p>
+      <p class="actions">
         <a class="button secondary" href={`${base}/annex4.docx`}>
           下载 DOCX
         </a>
       </p>
+      {review?.status === 'submitted' && can(session.account, 'all_jurisdictions') && (
+        <ReviewForms session={session} base={base} />
+      )}
     </Layout>
   );
 };
@@ -127,10 +200,34 @@ export function annex4Routes(deps: AppDeps, actions: CaseActions) {
   app.get('/console/cases/:id/annex4', async (c) => {
     const session = c.get('session');
     const found = await actions.view(session.account, c.req.param('id'), 'annex4');
-    const form = await actions.annex4(session.account, found);
+    const [form, stored] = await Promise.all([
+      actions.annex4(session.account, found),
+      findAnnex4(deps.db, found.report.id),
+    ]);
+    const review = stored ? { status: stored.status, note: stored.reviewNote, at: stored.reviewedAt } : undefined;
+    // A returned form is edited and submitted again; a submitted or accepted one is read only.
+    const submitted = stored?.status === 'submitted' || stored?.status === 'accepted';
     return c.html(
-      <Annex4Page session={session} reportId={found.report.id} unitName={found.report.unitName} {...form} />,
+      <Annex4Page
+        session={session}
+        reportId={found.report.id}
+        unitName={found.report.unitName}
+        {...form}
+        submitted={submitted}
+        review={review}
+        flash={REVIEW_DONE[c.req.query('done') ?? '']}
+      />,
     );
+  });
+
+  app.post('/console/cases/:id/annex4/review', async (c) => {
+    const id = c.req.param('id');
+    const body = await c.req.parseBody();
+    const decision = body.decision === 'returned' ? 'returned' : body.decision === 'accepted' ? 'accepted' : undefined;
+    if (!decision) throw new ApiError(400, 'validation', { zh: '请选择签收或退回补充。', en: 'Accept or return.' });
+    await reviewAnnex4(deps, c.get('session').account, id, decision, typeof body.note === 'string' ? body.note : '');
+    if (decision === 'returned') dispatchAfterResponse(c, deps);
+    return c.redirect(`/console/cases/${encodeURIComponent(id)}/annex4?done=${decision}`, 303);
   });
 
   app.post('/console/cases/:id/annex4', async (c) => {
