@@ -79,7 +79,9 @@ const firstLine = (r: Robot, i: number) =>
 
 describe('Annex 4 at the city office', () => {
   it('returns for more with a reason, the district resubmits, the city accepts', async () => {
-    expect((await district.post('/console/cases/a1/annex4', { ...data, action: 'submit' })).status).toBe(303);
+    expect(
+      (await district.post('/console/cases/a1/annex4', { ...data, action: 'submit', confirmed: 'yes' })).status,
+    ).toBe(303);
     await afterResponses();
     const cityView = await (await city.get('/console/cases/a1/annex4')).text();
     expect(cityView).toContain(
@@ -107,7 +109,12 @@ describe('Annex 4 at the city office', () => {
     const page = await (await district.get('/console/cases/a1/annex4')).text();
     expect(page).toContain('退回补充，理由：请补充欠薪金额和涉及人员名单。');
     expect(page).not.toMatch(/<textarea[^>]*name="measures"[^>]*disabled/);
-    const again = { ...data, basicSituation: '拖欠 20 名职工两个月工资共 32 万元，名单附后。', action: 'submit' };
+    const again = {
+      ...data,
+      basicSituation: '拖欠 20 名职工两个月工资共 32 万元，名单附后。',
+      action: 'submit',
+      confirmed: 'yes',
+    };
     expect((await district.post('/console/cases/a1/annex4', again)).status).toBe(303);
     expect(await form()).toMatchObject({ status: 'submitted', reviewNote: null });
     expect(await status()).toBe('annex4_submitted');
