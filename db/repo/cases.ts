@@ -486,7 +486,14 @@ function retireKeys(db: Db, kind: string, reportId: string, now: Date): BatchIte
  */
 export function reviewAnnex4Statements(
   db: Db,
-  a: { reportId: string; decision: 'accepted' | 'returned'; note: string; officerId: string; outboxId: string; now: Date },
+  a: {
+    reportId: string;
+    decision: 'accepted' | 'returned';
+    note: string;
+    officerId: string;
+    outboxId: string;
+    now: Date;
+  },
 ): BatchItem[] {
   const { reportId, now } = a;
   const reviewed = sql`EXISTS (SELECT 1 FROM ${annex4} WHERE ${annex4.reportId} = ${reportId}
