@@ -111,6 +111,8 @@ export const reports = sqliteTable(
     source: text('source', { enum: ['phone', 'wechat', 'visit', 'opinion', 'referral'] }),
     /** When the employer phoned or wrote, for an officer-entered report the employer made (seed §4(4)). */
     employerReportedAt: integer('employer_reported_at', { mode: 'timestamp_ms' }),
+    /** District + normalised unit name ('220102:长春某某有限公司'): finds an open case when no USCC matches. */
+    nameKey: text('name_key'),
   },
   (t) => [
     uniqueIndex('reports_receipt_uq').on(t.receipt),
@@ -126,6 +128,7 @@ export const reports = sqliteTable(
     // Covers the regional warning aggregate (db/repo/regional.ts): a range scan with no table lookups.
     index('reports_window_idx').on(
       t.submittedAt,
+      t.caseId,
       t.status,
       t.jurisdictionId,
       t.employerId,
@@ -138,6 +141,7 @@ export const reports = sqliteTable(
     index('reports_open_idx').on(t.status, t.jurisdictionId, t.urgency, t.annex4DueAt, t.caseId),
     // A chat user's own reports (查询, replies from WeChat).
     index('reports_reporter_chat_idx').on(t.reporterChat, t.submittedAt),
+    index('reports_name_key_idx').on(t.nameKey),
   ],
 );
 

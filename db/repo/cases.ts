@@ -43,8 +43,6 @@ export interface CaseFilters {
   receipt?: string;
   /** Leave closed (销号) cases out — the inbox's default. */
   open?: boolean;
-  /** Only cases (not the follow-ups, 续报, that joined one): the inbox lists each incident once. */
-  casesOnly?: boolean;
   /** The inbox's to-do counts as filters: unclaimed, due within DUE_SOON_MS, or overdue (open cases). */
   attention?: Attention;
 }
@@ -120,7 +118,8 @@ function filterConditions(scope: Scope, f: CaseFilters, now?: Date): (SQL | unde
   return [
     inScope(scope),
     f.open ? ne(reports.status, 'closed') : undefined,
-    f.casesOnly ? isNull(reports.caseId) : undefined,
+    // Cases only: a follow-up (续报) is listed on its case's page, not as a case of its own.
+    isNull(reports.caseId),
     f.attention && now ? attentionCondition(f.attention, now) : undefined,
     f.jurisdictionId ? eq(reports.jurisdictionId, f.jurisdictionId) : undefined,
     f.status ? eq(reports.status, f.status) : undefined,
@@ -618,7 +617,7 @@ export function employerFlags(db: Db, scope: Scope): Promise<EmployerFlags[]> {
     .from(reports)
     .innerJoin(employers, eq(employers.id, reports.employerId))
     .leftJoin(jurisdictions, eq(jurisdictions.id, employers.jurisdictionId))
-    .where(inScope(scope))
+    .where(and(inScope(scope), isNull(reports.caseId)))
     .groupBy(employers.id)
     .having(sql`${late} > 0 OR ${unreported} > 0`)
     .orderBy(desc(unreported), desc(late), asc(employers.name));
@@ -674,6 +673,7 @@ export function deadlineCandidates(db: Db, now: Date, leadMs: number, limit: num
     .where(
       and(
         inArray(reports.status, OPEN),
+        isNull(reports.caseId),
         lte(reports.annex4DueAt, new Date(now.getTime() + leadMs)),
         notInArray(
           sql`'annex4_escalation:' || ${reports.id}`,

@@ -1,10 +1,24 @@
 // Inbound event keys (DESIGN idea 5): the key is inserted in the same batch as the effects it caused.
-import { eq, lt } from 'drizzle-orm';
-import type { BatchItem, Db } from '../client';
-import { inboundEvents } from '../schema';
+import { eq, lt, sql } from 'drizzle-orm';
+import { type BatchItem, type Db, rawStatement } from '../client';
+import { inboundEvents, reports } from '../schema';
 
 export function recordInbound(db: Db, key: string, response: unknown, at: Date): BatchItem {
   return db.insert(inboundEvents).values({ key, response, createdAt: at });
+}
+
+/**
+ * Adds to a submit's stored response the case its report joined (decided by the same batch, after the
+ * response was written), so a repeated submit names the same case.
+ */
+export function joinedCaseInboundStatement(db: Db, key: string, reportId: string): BatchItem {
+  return rawStatement(
+    db,
+    sql`UPDATE ${inboundEvents} SET response = json_set(response, '$.joinedCase', json((
+      SELECT json_object('id', c.id, 'receipt', c.receipt) FROM ${reports} r JOIN ${reports} c ON c.id = r.case_id
+      WHERE r.id = ${reportId})))
+    WHERE key = ${key} AND EXISTS (SELECT 1 FROM ${reports} WHERE id = ${reportId} AND case_id IS NOT NULL)`,
+  );
 }
 
 export async function findInbound(db: Db, key: string): Promise<{ response: unknown } | undefined> {

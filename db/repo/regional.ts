@@ -20,8 +20,9 @@ const r = reports;
 
 export async function regionalMetrics(db: Db, w: RegionWindow): Promise<LevelMetrics> {
   const scope = w.jurisdictionId ? sql`AND ${r.jurisdictionId} = ${w.jurisdictionId}` : sql``;
+  // Cases (incidents), not reports: a follow-up (续报) that joined a case is counted with its case.
   const open = sql`${r.submittedAt} >= ${w.from.getTime()} AND ${r.submittedAt} < ${w.to.getTime()}
-    AND ${r.status} != 'closed' ${scope}`;
+    AND ${r.caseId} IS NULL AND ${r.status} != 'closed' ${scope}`;
   const [counts, people, previous] = await Promise.all([
     db.get<{ cases: number; employers: number; industries: number; districts: number; incidents: number | null }>(sql`
       SELECT count(*) AS cases,
@@ -30,7 +31,7 @@ export async function regionalMetrics(db: Db, w: RegionWindow): Promise<LevelMet
              count(DISTINCT CASE WHEN length(${r.industry}) = 1 AND ${r.industry} BETWEEN 'A' AND 'T'
                                  THEN ${r.industry} END) AS industries,
              count(DISTINCT nullif(${r.jurisdictionId}, '')) AS districts,
-             -- the flag stored at submission (ruleset 2026.1 sets it for every M09 stoppage too)
+             -- the case's flag: set at submission, raised by a follow-up (2026.2: ≥ 10 taking part)
              sum(${r.groupIncident}) AS incidents
       FROM ${r} WHERE ${open}`),
     // People: each employer counted once, with its largest figure, so repeat reports are not added up.
@@ -40,7 +41,8 @@ export async function regionalMetrics(db: Db, w: RegionWindow): Promise<LevelMet
       )`),
     db.get<{ cases: number }>(sql`
       SELECT count(*) AS cases FROM ${r}
-      WHERE ${r.submittedAt} >= ${w.before.getTime()} AND ${r.submittedAt} < ${w.from.getTime()} ${scope}`),
+      WHERE ${r.submittedAt} >= ${w.before.getTime()} AND ${r.submittedAt} < ${w.from.getTime()}
+        AND ${r.caseId} IS NULL ${scope}`),
   ]);
   const current = counts?.cases ?? 0;
   const before = previous?.cases ?? 0;

@@ -1,7 +1,8 @@
 // Reports: the submit batch (report, its items, the employer upsert, the audit event, the outbox row)
 // and the reporter's status lookup.
-import { and, eq, sql } from 'drizzle-orm';
-import type { BatchItem, Db } from '../client';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { type BatchItem, type Db, rawStatement } from '../client';
 import { employers, outbox, reportEvents, reportItems, reports } from '../schema';
 import { priorityOfUrgency } from './outbox';
 import { rollupStatements } from './stats';
@@ -17,15 +18,73 @@ export interface Submission {
   outboxId: string;
 }
 
+/** Unit names compared as the employer key does: no whitespace, half-width brackets, lower case. */
+export function normaliseUnitName(name: string): string {
+  return name.replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')').toLowerCase();
+}
+
+/** District + normalised name: how a report without a matching USCC finds its employer's open case. */
+export function nameKeyOf(jurisdictionId: string, name: string): string {
+  return `${jurisdictionId}:${normaliseUnitName(name)}`;
+}
+
+/**
+ * One incident, one case (SPEC "Triage"): the open case (not closed, itself a case) of the same employer —
+ * same USCC, else same normalised name in the same district — or NULL. Evaluated inside the submit batch,
+ * so joining adds no round trip.
+ */
+export function openCaseOf(report: { id: string; uscc?: string | null; nameKey?: string | null }): SQL {
+  const sameEmployer = report.uscc
+    ? sql`(oc.uscc = ${report.uscc} OR (oc.uscc IS NULL AND oc.name_key = ${report.nameKey ?? ''}))`
+    : sql`oc.name_key = ${report.nameKey ?? ''}`;
+  return sql`(SELECT oc.id FROM ${reports} AS oc WHERE oc.case_id IS NULL AND oc.status != 'closed'
+    AND oc.id != ${report.id} AND ${sameEmployer} ORDER BY oc.submitted_at ASC LIMIT 1)`;
+}
+
+/**
+ * When the new report joined a case: the case takes the follow-up's urgency (an urgent 续报 makes the case
+ * urgent, its Annex 4 due no later than the follow-up's), its largest taking-part count and group incident.
+ */
+function caseUpdateStatement(db: Db, report: Submission['report']): BatchItem {
+  const caseOfNew = sql`(SELECT ${reports.caseId} FROM ${reports} WHERE ${reports.id} = ${report.id})`;
+  const urgent = report.urgency === 'immediate';
+  const people = report.peopleInvolved ?? null;
+  return rawStatement(
+    db,
+    sql`UPDATE ${reports} SET
+      urgency = CASE WHEN ${urgent ? 1 : 0} = 1 THEN 'immediate' ELSE urgency END,
+      annex4_due_at = CASE WHEN ${urgent ? 1 : 0} = 1 AND status IN ('new', 'claimed')
+        THEN min(annex4_due_at, ${report.annex4DueAt instanceof Date ? report.annex4DueAt.getTime() : 0})
+        ELSE annex4_due_at END,
+      people_involved = CASE WHEN ${people} IS NULL THEN people_involved
+        ELSE max(coalesce(people_involved, 0), ${people ?? 0}) END,
+      group_incident = max(group_incident, ${report.groupIncident ? 1 : 0})
+    WHERE id = ${caseOfNew}`,
+  );
+}
+
+/** The case the new report joined (id, receipt), read back by the last statement of the submit batch. */
+export function joinedCaseStatement(db: Db, reportId: string) {
+  const c = alias(reports, 'joined_case');
+  return db
+    .select({ id: c.id, receipt: c.receipt })
+    .from(reports)
+    .innerJoin(c, eq(c.id, reports.caseId))
+    .where(eq(reports.id, reportId));
+}
+
+export type JoinedCase = { id: string; receipt: string };
+
 /**
  * The statements of a submission, to be sent in ONE batch together with the guarded draft update
  * and the idempotency key, so either everything is stored or nothing is.
  */
 export function submissionStatements(db: Db, s: Submission): BatchItem[] {
-  const { report } = s;
+  const report = { ...s.report, caseId: openCaseOf(s.report) as unknown as string };
   const at = report.submittedAt;
   return [
     ...reportRecordStatements(db, report, s.employer),
+    caseUpdateStatement(db, s.report),
     db.insert(reportEvents).values({
       reportId: report.id,
       at,
@@ -56,12 +115,13 @@ export function reportRecordStatements(
   employer: Submission['employer'],
 ): BatchItem[] {
   const at = report.submittedAt;
-  const { id: _id, key: _key, ...employerUpdate } = employer;
   return [
+    // The employer record is created once and never renamed or moved by a later report: what each report says
+    // (name, district, headcount…) is stored on that report. Officers' corrections, if any, are their own.
     db
       .insert(employers)
       .values({ ...employer, createdAt: at })
-      .onConflictDoUpdate({ target: employers.key, set: employerUpdate }),
+      .onConflictDoNothing({ target: employers.key }),
     db.insert(reports).values(report),
     ...report.items.map((item) => db.insert(reportItems).values({ reportId: report.id, item, submittedAt: at })),
     // Statistics count cases: the daily rollup grows in the same batch (db/repo/stats.ts).

@@ -37,7 +37,8 @@ export function reportAdvice(report: ReportRow): LevelAdvice {
   const reasons: string[] = [];
   if (report.groupIncident) {
     reasons.push(
-      `本案已经或可能发生群体性事件或集体停工${report.peopleInvolved ? `（涉及约 ${report.peopleInvolved} 人）` : ''}。`,
+      // Ruleset 2026.2 stores the number TAKING PART here (2026.1: everyone involved).
+      `本案已经或可能发生群体性事件或集体停工${report.peopleInvolved ? `（${report.rulesetVersion === '2026.1' ? '涉及' : '参与'}约 ${report.peopleInvolved} 人）` : ''}。`,
     );
   }
   if (report.urgency === 'immediate')

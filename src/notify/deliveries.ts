@@ -4,12 +4,14 @@
 import { channelsByIds, type NotifyChannel } from '../../db/repo/channels';
 import { getJurisdiction, type Jurisdiction } from '../../db/repo/jurisdictions';
 import { type OutboxRow, recentChatSends, recentSends } from '../../db/repo/outbox';
+import { officerById } from '../../db/repo/officers';
 import { findReport, type ReportRow } from '../../db/repo/reports';
 import { publicUrl } from '../config';
 import type { AppDeps } from '../deps';
 import { WECHAT_MESSAGE_KIND, type WechatSender, wechatItem, wechatLane } from '../wechat/outbound';
 import { BOT_REPLY_KIND, type BotReply, botReplyPayloadSchema, type ReplyTransport } from './bot-reply';
 import { alertPayloadSchema, isStale, staleNote } from './fan-out';
+import { buildFollowUpLine } from './follow-up';
 import { buildAlert } from './format';
 import type { Check, Lane, LaneItem } from './lanes';
 import { destinationOf } from './rate-limit';
@@ -162,6 +164,7 @@ function sendNotice(
   jurisdiction: Jurisdiction | undefined,
   count: number | undefined,
 ) {
+  if (notice === 'case_follow_up' && report.caseId) return sendFollowUp(ctx, channel, report, report.caseId);
   const message = buildAlert(report, {
     locale: channel.locale,
     publicUrl: publicUrl(ctx.deps.config),
@@ -171,6 +174,19 @@ function sendNotice(
     ...(count !== undefined && count > 1 ? { count } : {}),
   });
   return ctx.senders[channel.type](channel, message);
+}
+
+/** One short 续报 line: the case joined and who has claimed it, read when sent (the claim may be newer). */
+async function sendFollowUp(ctx: DeliveryContext, channel: NotifyChannel, report: ReportRow, caseId: string) {
+  const caseRow = await findReport(ctx.deps.db, caseId);
+  const claimant = caseRow?.claimedBy ? await officerById(ctx.deps.db, caseRow.claimedBy) : undefined;
+  const line = buildFollowUpLine(report, {
+    locale: channel.locale,
+    publicUrl: publicUrl(ctx.deps.config),
+    caseRow: caseRow ?? report,
+    claimantName: claimant?.displayName ?? null,
+  });
+  return ctx.senders[channel.type](channel, line);
 }
 
 /**

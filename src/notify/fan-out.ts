@@ -118,7 +118,14 @@ export async function fanOut(
     return { ok: true, created: 0, skipped: true };
   }
 
-  const audience = rule.audience(report);
+  // One incident, one case: a submitted report that joined an open case is told to the case's office (and
+  // the city when the follow-up itself is urgent) as one short 续报 line instead of a new full alert.
+  const followUp = row.kind === 'report_submitted' && report.caseId !== null;
+  const caseRow = followUp && report.caseId ? await findReport(deps.db, report.caseId) : undefined;
+  const notice: Notice = followUp ? 'case_follow_up' : rule.notice;
+  const audience: Audience = followUp
+    ? { jurisdictionId: caseRow?.jurisdictionId ?? report.jurisdictionId, city: report.urgency === 'immediate' }
+    : rule.audience(report);
   const channels = await audienceChannels(deps.db, audience);
   if (channels.length === 0) {
     // Retried on the usual schedule: the city office may add a channel, and the row shows in the console.
@@ -147,9 +154,9 @@ export async function fanOut(
       kind: ALERT_KIND,
       reportId: report.id,
       channelId: channel.id,
-      payload: { reportId: report.id, channelId: channel.id, notice: rule.notice, ...(count ? { count } : {}) },
+      payload: { reportId: report.id, channelId: channel.id, notice, ...(count ? { count } : {}) },
       // For the alert this is `report_alert:<report>:<channel>`, as before notices existed.
-      dedupeKey: `${rule.notice}:${report.id}:${channel.id}${once}`,
+      dedupeKey: `${notice}:${report.id}:${channel.id}${once}`,
       priority,
       at: now,
     }),

@@ -5,6 +5,8 @@ import type { AlertMessage } from './format';
 /** What an officers' channel message is about; its first line says so (see buildAlert). */
 export const NOTICES = [
   'report_alert',
+  // A report that joined an open case (one incident, one case): one short 续报 line, not a new full alert.
+  'case_follow_up',
   'annex4_reminder',
   'annex4_escalation',
   'annex4_submitted',

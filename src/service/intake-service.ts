@@ -9,9 +9,15 @@ import {
   isUniqueViolation,
   isVersionConflict,
 } from '../../db/repo/drafts';
-import { findInbound, recordInbound } from '../../db/repo/inbound';
+import { findInbound, joinedCaseInboundStatement, recordInbound } from '../../db/repo/inbound';
 import type { JurisdictionCache } from '../../db/repo/jurisdictions';
-import { employerKey, submissionStatements } from '../../db/repo/reports';
+import {
+  employerKey,
+  type JoinedCase,
+  joinedCaseStatement,
+  nameKeyOf,
+  submissionStatements,
+} from '../../db/repo/reports';
 import type { AppDeps } from '../deps';
 import { newId, newToken, sha256Hex, timingSafeEqual } from '../ids';
 import {
@@ -51,7 +57,13 @@ export interface DraftView {
 
 export interface TurnResult extends DraftView {
   /** Set when this turn submitted the report. */
-  submitted?: { reportId: string; receipt: string; urgency: 'immediate' | 'within_24h' };
+  submitted?: {
+    reportId: string;
+    receipt: string;
+    urgency: 'immediate' | 'within_24h';
+    /** One incident, one case: the employer's open case this report joined as a follow-up (续报). */
+    joinedCase?: { receipt: string };
+  };
 }
 
 export interface TurnOptions {
@@ -221,9 +233,19 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
     });
     const stored = opts.inboundScope ? { ...out, scope: opts.inboundScope } : out;
     const inbound = opts.inboundKey ? [recordInbound(db, opts.inboundKey, stored, now)] : [];
+    // The join is decided inside the batch; its last statement reads back the case joined (no extra trip),
+    // and the idempotency record is told too, so a repeated submit answers the same.
+    const joined = out.submitted
+      ? [
+          ...(opts.inboundKey ? [joinedCaseInboundStatement(db, opts.inboundKey, out.submitted.reportId)] : []),
+          joinedCaseStatement(db, out.submitted.reportId),
+        ]
+      : [];
     const extra = opts.extraStatements?.(out) ?? [];
-    await db.batch([draftUpdate, ...inbound, ...statements, ...extra]);
-    return out;
+    const results = await db.batch([draftUpdate, ...inbound, ...statements, ...extra, ...joined]);
+    if (!out.submitted) return out;
+    const rows = results.at(-1) as JoinedCase[] | undefined;
+    return withJoinedCase(out, rows?.[0]);
   }
 
   async function submission(row: DraftRow, report: IntakeReport, now: Date) {
@@ -232,6 +254,7 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
     const dept = (await jurisdictions.all()).find((j) => j.id === districtId);
     const unitName = report.employer.name ?? '';
     const key = employerKey(report.employer.uscc, districtId, unitName);
+    const nameKey = nameKeyOf(districtId, unitName);
     const employerId = `e_${(sha256Hex(key)).slice(0, 24)}`;
     const reportId = newId('r', now, random);
     const receipt = newReceipt(now, random);
@@ -260,6 +283,7 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
         channel: row.channel,
         locale: report.locale,
         unitName,
+        nameKey,
         uscc: report.employer.uscc ?? null,
         industry: report.employer.industry ?? null,
         reporterName: report.reporter.name ?? '',
@@ -300,7 +324,7 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
     const { scope: firstScope, ...response } = first.response as TurnResult & { scope?: string };
     // Keys stored before scopes were recorded belong to the draft they submitted.
     if ((firstScope ?? response.draftId) !== scope) throw new IntakeError('key_reused');
-    return response;
+    return replayed(response);
   }
 
   /**
@@ -330,6 +354,26 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
 }
 
 export type IntakeService = ReturnType<typeof createIntakeService>;
+
+/** The stored first answer of a repeated submit, with the case it joined (recorded in the same batch). */
+function replayed(response: TurnResult & { joinedCase?: JoinedCase | null }): TurnResult {
+  const { joinedCase, ...result } = response;
+  return result.submitted && !result.submitted.joinedCase ? withJoinedCase(result, joinedCase ?? undefined) : result;
+}
+
+/** The reporter's confirmation names the case the report joined as a follow-up (续报), and its receipt. */
+function withJoinedCase(result: TurnResult, joined: JoinedCase | undefined): TurnResult {
+  if (!joined || !result.submitted) return result;
+  const en = result.reply.text.includes('Receipt number');
+  const line = en
+    ? `This report was added as a follow-up (续报) to the open case ${joined.receipt} on the same employer; the office handling it has been told.`
+    : `本报告已作为续报并入该单位正在办理的案件（回执号 ${joined.receipt}），已通知承办部门。`;
+  return {
+    ...result,
+    reply: { ...result.reply, text: `${result.reply.text}\n${line}` },
+    submitted: { ...result.submitted, joinedCase: { receipt: joined.receipt } },
+  };
+}
 
 /** The submitted reply carries the receipt number and the receiving department, in the reporter's language. */
 function withReceipt(

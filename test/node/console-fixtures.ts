@@ -7,7 +7,8 @@ import { insertAccount, type Role } from '../../db/repo/accounts';
 import { reports } from '../../db/schema';
 import { hashPassword } from '../../src/auth/password';
 import { cryptoRandom } from '../../src/deps';
-import { inputFor, type ReplyLike } from '../support/conversation';
+import { usccCheckChar } from '../../src/intake/uscc';
+import { inputFor, M05_ANSWERS, type ReplyLike } from '../support/conversation';
 
 type Fetcher = (path: string, init?: RequestInit) => Promise<Response>;
 
@@ -18,11 +19,28 @@ export const fetcherFor =
     fetch(`${base}${path}`, { redirect: 'manual', ...init });
 
 /** Files a report through the intake API exactly as a reporter would; returns its id and receipt. */
+let employerSeq = 0;
+
+/** A valid USCC of its own: each call is another employer, so another case (not a 续报). */
+export function uniqueUscc(): string {
+  const body = `9122010100${String(++employerSeq + 1_000_000).slice(-7)}`;
+  return `${body}${usccCheckChar(body) ?? '0'}`;
+}
+
+/**
+ * Files a report through the intake API. Each call with the shared default USCC reports another employer
+ * (a USCC of its own) unless `sameEmployer` is set, so tests that file several reports get several cases, as they did before one
+ * incident became one case.
+ */
 export async function submitReport(
   f: Fetcher,
   db: Db,
-  answers: Record<string, unknown>,
-): Promise<{ reportId: string; receipt: string }> {
+  given: Record<string, unknown>,
+  opts: { sameEmployer?: boolean } = {},
+): Promise<{ reportId: string; receipt: string; joinedCase?: { receipt: string } }> {
+  // A test that picked its own USCC keeps it; the shared default would make every report one employer's.
+  const shared = given.uscc === M05_ANSWERS.uscc;
+  const answers = opts.sameEmployer || !shared ? given : { ...given, uscc: uniqueUscc() };
   const json = async (path: string, body: unknown, token?: string) => {
     const res = await f(path, {
       method: 'POST',
@@ -30,7 +48,13 @@ export async function submitReport(
       body: JSON.stringify(body),
     });
     expect(res.status, path).toBeLessThan(300);
-    return (await res.json()) as { draftId: string; token: string; receipt?: string; reply: ReplyLike };
+    return (await res.json()) as {
+      draftId: string;
+      token: string;
+      receipt?: string;
+      reply: ReplyLike;
+      submitted?: { joinedCase?: { receipt: string } };
+    };
   };
   const draft = await json('/api/drafts', { channel: 'web' });
   let reply = draft.reply;
@@ -41,7 +65,8 @@ export async function submitReport(
     reply = turn.reply;
     if (turn.receipt) {
       const [row] = await db.select({ id: reports.id }).from(reports).where(eq(reports.receipt, turn.receipt));
-      return { reportId: row!.id, receipt: turn.receipt };
+      const joinedCase = turn.submitted?.joinedCase;
+      return { reportId: row!.id, receipt: turn.receipt, ...(joinedCase ? { joinedCase } : {}) };
     }
   }
   throw new Error('the conversation did not reach a receipt');

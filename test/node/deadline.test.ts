@@ -8,7 +8,7 @@ import { outbox, reportEvents, reports } from '../../db/schema';
 import { type NodeHost, startNodeHost } from '../../functions/node';
 import { runAnnex4Deadlines } from '../../src/cases/deadlines';
 import { tick } from '../../src/tick';
-import { M05_ANSWERS, M09_ANSWERS } from '../support/conversation';
+import { M05_ANSWERS, M09_ANSWERS, otherEmployer } from '../support/conversation';
 import { fetcherFor, submitReport } from './console-fixtures';
 import { manualClock, tempDir, testConfig } from './helpers';
 
@@ -96,7 +96,9 @@ describe('Annex 4 deadlines in the tick', () => {
 
   it('gives an urgent report (due in 1 h) its reminder at once, and the escalation an hour later', async () => {
     clock.set('2026-11-26T08:00:00.000Z');
-    const { reportId } = await submitReport(fetcherFor(host.url), host.deps.db, M09_ANSWERS);
+    // Another employer than the earlier tests' (whose case is still open): a case of its own.
+    const answers = otherEmployer('长春市紧急测试有限公司', M09_ANSWERS);
+    const { reportId } = await submitReport(fetcherFor(host.url), host.deps.db, answers);
     await Promise.all([runAnnex4Deadlines(instanceA()), runAnnex4Deadlines(instanceB())]);
     expect((await rows(reportId, 'annex4_reminder')).out).toHaveLength(1);
     clock.advance(HOUR);
@@ -108,8 +110,8 @@ describe('Annex 4 deadlines in the tick', () => {
 
   it('sends neither for a case whose Annex 4 was submitted or that was closed', async () => {
     clock.set('2026-11-27T02:00:00.000Z');
-    const filed = await submitReport(fetcherFor(host.url), host.deps.db, M05_ANSWERS);
-    const closed = await submitReport(fetcherFor(host.url), host.deps.db, M05_ANSWERS);
+    const filed = await submitReport(fetcherFor(host.url), host.deps.db, otherEmployer('长春市已报送测试有限公司'));
+    const closed = await submitReport(fetcherFor(host.url), host.deps.db, otherEmployer('长春市已销号测试有限公司'));
     await host.deps.db.update(reports).set({ status: 'annex4_submitted' }).where(eq(reports.id, filed.reportId));
     await host.deps.db.update(reports).set({ status: 'closed' }).where(eq(reports.id, closed.reportId));
     clock.advance(30 * HOUR);

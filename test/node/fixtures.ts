@@ -26,6 +26,8 @@ export interface ReportOptions {
   unitName?: string;
   reporterPhone?: string;
   submittedAt?: Date;
+  /** Reports share a case only when a test gives them the same USCC (one incident, one case). */
+  uscc?: string;
 }
 
 const URGENT_FACTS = {
@@ -66,7 +68,7 @@ export async function insertReport(db: Db, o: ReportOptions = {}): Promise<{ rep
       channel: 'web',
       locale: 'zh',
       unitName,
-      uscc: '91220101MA0Y3K7L2X',
+      uscc: o.uscc ?? null,
       industry: 'C',
       reporterName: '李协调',
       reporterPhone: o.reporterPhone ?? '13812345678',

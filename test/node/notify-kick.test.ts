@@ -11,7 +11,7 @@ import { type NodeHost, startNodeHost } from '../../functions/node';
 import { startTelegramPolling } from '../../src/bot/polling';
 import type { Input } from '../../src/intake/index';
 import { createIntakeService } from '../../src/service/intake-service';
-import { inputFor, M05_ANSWERS } from '../support/conversation';
+import { inputFor, M05_ANSWERS, otherEmployer } from '../support/conversation';
 import { tgUpdate } from '../support/telegram';
 import { BOT_TOKEN, botMessagesTo, ChatUser, startEmulator, WEBHOOK_SECRET } from './bot-helpers';
 import { createOfficer, fetcherFor, type SignedIn, signIn, submitReport } from './console-fixtures';
@@ -75,7 +75,9 @@ async function reportAtReview(chatId: number) {
   const d = await intake.startDraft({ channel: 'telegram', locale: 'zh', chatKey: `tg:${chatId}` });
   let reply = d.reply;
   for (let i = 0; i < 80 && reply.kind !== 'review'; i++) {
-    reply = (await intake.turn(d.draftId, null, inputFor(reply, M05_ANSWERS) as Input)).reply;
+    // Each chat reports another employer, so each submit is a case of its own with a full alert.
+    const answers = otherEmployer(`长春市踢测${chatId}有限公司`);
+    reply = (await intake.turn(d.draftId, null, inputFor(reply, answers) as Input)).reply;
   }
   expect(reply.kind).toBe('review');
 }
@@ -97,7 +99,7 @@ describe('the dispatcher is kicked by every request that writes outbox rows', ()
     await settle();
     const before = district.received.length;
     const form = new URLSearchParams();
-    for (const [k, v] of Object.entries(M05_ANSWERS)) {
+    for (const [k, v] of Object.entries(otherEmployer('长春市表单踢测有限公司'))) {
       for (const one of Array.isArray(v) ? v : [v]) form.append(k, String(one));
     }
     form.append('shown', 'M05');

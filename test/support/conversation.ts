@@ -55,3 +55,9 @@ export function inputFor(reply: ReplyLike, answers: Record<string, unknown>): Re
   if (!(id in answers)) return reply.field?.kind === 'multi' ? undefined : { type: 'skip' };
   return { type: 'answer', value: answers[id] as string };
 }
+
+/** M05 answers for another employer (no USCC, its own name): a case of its own, not a follow-up (续报). */
+export function otherEmployer(unitName: string, answers: Record<string, unknown> = M05_ANSWERS) {
+  const { uscc: _uscc, ...rest } = answers;
+  return { ...rest, unit_name: unitName };
+}

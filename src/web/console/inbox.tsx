@@ -124,7 +124,7 @@ export function inboxRoutes(deps: AppDeps) {
     // Closed cases only when asked for: by the tick box or by choosing the 已销号 status.
     const showClosed = values.closed === '1' || filters.status === 'closed';
     const [rows, counts] = await Promise.all([
-      listCases(deps.db, scope, { ...filters, casesOnly: true, open: !showClosed }, now, {
+      listCases(deps.db, scope, { ...filters, open: !showClosed }, now, {
         limit: PAGE_SIZE + 1,
         offset: (values.page - 1) * PAGE_SIZE,
       }),

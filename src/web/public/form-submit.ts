@@ -27,12 +27,12 @@ export function formScope(locale: Locale, answers: Record<string, RawAnswer>): s
 export async function submitForm(
   intake: IntakeService,
   opts: { locale: Locale; answers: Record<string, RawAnswer>; submissionKey: string },
-): Promise<{ receipt: string }> {
+): Promise<{ receipt: string; joinedCase?: { receipt: string } }> {
   const key = `form-${opts.submissionKey}`;
   const scope = formScope(opts.locale, opts.answers);
   // A repeat of an already submitted page: answer its receipt without starting another draft.
-  const earlierReceipt = (await intake.earlierSubmission(key, scope))?.receipt;
-  if (earlierReceipt) return { receipt: earlierReceipt };
+  const earlier = await intake.earlierSubmission(key, scope);
+  if (earlier?.receipt) return withJoined(earlier.receipt, earlier.submitted?.joinedCase);
 
   const started = await intake.startDraft({ channel: 'form', locale: opts.locale, preset: opts.answers });
   let reply = started.reply;
@@ -54,5 +54,8 @@ export async function submitForm(
   if (reply.kind !== 'review') throw new FormSubmitError(`expected the review screen, got ${reply.kind}`);
   const result = await intake.submitOnce(started.draftId, started.token, key, scope);
   if (!result.receipt) throw new FormSubmitError('the submit produced no receipt');
-  return { receipt: result.receipt };
+  return withJoined(result.receipt, result.submitted?.joinedCase);
 }
+
+const withJoined = (receipt: string, joinedCase: { receipt: string } | undefined) =>
+  joinedCase ? { receipt, joinedCase } : { receipt };

@@ -17,6 +17,8 @@ const zh = {
     collective: '群体性行为',
     details: '事项详情',
   } as Record<string, string>,
+  joinedCase: (receipt: string) =>
+    `该单位已有正在办理的案件（回执号 ${receipt}），本报告已作为续报并入该案件，承办部门已收到通知。`,
   collectiveNote: '如选择“没有”，行为方式和参与人数可不填。参与人数只计参与聚集、停工等行为的人，不计受影响的职工。',
   followupLegend: (item: string) => `${item}：补充信息`,
   required: '必填',
@@ -97,6 +99,8 @@ const en: PageStrings = {
     collective: 'Collective action',
     details: 'What happened',
   },
+  joinedCase: (receipt: string) =>
+    `This employer already has an open case (receipt ${receipt}): your report was added to it as a follow-up (续报), and the office handling it has been told.`,
   collectiveNote:
     'If you answer "No", leave the form and number blank. Count only the people taking part (gathering, stoppage…), not everyone affected.',
   followupLegend: (item) => `${item}: more details`,

@@ -281,7 +281,16 @@ export function ReportPage(v: ReportFormView) {
   );
 }
 
-export function ReportSubmittedPage({ locale, receipt }: { locale: Locale; receipt: string }) {
+export function ReportSubmittedPage({
+  locale,
+  receipt,
+  joinedReceipt,
+}: {
+  locale: Locale;
+  receipt: string;
+  /** One incident, one case: the open case this report joined as a follow-up (续报). */
+  joinedReceipt?: string | undefined;
+}) {
   const s = PAGE_STRINGS[locale];
   const q = locale === 'en' ? '&lang=en' : '';
   return (
@@ -292,6 +301,11 @@ export function ReportSubmittedPage({ locale, receipt }: { locale: Locale; recei
         <strong id="receipt">{receipt}</strong>
       </p>
       <p>{s.submittedText}</p>
+      {joinedReceipt ? (
+        <p class="notice" id="joined-case">
+          {s.joinedCase(joinedReceipt)}
+        </p>
+      ) : null}
       <p>
         <a href={`/status?receipt=${encodeURIComponent(receipt)}${q}`}>{s.checkStatus}</a>
       </p>

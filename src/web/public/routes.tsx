@@ -118,9 +118,14 @@ export function publicPages(deps: AppDeps, intake: IntakeService) {
     if (wait !== undefined) c.header('retry-after', String(wait));
     if (check.ready && wait === undefined) {
       try {
-        const { receipt } = await submitForm(intake, { locale, answers: check.answers, submissionKey });
+        const { receipt, joinedCase } = await submitForm(intake, {
+          locale,
+          answers: check.answers,
+          submissionKey,
+        });
         dispatchAfterResponse(c, deps);
-        return htmlPage(c, config, await render(<ReportSubmittedPage locale={locale} receipt={receipt} />), {
+        const page = <ReportSubmittedPage locale={locale} receipt={receipt} joinedReceipt={joinedCase?.receipt} />;
+        return htmlPage(c, config, await render(page), {
           frameable: true,
         });
       } catch (err) {

@@ -1,0 +1,42 @@
+// One incident, one case: a report that joined an open case is told to officers as one short 续报 line —
+// which case it joined, who has claimed that case, and whether the follow-up itself is urgent — instead of
+// a second full alert (SPEC "Triage").
+import type { ReportRow } from '../../db/repo/reports';
+import type { Locale } from '../rules/index';
+import { type AlertMessage, caseUrl } from './format';
+import { maskMobiles, oneLine } from './text';
+
+export interface FollowUpContext {
+  locale: Locale;
+  publicUrl: string;
+  /** The case the report joined, with the display name of whoever has claimed it (null: nobody yet). */
+  caseRow: Pick<ReportRow, 'id' | 'receipt' | 'unitName'>;
+  claimantName: string | null;
+}
+
+const clean = (text: string, max = 60) => maskMobiles(oneLine(text, max));
+
+export function buildFollowUpLine(followUp: ReportRow, ctx: FollowUpContext): AlertMessage {
+  const urgent = followUp.urgency === 'immediate';
+  const unit = clean(ctx.caseRow.unitName);
+  const who = ctx.claimantName ? clean(ctx.claimantName, 20) : null;
+  const title =
+    ctx.locale === 'en'
+      ? `${urgent ? 'URGENT ' : ''}Follow-up (续报) on case ${ctx.caseRow.receipt}, ${unit}: new report ${followUp.receipt}; ${who ? `claimed by ${who}` : 'not claimed yet'}`
+      : `${urgent ? '【紧急重大】' : ''}【续报】${unit}：新报告 ${followUp.receipt} 已并入案件 ${ctx.caseRow.receipt}，${who ? `认领人 ${who}` : '尚无人认领'}`;
+  return {
+    locale: ctx.locale,
+    reportId: followUp.id,
+    notice: 'case_follow_up',
+    urgent,
+    title,
+    fields: [],
+    reasonsLabel: '',
+    reasons: [],
+    link: {
+      label: ctx.locale === 'en' ? 'Open the case' : '查看案件',
+      url: caseUrl(ctx.publicUrl, ctx.caseRow.id),
+    },
+    claimable: false,
+  };
+}
