@@ -4,6 +4,7 @@
 
 import type { BatchItem } from '../../db/client';
 import { type Account, handoverCandidates } from '../../db/repo/accounts';
+import { mergeStatements, splitStatements } from '../../db/repo/case-links';
 import {
   type CaseDetail,
   claimStatements,
@@ -21,7 +22,7 @@ import {
 import { isUniqueViolation } from '../../db/repo/drafts';
 import { recordInbound } from '../../db/repo/inbound';
 import { listJurisdictions } from '../../db/repo/jurisdictions';
-import { employerKey } from '../../db/repo/reports';
+import { employerKey, findReportByReceipt } from '../../db/repo/reports';
 import { caseScope } from '../auth/roles';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/errors';
@@ -161,6 +162,41 @@ export function caseActions(deps: AppDeps) {
         BatchItem,
       ],
     );
+  }
+
+  /** A follow-up (续报) that is really another incident becomes a case of its own, with the reason. */
+  async function splitOff(officer: Officer, reportId: string, reason: string) {
+    const { report } = await load(officer, reportId);
+    if (!report.caseId) throw new ApiError(409, 'not_a_follow_up');
+    const now = clock();
+    const hours = report.urgency === 'immediate' ? URGENT_DUE_MS : deps.config.ANNEX4_DUE_HOURS * 3_600_000;
+    const [first, ...rest] = splitStatements(db, {
+      followUp: report,
+      officerId: officer.id,
+      reason: requireText(reason, NOTE_MAX, '拆分理由'),
+      dueAt: new Date(now.getTime() + hours),
+      now,
+    });
+    if (first) await db.batch([first, ...rest]);
+  }
+
+  /** Two cases about one incident: this case (and its follow-ups) joins the case with `intoReceipt`. */
+  async function mergeInto(officer: Officer, reportId: string, intoReceipt: string, reason: string) {
+    const { report: from } = await load(officer, reportId);
+    const why = requireText(reason, NOTE_MAX, '合并理由');
+    const into = await findReportByReceipt(db, intoReceipt.trim().toUpperCase());
+    const scope = caseScope(officer);
+    const visible = into && scope && (scope.jurisdictionId === null || scope.jurisdictionId === into.jurisdictionId);
+    if (!into || !visible || into.caseId !== null || into.status === 'closed' || into.id === from.id) {
+      throw new ApiError(400, 'validation', {
+        zh: '请填写本辖区另一个未销号案件的回执号。',
+        en: 'Enter the receipt of another open case in your area.',
+      });
+    }
+    if (from.caseId !== null || from.status === 'closed') throw new ApiError(409, 'not_an_open_case');
+    const [first, ...rest] = mergeStatements(db, { from, into, officerId: officer.id, reason: why, now: clock() });
+    if (first) await db.batch([first, ...rest]);
+    return into.id;
   }
 
   /** The stored Annex 4, or a fresh prefill from the report, with whether it was already submitted. */
@@ -317,6 +353,8 @@ export function caseActions(deps: AppDeps) {
     addNote,
     messageReporter,
     close,
+    splitOff,
+    mergeInto,
     annex4,
     saveAnnex4,
     submitAnnex4,

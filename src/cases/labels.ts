@@ -59,6 +59,10 @@ const EVENT_ZH: Record<string, string> = {
   closed: '销号',
   viewed: '查阅',
   exported: '导出',
+  split_off: '拆分为独立案件',
+  merged: '案件合并',
+  accountability_confirmed: '确认问责事项',
+  accountability_dismissed: '排除问责事项',
 };
 
 export function eventName(type: string): string {

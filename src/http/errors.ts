@@ -68,6 +68,14 @@ const MESSAGES = {
     en: 'Annex 4 was already submitted and can no longer be changed.',
   },
   case_closed: { zh: '案件已销号。', en: 'This case is closed.' },
+  not_a_follow_up: {
+    zh: '这份报告不是续报，无需拆分。',
+    en: 'This report is not a follow-up, so there is nothing to split off.',
+  },
+  not_an_open_case: {
+    zh: '只有未销号的案件（不是续报）可以并入另一个案件。',
+    en: 'Only an open case (not a follow-up) can be merged into another case.',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -3,8 +3,8 @@
 // ('reporter_message'), bots' replies ('bot_reply') and warning notices ('warning_notice', no case behind them).
 import { channelsByIds, type NotifyChannel } from '../../db/repo/channels';
 import { getJurisdiction, type Jurisdiction } from '../../db/repo/jurisdictions';
-import { type OutboxRow, recentChatSends, recentSends } from '../../db/repo/outbox';
 import { officerById } from '../../db/repo/officers';
+import { type OutboxRow, recentChatSends, recentSends } from '../../db/repo/outbox';
 import { findReport, type ReportRow } from '../../db/repo/reports';
 import { publicUrl } from '../config';
 import type { AppDeps } from '../deps';

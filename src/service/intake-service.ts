@@ -9,6 +9,7 @@ import {
   isUniqueViolation,
   isVersionConflict,
 } from '../../db/repo/drafts';
+import { accountabilityStatement } from '../../db/repo/accountability';
 import { findInbound, joinedCaseInboundStatement, recordInbound } from '../../db/repo/inbound';
 import type { JurisdictionCache } from '../../db/repo/jurisdictions';
 import {
@@ -310,6 +311,20 @@ export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCa
       },
       outboxId: newId('o', now, random),
     });
+    // 2026.2: a late report is only a suggestion (疑似迟报) for the officer to confirm or dismiss.
+    if (assessment.late.isLate && assessment.late.reason) {
+      statements.push(
+        accountabilityStatement(db, {
+          id: newId('ae', now, random),
+          caseId: reportId,
+          employerId,
+          kind: 'late',
+          status: 'suggested',
+          reason: assessment.late.reason.zh,
+          createdAt: now,
+        }),
+      );
+    }
     return { statements, reportId, receipt, urgency, dept };
   }
 

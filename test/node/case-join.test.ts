@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jurisdictionCache } from '../../db/repo/jurisdictions';
 import { regionalMetrics } from '../../db/repo/regional';
-import { employers, reports } from '../../db/schema';
+import { employers, reportEvents, reports } from '../../db/schema';
 import { type NodeHost, startNodeHost } from '../../functions/node';
 import type { Input } from '../../src/intake/index';
 import { createIntakeService } from '../../src/service/intake-service';
@@ -198,5 +198,47 @@ describe('one incident, one case', () => {
     });
     expect(metrics.trend.current).toBe(2);
     expect(metrics.groupIncidents).toBe(1);
+  });
+
+  it('an officer splits a follow-up off, and merges two cases, each with a reason on both timelines', async () => {
+    const f = fetcherFor(host.url);
+    const followUp = await submitReport(f, host.deps.db, EMPLOYER, { sameEmployer: true });
+    expect(followUp.joinedCase?.receipt).toBe(caseReport.receipt);
+    // The case page lists it as a 续报 and says which ruleset judged the case.
+    const page = await (await officer.get(`/console/cases/${caseReport.reportId}`)).text();
+    expect(page).toContain(followUp.receipt);
+    expect(page).toContain('研判规则版本 2026.2');
+
+    expect((await officer.post(`/console/cases/${followUp.reportId}/split`, { reason: '' })).status).toBe(400);
+    const split = await officer.post(`/console/cases/${followUp.reportId}/split`, { reason: '另一车间的独立事件' });
+    expect(split.status).toBe(303);
+    const [own] = await host.deps.db.select().from(reports).where(eq(reports.id, followUp.reportId));
+    expect(own).toMatchObject({ caseId: null, status: 'new' });
+    expect((await officer.post(`/console/cases/${followUp.reportId}/split`, { reason: 'again' })).status).toBe(409);
+
+    const merge = await officer.post(`/console/cases/${followUp.reportId}/merge`, {
+      into: caseReport.receipt.toLowerCase(),
+      reason: '核实为同一起欠薪事件',
+    });
+    expect(merge.status).toBe(303);
+    expect(merge.headers.get('location')).toContain(caseReport.reportId);
+    expect(await caseIdOf(followUp.receipt)).toBe(caseReport.reportId);
+    for (const id of [followUp.reportId, caseReport.reportId]) {
+      const events = await host.deps.db
+        .select({ type: reportEvents.type, data: reportEvents.data })
+        .from(reportEvents)
+        .where(eq(reportEvents.reportId, id));
+      expect(events.filter((e) => e.type === 'split_off' || e.type === 'merged').map((e) => e.type)).toEqual([
+        'split_off',
+        'merged',
+      ]);
+      expect(JSON.stringify(events)).toContain('核实为同一起欠薪事件');
+    }
+    // Merging into a follow-up or into itself is refused with a message that says what to enter.
+    const self = await officer.post(`/console/cases/${caseReport.reportId}/merge`, {
+      into: caseReport.receipt,
+      reason: 'x',
+    });
+    expect(self.status).toBe(400);
   });
 });

@@ -5,6 +5,7 @@
 import { type Context, Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import { type Account, handoverCandidates } from '../../../db/repo/accounts';
+import { followUpsOf } from '../../../db/repo/case-links';
 import { type CaseDetail, type CaseEvent, caseEvents } from '../../../db/repo/cases';
 import type { ConsoleEnv } from '../../auth/middleware';
 import type { Session } from '../../auth/session';
@@ -18,6 +19,7 @@ import { ApiError } from '../../http/errors';
 import { newToken } from '../../ids';
 import { displayValue, FIELDS, type IntakeCtx } from '../../intake/index';
 import { dispatchAfterResponse } from '../../notify/dispatcher';
+import { CaseLinks, type FollowUp } from './case-links';
 import { Deadline, SeverityBadge, StatusBadge, UrgencyBadge } from './components';
 import { CsrfField, Flash, Layout } from './layout';
 import { safeNext } from './login';
@@ -31,6 +33,8 @@ const DONE: Record<string, string> = {
   annex4_saved: '附件4 草稿已保存。',
   annex4_submitted: '附件4 已报送市协调劳动关系三方委员会办公室。',
   created: '案件已录入。',
+  split: '已拆分为独立案件。',
+  merged: '已合并，原案件及其续报已并入本案件。',
 };
 
 /** Hidden events: views and exports are listed in the audit section, not in the story of the case. */
@@ -159,6 +163,7 @@ interface CasePageProps {
   flash?: string | undefined;
   /** A refused 销号: the reason typed and what is missing. */
   close?: { reason: string; error: string } | undefined;
+  followUps: FollowUp[];
 }
 
 /** 销号 cannot be undone: the form says what follows and asks for a tick before it sends. */
@@ -215,7 +220,7 @@ const AuditLines: FC<{ events: CaseEvent[] }> = ({ events }) => (
   </section>
 );
 
-const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, now, nonce, flash, close }) => {
+const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, now, nonce, flash, close, followUps }) => {
   const r = found.report;
   const base = `/console/cases/${encodeURIComponent(r.id)}`;
   const open = r.status !== 'closed';
@@ -238,7 +243,7 @@ const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, 
       <p class="muted">
         回执号 {r.receipt} · {found.jurisdiction?.nameZh ?? r.jurisdictionId} · 来源：{CHANNEL_ZH[r.channel]} · 报告时间{' '}
         {beijingDateTime(r.submittedAt)}
-        {r.callerPhone ? ` · 来电号码 ${r.callerPhone}` : ''}
+        {r.callerPhone ? ` · 来电号码 ${r.callerPhone}` : ''} · <span id="ruleset">研判规则版本 {r.rulesetVersion}</span>
       </p>
       <p>
         附件4：
@@ -253,6 +258,7 @@ const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, 
       </nav>
       <div class="case-grid">
         <div class="case-facts">
+          <CaseLinks session={session} report={r} followUps={followUps} />
           <section class="card" id="annex3">
             <h2>速报表（附件3）</h2>
             <Annex3Table answers={r.answers as Record<string, unknown>} ctx={ctx} />
@@ -362,10 +368,11 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
     status: 200 | 400 = 200,
   ) => {
     const session = c.get('session');
-    const [events, candidates, ctx] = await Promise.all([
+    const [events, candidates, ctx, followUps] = await Promise.all([
       caseEvents(deps.db, found.report.id),
       handoverCandidates(deps.db, found.report.jurisdictionId),
       actions.intakeCtx(),
+      followUpsOf(deps.db, found.report.id),
     ]);
     return c.html(
       <CasePage
@@ -378,6 +385,7 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
         nonce={newToken(deps.random, 12)}
         flash={extra.flash}
         close={extra.close}
+        followUps={followUps}
       />,
       status,
     );

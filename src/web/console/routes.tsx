@@ -15,6 +15,7 @@ import { adminRoutes } from './admin';
 import { adminChannelRoutes } from './admin-channels';
 import { annex4Routes } from './annex4-page';
 import { consoleApiRoutes } from './api';
+import { caseLinkRoutes } from './case-links';
 import { casePageRoutes } from './case-page';
 import { inboxRoutes } from './inbox';
 import { CSS_PATH, Layout } from './layout';
@@ -94,6 +95,7 @@ export function consoleRoutes(deps: AppDeps) {
   app.route('/console/api', consoleApiRoutes(deps, actions));
   app.route('/', newCaseRoutes(deps, actions)); // before /console/cases/:id, which would take "new" as an id
   app.route('/', casePageRoutes(deps, actions));
+  app.route('/', caseLinkRoutes(actions));
   app.route('/', annex4Routes(deps, actions));
   app.route('/', overviewRoutes(deps));
   app.route('/', inboxRoutes(deps));

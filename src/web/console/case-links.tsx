@@ -1,0 +1,99 @@
+// One incident, one case on the case page: the follow-ups (续报) that joined this case, and the officer's
+// corrections — split a follow-up off into a case of its own, or merge this case into another — each with a
+// written reason (audited on both cases).
+import { Hono } from 'hono';
+import type { FC } from 'hono/jsx';
+import type { ReportRow } from '../../../db/repo/reports';
+import type { ConsoleEnv } from '../../auth/middleware';
+import type { Session } from '../../auth/session';
+import { type CaseActions, NOTE_MAX } from '../../cases/case-actions';
+import { CHANNEL_ZH } from '../../cases/labels';
+import { beijingDateTime } from '../../cases/time';
+import { CsrfField } from './layout';
+
+export interface FollowUp {
+  id: string;
+  receipt: string;
+  channel: ReportRow['channel'];
+  submittedAt: Date;
+  urgency: ReportRow['urgency'];
+}
+
+export const CaseLinks: FC<{ session: Session; report: ReportRow; followUps: FollowUp[] }> = ({
+  session,
+  report,
+  followUps,
+}) => {
+  const base = `/console/cases/${encodeURIComponent(report.id)}`;
+  if (report.caseId) {
+    return (
+      <section class="card" id="case-links">
+        <h2>续报</h2>
+        <p>
+          本报告是<a href={`/console/cases/${encodeURIComponent(report.caseId)}`}>所并入案件</a>的续报。
+        </p>
+        <form method="post" action={`${base}/split`} class="stack">
+          <CsrfField session={session} />
+          <label>
+            拆分为独立案件的理由
+            <textarea name="reason" required maxlength={NOTE_MAX} />
+          </label>
+          <button type="submit">拆分为独立案件</button>
+        </form>
+      </section>
+    );
+  }
+  return (
+    <section class="card" id="case-links">
+      <h2>续报（{followUps.length}）</h2>
+      {followUps.length === 0 ? (
+        <p class="muted">暂无续报。</p>
+      ) : (
+        <ul>
+          {followUps.map((f) => (
+            <li>
+              <a href={`/console/cases/${encodeURIComponent(f.id)}`}>{f.receipt}</a> · {CHANNEL_ZH[f.channel]} ·{' '}
+              {beijingDateTime(f.submittedAt)}
+              {f.urgency === 'immediate' ? ' · 紧急重大' : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.status !== 'closed' && (
+        <form method="post" action={`${base}/merge`} class="stack">
+          <CsrfField session={session} />
+          <label>
+            并入案件（回执号）
+            <input name="into" required maxlength={40} placeholder="CC-2026-……" />
+          </label>
+          <label>
+            合并理由
+            <textarea name="reason" required maxlength={NOTE_MAX} />
+          </label>
+          <button type="submit">并入该案件</button>
+        </form>
+      )}
+    </section>
+  );
+};
+
+export function caseLinkRoutes(actions: CaseActions) {
+  const app = new Hono<ConsoleEnv>();
+  const body = async (c: { req: { parseBody: () => Promise<Record<string, unknown>> } }) => {
+    const b = await c.req.parseBody();
+    const text = (name: string) => (typeof b[name] === 'string' ? (b[name] as string) : '');
+    return text;
+  };
+  app.post('/console/cases/:id/split', async (c) => {
+    const text = await body(c);
+    const id = c.req.param('id');
+    await actions.splitOff(c.get('session').account, id, text('reason'));
+    return c.redirect(`/console/cases/${encodeURIComponent(id)}?done=split`, 303);
+  });
+  app.post('/console/cases/:id/merge', async (c) => {
+    const text = await body(c);
+    const into = await actions.mergeInto(c.get('session').account, c.req.param('id'), text('into'), text('reason'));
+    return c.redirect(`/console/cases/${encodeURIComponent(into)}?done=merged`, 303);
+  });
+  return app;
+}
