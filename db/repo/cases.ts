@@ -6,6 +6,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, type
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type BatchItem, type Db, rawStatement } from '../client';
 import {
+  accountabilityEntries,
   annex4,
   employers,
   jurisdictions,
@@ -16,6 +17,7 @@ import {
   reports,
   warningDecisions,
 } from '../schema';
+import { accountabilityStatement, type NewAccountabilityEntry } from './accountability';
 import { type NewEmployer, type NewReport, type ReportRow, reportRecordStatements } from './reports';
 
 export type CaseStatus = ReportRow['status'];
@@ -543,12 +545,29 @@ export function officerCaseStatements(
     report: NewReport & { id: string; submittedAt: Date };
     employer: NewEmployer & { id: string };
     officerId: string;
+    accountability?: NewAccountabilityEntry[];
+    /** Set for an urgent case: the same 'report_submitted' row as an intake report (district + city). */
+    outboxId?: string;
   },
 ): BatchItem[] {
   const { report } = c;
   const at = report.submittedAt;
   return [
     ...reportRecordStatements(db, report, c.employer),
+    ...(c.accountability ?? []).map((e) => accountabilityStatement(db, e)),
+    ...(c.outboxId
+      ? [
+          db.insert(outbox).values({
+            id: c.outboxId,
+            kind: 'report_submitted',
+            reportId: report.id,
+            payload: { reportId: report.id, urgency: report.urgency },
+            dedupeKey: `report_submitted:${report.id}`,
+            nextAttemptAt: at,
+            createdAt: at,
+          }),
+        ]
+      : []),
     eventStatement(db, {
       reportId: report.id,
       at,
@@ -557,6 +576,7 @@ export function officerCaseStatements(
       type: 'created',
       data: {
         channel: 'officer',
+        source: report.source ?? null,
         unreported: report.unreported ?? false,
         urgency: report.urgency,
         severity: report.severity,
@@ -600,10 +620,16 @@ export interface EmployerFlags {
   unreported: number;
 }
 
-/** Employers with late or unreported cases (seed §10: credit reminder, integrity interview). */
+/**
+ * Employers with CONFIRMED late or unreported cases (seed §10: credit reminder, integrity interview). A rule's
+ * suggestion (疑似迟报) counts only once an officer has confirmed it (accountability_entries).
+ */
 export function employerFlags(db: Db, scope: Scope): Promise<EmployerFlags[]> {
-  const late = sql<number>`SUM(CASE WHEN ${reports.late} THEN 1 ELSE 0 END)`.mapWith(Number);
-  const unreported = sql<number>`SUM(CASE WHEN ${reports.unreported} THEN 1 ELSE 0 END)`.mapWith(Number);
+  const confirmed = (kind: 'late' | 'unreported') =>
+    sql<number>`SUM(CASE WHEN EXISTS (SELECT 1 FROM ${accountabilityEntries} ae WHERE ae.case_id = ${reports.id}
+      AND ae.kind = ${kind} AND ae.status = 'confirmed') THEN 1 ELSE 0 END)`.mapWith(Number);
+  const late = confirmed('late');
+  const unreported = confirmed('unreported');
   return db
     .select({
       employerId: employers.id,

@@ -3,6 +3,7 @@
 // with its audit event in one batch. Views of personal data are audit events too.
 
 import type { BatchItem } from '../../db/client';
+import type { NewAccountabilityEntry } from '../../db/repo/accountability';
 import { type Account, handoverCandidates } from '../../db/repo/accounts';
 import { mergeStatements, splitStatements } from '../../db/repo/case-links';
 import {
@@ -22,13 +23,13 @@ import {
 import { isUniqueViolation } from '../../db/repo/drafts';
 import { recordInbound } from '../../db/repo/inbound';
 import { listJurisdictions } from '../../db/repo/jurisdictions';
-import { employerKey, findReportByReceipt } from '../../db/repo/reports';
+import { employerKey, findReportByReceipt, nameKeyOf } from '../../db/repo/reports';
 import { caseScope } from '../auth/roles';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/errors';
 import { newId, sha256Hex } from '../ids';
 import { type IntakeCtx, newReceipt } from '../intake/index';
-import { isItemCode } from '../rules/index';
+import { type Assessment, isItemCode } from '../rules/index';
 import { officeMessageText, wechatMessageRow } from '../wechat/outbound';
 import { type Annex4Data, prefillAnnex4, readAnnex4 } from './annex4';
 import { assessOfficerCase } from './officer-case';
@@ -260,15 +261,18 @@ export function caseActions(deps: AppDeps) {
   async function createCase(
     officer: Officer,
     answers: Record<string, unknown>,
-    unreported: boolean,
+    origin: CaseOrigin,
     nonce?: string,
   ): Promise<string | undefined> {
+    const { unreported } = origin;
+    const fromEmployer = origin.source === 'phone' || origin.source === 'wechat';
     const scope = caseScope(officer);
     const district = String(answers.district ?? '');
     if (!scope || (scope.jurisdictionId !== null && scope.jurisdictionId !== district))
       throw new ApiError(403, 'forbidden');
     const now = clock();
-    const assessment = assessOfficerCase(answers, now);
+    // A phoned or written report is the employer's: its lateness runs to when the employer called.
+    const assessment = assessOfficerCase(answers, origin.employerReportedAt ?? now);
     const unitName = String(answers.unit_name ?? '');
     const uscc = typeof answers.uscc === 'string' ? answers.uscc : null;
     const key = employerKey(uscc, district, unitName);
@@ -313,9 +317,14 @@ export function caseActions(deps: AppDeps) {
           rulesetVersion: assessment.rulesetVersion,
           severity: assessment.severity.level,
           urgency,
-          // Lateness is the employer's delay in reporting; a case the employer never reported is 'unreported'.
-          late: !unreported && assessment.late.isLate,
-          lateHours: !unreported && assessment.late.delayHours !== null ? Math.round(assessment.late.delayHours) : null,
+          source: origin.source,
+          employerReportedAt: origin.employerReportedAt,
+          nameKey: nameKeyOf(district, unitName),
+          // Lateness is the employer's delay in reporting (a suggestion); a case the employer never reported is
+          // 'unreported', which only the officer's word makes it.
+          late: fromEmployer && assessment.late.isLate,
+          lateHours:
+            fromEmployer && assessment.late.delayHours !== null ? Math.round(assessment.late.delayHours) : null,
           unreported,
           peopleInvolved: assessment.peopleInvolved,
           groupIncident: assessment.groupIncident,
@@ -325,6 +334,9 @@ export function caseActions(deps: AppDeps) {
             now.getTime() + (urgency === 'immediate' ? URGENT_DUE_MS : deps.config.ANNEX4_DUE_HOURS * 3_600_000),
           ),
         },
+        accountability: accountabilityOf(origin, assessment, { reportId, employerId, officerId: officer.id, now }),
+        // Urgent cases alert the district and the city office like any urgent report (fan-out on urgency).
+        ...(urgency === 'immediate' ? { outboxId: newId('o', now, random) } : {}),
       }),
     );
     return result === 'done' ? reportId : undefined;
@@ -365,6 +377,53 @@ export function caseActions(deps: AppDeps) {
 }
 
 export type CaseActions = ReturnType<typeof caseActions>;
+
+/** Where an officer-entered case came from (seed §4(4), §8) and what the officer says about reporting. */
+export interface CaseOrigin {
+  source: 'phone' | 'wechat' | 'visit' | 'opinion' | 'referral';
+  /** When the employer phoned or wrote (电话 / 微信): the employer's own report. */
+  employerReportedAt: Date | null;
+  /** 漏报: the officer says the employer did not report it (never for a call or message from the employer). */
+  unreported: boolean;
+}
+
+/** 漏报 as the officer's confirmed word; 迟报 as a suggestion to confirm or dismiss on the case page. */
+function accountabilityOf(
+  origin: CaseOrigin,
+  assessment: Assessment,
+  ids: { reportId: string; employerId: string; officerId: string; now: Date },
+): NewAccountabilityEntry[] {
+  const base = { caseId: ids.reportId, employerId: ids.employerId, createdAt: ids.now };
+  if (origin.unreported) {
+    return [
+      {
+        ...base,
+        id: `ae_unreported_${ids.reportId}`,
+        kind: 'unreported',
+        status: 'confirmed',
+        reason: `录入案件时工作人员认定：用人单位未报告（来源：${SOURCE_ZH[origin.source]}）。`,
+        decidedBy: ids.officerId,
+        decidedAt: ids.now,
+      },
+    ];
+  }
+  // Lateness is the employer's delay: only a call or message from the employer can be late.
+  const fromEmployer = origin.source === 'phone' || origin.source === 'wechat';
+  if (fromEmployer && assessment.late.isLate && assessment.late.reason) {
+    return [
+      { ...base, id: `ae_late_${ids.reportId}`, kind: 'late', status: 'suggested', reason: assessment.late.reason.zh },
+    ];
+  }
+  return [];
+}
+
+export const SOURCE_ZH: Record<CaseOrigin['source'], string> = {
+  phone: '电话',
+  wechat: '微信',
+  visit: '走访摸排',
+  opinion: '舆情监测',
+  referral: '部门转办',
+};
 
 function requireText(text: string, max: number, what: string): string {
   const clean = text.replace(/\r\n/g, '\n').trim();

@@ -1,6 +1,7 @@
 // Runs the pure intake engine against the database: every channel (HTTP API, widget, form, Telegram) goes
 // through here. A turn is one read and at most one atomic, version-guarded write batch (DESIGN idea 4).
 import type { BatchItem } from '../../db/client';
+import { accountabilityStatement } from '../../db/repo/accountability';
 import {
   type DraftRow,
   findDraft,
@@ -9,7 +10,6 @@ import {
   isUniqueViolation,
   isVersionConflict,
 } from '../../db/repo/drafts';
-import { accountabilityStatement } from '../../db/repo/accountability';
 import { findInbound, joinedCaseInboundStatement, recordInbound } from '../../db/repo/inbound';
 import type { JurisdictionCache } from '../../db/repo/jurisdictions';
 import {

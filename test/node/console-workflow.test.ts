@@ -273,6 +273,7 @@ describe('case workflow', () => {
       collective_action: 'none',
       event_at: '2026-11-20',
       details: '走访中发现拖欠 3 个月工资。',
+      source: 'visit',
       unreported: '1',
       _submitted: '1',
     });

@@ -4,6 +4,7 @@
 // redirects back (post/redirect/get), so the page works without JavaScript.
 import { type Context, Hono } from 'hono';
 import type { FC } from 'hono/jsx';
+import { type AccountabilityRow, entriesForCase } from '../../../db/repo/accountability';
 import { type Account, handoverCandidates } from '../../../db/repo/accounts';
 import { followUpsOf } from '../../../db/repo/case-links';
 import { type CaseDetail, type CaseEvent, caseEvents } from '../../../db/repo/cases';
@@ -19,6 +20,7 @@ import { ApiError } from '../../http/errors';
 import { newToken } from '../../ids';
 import { displayValue, FIELDS, type IntakeCtx } from '../../intake/index';
 import { dispatchAfterResponse } from '../../notify/dispatcher';
+import { AccountabilitySection } from './accountability';
 import { CaseLinks, type FollowUp } from './case-links';
 import { Deadline, SeverityBadge, StatusBadge, UrgencyBadge } from './components';
 import { CsrfField, Flash, Layout } from './layout';
@@ -35,6 +37,7 @@ const DONE: Record<string, string> = {
   created: '案件已录入。',
   split: '已拆分为独立案件。',
   merged: '已合并，原案件及其续报已并入本案件。',
+  accountability: '核实意见已记录。',
 };
 
 /** Hidden events: views and exports are listed in the audit section, not in the story of the case. */
@@ -129,7 +132,7 @@ const Assessment: FC<{ found: CaseDetail }> = ({ found }) => {
       </p>
       {a.late.isLate && a.late.reason && (
         <p>
-          <span class="badge amber">迟报</span> {plainReason(a.late.reason.zh)}
+          <span class="badge amber">疑似迟报</span> {plainReason(a.late.reason.zh)}
         </p>
       )}
       {found.report.unreported && (
@@ -164,6 +167,7 @@ interface CasePageProps {
   /** A refused 销号: the reason typed and what is missing. */
   close?: { reason: string; error: string } | undefined;
   followUps: FollowUp[];
+  accountability: AccountabilityRow[];
 }
 
 /** 销号 cannot be undone: the form says what follows and asks for a tick before it sends. */
@@ -220,7 +224,19 @@ const AuditLines: FC<{ events: CaseEvent[] }> = ({ events }) => (
   </section>
 );
 
-const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, now, nonce, flash, close, followUps }) => {
+const CasePage: FC<CasePageProps> = ({
+  session,
+  found,
+  events,
+  candidates,
+  ctx,
+  now,
+  nonce,
+  flash,
+  close,
+  followUps,
+  accountability,
+}) => {
   const r = found.report;
   const base = `/console/cases/${encodeURIComponent(r.id)}`;
   const open = r.status !== 'closed';
@@ -258,6 +274,7 @@ const CasePage: FC<CasePageProps> = ({ session, found, events, candidates, ctx, 
       </nav>
       <div class="case-grid">
         <div class="case-facts">
+          <AccountabilitySection session={session} caseId={r.id} entries={accountability} />
           <CaseLinks session={session} report={r} followUps={followUps} />
           <section class="card" id="annex3">
             <h2>速报表（附件3）</h2>
@@ -368,11 +385,12 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
     status: 200 | 400 = 200,
   ) => {
     const session = c.get('session');
-    const [events, candidates, ctx, followUps] = await Promise.all([
+    const [events, candidates, ctx, followUps, accountability] = await Promise.all([
       caseEvents(deps.db, found.report.id),
       handoverCandidates(deps.db, found.report.jurisdictionId),
       actions.intakeCtx(),
       followUpsOf(deps.db, found.report.id),
+      entriesForCase(deps.db, found.report.id),
     ]);
     return c.html(
       <CasePage
@@ -386,6 +404,7 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
         flash={extra.flash}
         close={extra.close}
         followUps={followUps}
+        accountability={accountability}
       />,
       status,
     );

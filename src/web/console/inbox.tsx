@@ -76,7 +76,7 @@ export const CaseRows: FC<{ rows: CaseListItem[]; now: Date; session?: Session; 
             <td>{itemNames(r.items).join('、')}</td>
             <td>
               <UrgencyBadge urgency={r.urgency} /> <SeverityBadge severity={r.severity} />
-              {r.late && <span class="badge amber">迟报</span>}
+              {r.late && <span class="badge amber">疑似迟报</span>}
               {r.unreported && <span class="badge red">漏报</span>}
             </td>
             <td>

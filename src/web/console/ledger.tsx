@@ -70,7 +70,7 @@ export function ledgerRoutes(deps: AppDeps) {
                   </td>
                   <td>
                     {r.unitName}
-                    {r.late && <span class="badge amber">迟报</span>}
+                    {r.late && <span class="badge amber">疑似迟报</span>}
                     {r.unreported && <span class="badge red">漏报</span>}
                   </td>
                   <td>{r.jurisdictionName ?? r.jurisdictionId}</td>

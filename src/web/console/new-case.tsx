@@ -5,7 +5,7 @@ import type { FC } from 'hono/jsx';
 import type { ConsoleEnv } from '../../auth/middleware';
 import { caseScope } from '../../auth/roles';
 import type { Session } from '../../auth/session';
-import type { CaseActions } from '../../cases/case-actions';
+import { type CaseActions, type CaseOrigin, SOURCE_ZH } from '../../cases/case-actions';
 import {
   factFieldsByItem,
   OFFICER_COLLECTIVE_FIELDS,
@@ -114,15 +114,35 @@ const NewCasePage: FC<Props> = ({ session, ctx, form, errors, nonce, lockedDistr
         {OFFICER_COLLECTIVE_FIELDS.map(show)}
         {OFFICER_TAIL_FIELDS.map(show)}
         {!phone && (
-          <label>
-            <input
-              type="checkbox"
-              name="unreported"
-              value="1"
-              checked={form.unreported !== undefined || form._submitted === undefined}
-            />{' '}
-            用人单位未主动报告（漏报）
-          </label>
+          <>
+            <h2>案件来源</h2>
+            <label>
+              来源（必填）
+              <select name="source" required aria-invalid={errors.source ? 'true' : undefined}>
+                <option value="">请选择</option>
+                {SOURCES.map((v) => (
+                  <option value={v} selected={form.source === v}>
+                    {SOURCE_ZH[v]}
+                  </option>
+                ))}
+              </select>
+              {errors.source && <span class="error">{errors.source}</span>}
+            </label>
+            <label>
+              用人单位来电、来信时间（来源为电话、微信时必填：这是用人单位的报告）
+              <input
+                type="datetime-local"
+                name="employer_reported_at"
+                value={typeof form.employer_reported_at === 'string' ? form.employer_reported_at : ''}
+              />
+              {errors.employer_reported_at && <span class="error">{errors.employer_reported_at}</span>}
+            </label>
+            <label>
+              <input type="checkbox" name="unreported" value="1" checked={form.unreported === '1'} />{' '}
+              经核实，用人单位未报告 此事项（漏报）
+              {errors.unreported && <span class="error">{errors.unreported}</span>}
+            </label>
+          </>
         )}
         <input type="hidden" name="_submitted" value="1" />
         <button type="submit">{phone ? '录入电话报告' : '录入'}</button>
@@ -130,6 +150,31 @@ const NewCasePage: FC<Props> = ({ session, ctx, form, errors, nonce, lockedDistr
     </Layout>
   );
 };
+
+const SOURCES = Object.keys(SOURCE_ZH) as CaseOrigin['source'][];
+
+/** Where the case came from, when the employer called, and 漏报 only as the officer's explicit word. */
+function parseOrigin(form: RawForm, now: Date): { value?: CaseOrigin; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const source = SOURCES.find((v) => v === form.source);
+  if (!source) errors.source = '请选择案件来源。';
+  const fromEmployer = source === 'phone' || source === 'wechat';
+  const rawAt = typeof form.employer_reported_at === 'string' ? form.employer_reported_at.trim() : '';
+  let at: Date | null = null;
+  if (rawAt) {
+    const parsed = new Date(`${rawAt.length === 16 ? `${rawAt}:00` : rawAt}+08:00`);
+    if (Number.isNaN(parsed.getTime()) || parsed.getUTCFullYear() < 2000)
+      errors.employer_reported_at = '请填写真实的日期和时间。';
+    else if (parsed.getTime() > now.getTime() + 3_600_000) errors.employer_reported_at = '时间不能晚于现在。';
+    else at = parsed;
+  } else if (fromEmployer) {
+    errors.employer_reported_at = '来源为电话或微信时，请填写用人单位来电、来信的时间。';
+  }
+  const unreported = form.unreported === '1';
+  if (unreported && fromEmployer) errors.unreported = '用人单位来电、来信即为报告，不能认定为漏报。';
+  if (Object.keys(errors).length > 0 || !source) return { errors };
+  return { value: { source, employerReportedAt: fromEmployer ? at : null, unreported }, errors };
+}
 
 export function newCaseRoutes(deps: AppDeps, actions: CaseActions) {
   const app = new Hono<ConsoleEnv>();
@@ -207,7 +252,9 @@ export function newCaseRoutes(deps: AppDeps, actions: CaseActions) {
     const form = await readPosted(c);
     const ctx = await actions.intakeCtx();
     const parsed = parseOfficerCase(form, ctx, deps.clock());
-    if (Object.keys(parsed.errors).length > 0) {
+    const origin = parseOrigin(form, deps.clock());
+    Object.assign(parsed.errors, origin.errors);
+    if (Object.keys(parsed.errors).length > 0 || !origin.value) {
       return c.html(
         <NewCasePage
           session={session}
@@ -224,7 +271,7 @@ export function newCaseRoutes(deps: AppDeps, actions: CaseActions) {
     const id = await actions.createCase(
       session.account,
       parsed.answers,
-      form.unreported === '1',
+      origin.value,
       typeof form.nonce === 'string' ? form.nonce : undefined,
     );
     // A repeated submit of the same form created nothing new: back to the inbox, where the first one is.

@@ -11,6 +11,7 @@ import { limitBody } from '../../http/body-limit';
 import { ApiError, errorBody, onError } from '../../http/errors';
 import { logRequestError } from '../../http/request-log';
 import { consoleLogger } from '../../log';
+import { accountabilityRoutes } from './accountability';
 import { adminRoutes } from './admin';
 import { adminChannelRoutes } from './admin-channels';
 import { annex4Routes } from './annex4-page';
@@ -96,6 +97,7 @@ export function consoleRoutes(deps: AppDeps) {
   app.route('/', newCaseRoutes(deps, actions)); // before /console/cases/:id, which would take "new" as an id
   app.route('/', casePageRoutes(deps, actions));
   app.route('/', caseLinkRoutes(actions));
+  app.route('/', accountabilityRoutes(deps, actions));
   app.route('/', annex4Routes(deps, actions));
   app.route('/', overviewRoutes(deps));
   app.route('/', inboxRoutes(deps));
