@@ -363,15 +363,35 @@ export function reporterMessageStatements(db: Db, m: ReporterMessage): BatchItem
 }
 
 /** 销号: closes an open or filed case with a written reason. */
-export function closeStatements(db: Db, reportId: string, officerId: string, reason: string, now: Date): BatchItem[] {
+/**
+ * 销号. Guarded so the case is closed only from the status the caller checked: after Annex 4 was filed, or —
+ * with the city office's approval (`cityApproval`) — from any open status, so the 24-hour duty cannot end
+ * silently by closing first.
+ */
+export function closeStatements(
+  db: Db,
+  reportId: string,
+  officerId: string,
+  reason: string,
+  now: Date,
+  cityApproval = false,
+): BatchItem[] {
+  const from = cityApproval ? ne(reports.status, 'closed') : eq(reports.status, 'annex4_submitted');
   return [
     db
       .update(reports)
       .set({ status: 'closed', closedAt: now })
-      .where(and(eq(reports.id, reportId), ne(reports.status, 'closed'))),
+      .where(and(eq(reports.id, reportId), from)),
     eventIf(
       db,
-      { reportId, at: now, actorType: 'officer', actorId: officerId, type: 'closed', data: { reason } },
+      {
+        reportId,
+        at: now,
+        actorType: 'officer',
+        actorId: officerId,
+        type: 'closed',
+        data: cityApproval ? { reason, cityApproval: true } : { reason },
+      },
       previousChanged,
     ),
   ];

@@ -154,15 +154,23 @@ export function caseActions(deps: AppDeps) {
     return written === 'done' && (chat !== undefined || openid !== undefined);
   }
 
+  /**
+   * 销号 needs the Annex 4 filed; before that only the city office may close, its reason being the approval.
+   * A follow-up (续报) is closed with its case, not on its own.
+   */
   async function close(officer: Officer, reportId: string, reason: string) {
     const { report } = await load(officer, reportId);
     if (report.status === 'closed') throw new ApiError(409, 'case_closed');
-    await db.batch(
-      closeStatements(db, reportId, officer.id, requireText(reason, NOTE_MAX, '销号理由'), clock()) as [
+    if (report.caseId) throw new ApiError(409, 'not_an_open_case');
+    const cityApproval = report.status !== 'annex4_submitted';
+    if (cityApproval && officer.role !== 'city_officer') throw new ApiError(409, 'close_needs_annex4');
+    const results = await db.batch(
+      closeStatements(db, reportId, officer.id, requireText(reason, NOTE_MAX, '销号理由'), clock(), cityApproval) as [
         BatchItem,
         BatchItem,
       ],
     );
+    if (rowsChanged(results[0]) === 0) throw new ApiError(409, 'conflict');
   }
 
   /** A follow-up (续报) that is really another incident becomes a case of its own, with the reason. */

@@ -68,6 +68,10 @@ const MESSAGES = {
     en: 'Annex 4 was already submitted and can no longer be changed.',
   },
   case_closed: { zh: '案件已销号。', en: 'This case is closed.' },
+  close_needs_annex4: {
+    zh: '附件4 报送后才能销号；确需提前销号的，须由市协调劳动关系三方委员会办公室批准并写明理由。',
+    en: 'A case is closed after its Annex 4 is filed; closing earlier needs the city office’s approval with a reason.',
+  },
   not_a_follow_up: {
     zh: '这份报告不是续报，无需拆分。',
     en: 'This report is not a follow-up, so there is nothing to split off.',

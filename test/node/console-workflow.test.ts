@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseEvents } from '../../db/repo/cases';
 import { annex4, officers, outbox, reportEvents, reports, warningDecisions } from '../../db/schema';
 import { type NodeHost, startNodeHost } from '../../functions/node';
 import { ensureFirstAdmin } from '../../src/auth/first-admin';
@@ -219,8 +220,14 @@ describe('case workflow', () => {
   it('closes a case with a reason and lists it in the ledger with the person who followed it', async () => {
     const { reportId, receipt } = await submitReport(f, host.deps.db, M05_ANSWERS);
     await zhang.post(`/console/cases/${reportId}/claim`, {});
+    // Before Annex 4 is filed the district cannot close (the 24-hour duty would end silently);
+    // the city office can, its reason being the approval.
+    const early = await zhang.post(`/console/cases/${reportId}/close`, { reason: '已解决', confirm: 'yes' });
+    expect(early.status).toBe(409);
+    expect(await early.text()).toContain('附件4 报送后才能销号');
+    expect((await row(reportId)).status).toBe('claimed');
     // 销号 cannot be undone: without the confirmation tick it is refused, the reason kept in the form.
-    const unconfirmed = await zhang.post(`/console/cases/${reportId}/close`, { reason: '工资已全部补发，职工确认。' });
+    const unconfirmed = await city.post(`/console/cases/${reportId}/close`, { reason: '工资已全部补发，职工确认。' });
     expect(unconfirmed.status).toBe(400);
     const refused = await unconfirmed.text();
     expect(refused).toContain('请勾选“我确认销号”');
@@ -228,7 +235,7 @@ describe('case workflow', () => {
     expect((await row(reportId)).status).toBe('claimed');
     expect(
       (
-        await zhang.post(`/console/cases/${reportId}/close`, {
+        await city.post(`/console/cases/${reportId}/close`, {
           reason: '工资已全部补发，职工确认。',
           confirm: 'yes',
         })
@@ -250,6 +257,8 @@ describe('case workflow', () => {
     });
     const view = (await lookup.json()) as { timeline: { type: string; data: { reason?: string } | null }[] };
     expect(view.timeline.find((e) => e.type === 'closed')?.data).toEqual({ reason: '工资已全部补发，职工确认。' });
+    const [closed] = (await caseEvents(host.deps.db, reportId)).filter((e) => e.type === 'closed');
+    expect(closed?.data).toMatchObject({ cityApproval: true });
   });
 
   it('lets officers open a case from a visit, flagged unreported and listed per employer', async () => {

@@ -171,9 +171,17 @@ interface CasePageProps {
 }
 
 /** 销号 cannot be undone: the form says what follows and asks for a tick before it sends. */
-const CloseForm: FC<{ base: string; session: Session; close: CasePageProps['close'] }> = ({ base, session, close }) => (
+const CloseForm: FC<{ base: string; session: Session; close: CasePageProps['close']; early: boolean }> = ({
+  base,
+  session,
+  close,
+  early,
+}) => (
   <section class="card confirm" id="close">
     <h2>销号</h2>
+    {early && (
+      <p class="muted">附件4 报送后方可销号；提前销号须由市协调劳动关系三方委员会办公室批准，理由即批准意见。</p>
+    )}
     <form method="post" action={`${base}/close`} class="stack">
       <CsrfField session={session} />
       <p class="consequence">
@@ -259,7 +267,8 @@ const CasePage: FC<CasePageProps> = ({
       <p class="muted">
         回执号 {r.receipt} · {found.jurisdiction?.nameZh ?? r.jurisdictionId} · 来源：{CHANNEL_ZH[r.channel]} · 报告时间{' '}
         {beijingDateTime(r.submittedAt)}
-        {r.callerPhone ? ` · 来电号码 ${r.callerPhone}` : ''} · <span id="ruleset">研判规则版本 {r.rulesetVersion}</span>
+        {r.callerPhone ? ` · 来电号码 ${r.callerPhone}` : ''} ·{' '}
+        <span id="ruleset">研判规则版本 {r.rulesetVersion}</span>
       </p>
       <p>
         附件4：
@@ -356,7 +365,7 @@ const CasePage: FC<CasePageProps> = ({
               <button type="submit">发送</button>
             </form>
           </section>
-          {open && <CloseForm base={base} session={session} close={close} />}
+          {open && <CloseForm base={base} session={session} close={close} early={r.status !== 'annex4_submitted'} />}
           <AuditLines events={events} />
         </div>
         <div class="case-log">
