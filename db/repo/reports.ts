@@ -125,7 +125,12 @@ export function reportRecordStatements(
     db.insert(reports).values(report),
     ...report.items.map((item) => db.insert(reportItems).values({ reportId: report.id, item, submittedAt: at })),
     // Statistics count cases: the daily rollup grows in the same batch (db/repo/stats.ts).
-    ...rollupStatements(db, { ...report, submittedAt: at }),
+    // A join decided in SQL (caseId is a subquery here) is not known yet: counted as a case for now.
+    ...rollupStatements(db, {
+      ...report,
+      caseId: typeof report.caseId === 'string' ? report.caseId : null,
+      submittedAt: at,
+    }),
   ];
 }
 

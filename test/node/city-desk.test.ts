@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NodeHost, startNodeHost } from '../../functions/node';
 import { excelDate } from '../../src/web/console/xlsx';
-import { M05_ANSWERS } from '../support/conversation';
+import { M05_ANSWERS, otherEmployer } from '../support/conversation';
 import { storeCases } from './city-cases';
 import { createOfficer, fetcherFor, type SignedIn, signIn, submitReport } from './console-fixtures';
 import { manualClock, tempDir, testConfig } from './helpers';
@@ -183,7 +183,8 @@ describe('statistics', () => {
   it('a report filed through intake is counted at once (the rollup grows in the submit batch)', async () => {
     const before = await (await city.get('/console/stats?district=220102')).text();
     expect(rowCells(tableOf(before, '按县（市）区'), '合计')).toEqual(['合计', '3']);
-    await submitReport(fetcherFor(host.url), host.deps.db, M05_ANSWERS);
+    // Another employer: with one incident one case, a report on an employer with an open case is a 续报.
+    await submitReport(fetcherFor(host.url), host.deps.db, otherEmployer('长春市统计测试有限公司'));
     const after = await (await city.get('/console/stats?district=220102')).text();
     expect(rowCells(tableOf(after, '按县（市）区'), '合计')).toEqual(['合计', '4']);
     expect(rowCells(tableOf(after, '按来源'), '网页')).toEqual(['网页', '4']);
