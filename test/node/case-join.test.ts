@@ -13,7 +13,7 @@ import type { Input } from '../../src/intake/index';
 import { createIntakeService } from '../../src/service/intake-service';
 import { inputFor, M05_ANSWERS, M09_ANSWERS, otherEmployer } from '../support/conversation';
 import { tgUpdate } from '../support/telegram';
-import { BOT_TOKEN, botMessagesTo, startEmulator, WEBHOOK_SECRET } from './bot-helpers';
+import { BOT_TOKEN, startEmulator, WEBHOOK_SECRET } from './bot-helpers';
 import { createOfficer, fetcherFor, type SignedIn, signIn, submitReport } from './console-fixtures';
 import { insertChannel } from './fixtures';
 import { manualClock, tempDir, testConfig } from './helpers';

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NodeHost, startNodeHost } from '../../functions/node';
 import { excelDate } from '../../src/web/console/xlsx';
-import { M05_ANSWERS, otherEmployer } from '../support/conversation';
+import { otherEmployer } from '../support/conversation';
 import { storeCases } from './city-cases';
 import { createOfficer, fetcherFor, type SignedIn, signIn, submitReport } from './console-fixtures';
 import { manualClock, tempDir, testConfig } from './helpers';

@@ -245,7 +245,7 @@ export function warningRoutes(deps: AppDeps) {
 
   app.get('/console/warning/decisions/:id/request.docx', requirePermission('decide_level'), async (c) => {
     const d = await findWarningDecision(deps.db, c.req.param('id'));
-    if (!d || d.action !== 'requested' || (d.decidedLevel !== 2 && d.decidedLevel !== 3)) {
+    if (d?.action !== 'requested' || (d.decidedLevel !== 2 && d.decidedLevel !== 3)) {
       throw new ApiError(404, 'not_found');
     }
     const stored = (d.reasons ?? {}) as { metrics?: LevelMetrics; rulesetVersion?: string };
@@ -269,7 +269,7 @@ export function warningRoutes(deps: AppDeps) {
 
   app.post('/console/warning/decisions/:id/sent', requirePermission('decide_level'), async (c) => {
     const d = await findWarningDecision(deps.db, c.req.param('id'));
-    if (!d || d.action !== 'requested') throw new ApiError(404, 'not_found');
+    if (d?.action !== 'requested') throw new ApiError(404, 'not_found');
     const body = await c.req.parseBody();
     const sentTo = typeof body.sentTo === 'string' ? body.sentTo.trim().slice(0, 200) : '';
     const at = typeof body.sentAt === 'string' ? new Date(`${body.sentAt}:00+08:00`) : new Date(Number.NaN);
