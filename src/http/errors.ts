@@ -100,6 +100,11 @@ export class ApiError extends HTTPException {
 }
 
 /** 429 with Retry-After and the wait in words, for a limit that says how long to wait. */
+/** The message of an error code in a locale (pages that show a refusal inside their own form). */
+export function errorMessage(code: ErrorCode, locale: 'zh' | 'en' = 'zh'): string {
+  return MESSAGES[code][locale];
+}
+
 export function tooMany(code: 'too_many_requests' | 'too_many_drafts' | 'too_many_messages', seconds: number) {
   return new ApiError(
     429,

@@ -27,6 +27,12 @@ beforeAll(async () => {
     jurisdictionId: '220102',
   });
   await createOfficer(t.host.deps.db, { username: 'root', displayName: '管理员', password: PASSWORD, role: 'admin' });
+  await createOfficer(t.host.deps.db, {
+    username: 'city',
+    displayName: '市办王',
+    password: PASSWORD,
+    role: 'city_officer',
+  });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -218,6 +224,16 @@ describe('officers on the case page', () => {
       // Not ticked: the browser does not send it (required), so nothing is closed.
       await page.getByRole('button', { name: '确认销号' }).click();
       expect(new URL(page.url()).search).toBe('');
+      await page.check('#close input[name=confirm]');
+      // Before Annex 4 a district officer is refused in the form itself, the reason kept.
+      expect(await press(page, '确认销号')).toBe(409);
+      expect(await page.locator('#close-error').textContent()).toContain('附件4 报送后才能销号');
+      expect(await page.locator('#close-reason').inputValue()).toContain('全部补发');
+      // The city office may close early: its reason is the approval.
+      await page.context().clearCookies();
+      await signInAs(page, t.host.url, 'city', PASSWORD, `/console/cases/${reportId}`);
+      expect(await page.locator('#close .muted').textContent()).toContain('须由市协调劳动关系三方委员会办公室批准');
+      await page.fill('#close-reason', '工资已于 11 月 30 日全部补发，职工已确认。');
       await page.check('#close input[name=confirm]');
       expect(await press(page, '确认销号')).toBe(200);
       expect(await page.locator('.flash').textContent()).toContain('已销号');

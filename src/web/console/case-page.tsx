@@ -16,7 +16,7 @@ import { type CaseActions, MESSAGE_MAX, NOTE_MAX } from '../../cases/case-action
 import { CHANNEL_ZH, eventName, itemNames, plainReason } from '../../cases/labels';
 import { ago, beijingDateTime } from '../../cases/time';
 import type { AppDeps } from '../../deps';
-import { ApiError } from '../../http/errors';
+import { ApiError, errorMessage } from '../../http/errors';
 import { newToken } from '../../ids';
 import { displayValue, FIELDS, type IntakeCtx } from '../../intake/index';
 import { dispatchAfterResponse } from '../../notify/dispatcher';
@@ -391,7 +391,7 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
     c: Context<ConsoleEnv>,
     found: CaseDetail,
     extra: { flash?: string | undefined; close?: CasePageProps['close'] },
-    status: 200 | 400 = 200,
+    status: 200 | 400 | 409 = 200,
   ) => {
     const session = c.get('session');
     const [events, candidates, ctx, followUps, accountability] = await Promise.all([
@@ -474,7 +474,14 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
       const error = !reason ? '请填写销号理由（报告人会看到）。' : '请勾选“我确认销号”后再提交：销号后无法撤销。';
       return render(c, found, { close: { reason, error } }, 400);
     }
-    await actions.close(c.get('session').account, c.req.param('id'), reason);
+    try {
+      await actions.close(c.get('session').account, c.req.param('id'), reason);
+    } catch (e) {
+      // Before Annex 4 a district cannot close: the same page comes back, the reason kept, saying why.
+      if (!(e instanceof ApiError) || e.code !== 'close_needs_annex4') throw e;
+      const found = await actions.load(c.get('session').account, c.req.param('id'));
+      return render(c, found, { close: { reason, error: errorMessage('close_needs_annex4') } }, 409);
+    }
     return c.redirect(back(c.req.param('id'), 'closed'), 303);
   });
 
