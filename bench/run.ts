@@ -3,7 +3,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +29,7 @@ import { startFakeBotApi } from '../test/support/fake-bot-api';
 import { tgUpdate } from '../test/support/telegram';
 import { generateReports } from './generate';
 import { cpuPerOp, fmt, printTable, type Row, type Timing, time } from './measure';
+import { eagerCodeSize, startUpVersusHelloWorld } from './startup';
 
 const rows: Row[] = [];
 const add = (r: Row) => {
@@ -605,36 +605,19 @@ async function sizes() {
     met: gzipSync(widget, { level: 9 }).length <= 20 * 1024,
   });
 
-  // The Miniflare that wrangler 4.86 runs (v4); the top-level one belongs to the vitest plugin (v5 beta).
-  const { Miniflare } = createRequire(createRequire(import.meta.url).resolve('wrangler/package.json'))(
-    'miniflare',
-  ) as typeof import('miniflare-v4');
-  // Modules given explicitly: with `scriptPath` Miniflare first scans the script in Node for imports,
-  // which would be measured as start-up although workerd never does it.
-  const startUp = async (path: string, contents?: string) => {
-    const t0 = performance.now();
-    const mf = new Miniflare({
-      modules: [{ type: 'ESModule', path, ...(contents ? { contents } : {}) }],
-      compatibilityDate: '2026-04-01',
-      compatibilityFlags: ['nodejs_compat'],
-      d1Databases: ['DB'],
-    });
-    const res = await mf.dispatchFetch('http://x/api/openapi.json');
-    await res.arrayBuffer();
-    const ms = performance.now() - t0;
-    await mf.dispose();
-    return ms;
-  };
-  const median = async (f: () => Promise<number>) => {
-    const xs = [];
-    for (let i = 0; i < 9; i++) xs.push(await f());
-    return xs.sort((a, b) => a - b)[4] ?? 0;
-  };
-  const hello = await median(() => startUp('hello.mjs', 'export default { fetch() { return new Response("ok") } }'));
-  const ours = await median(() => startUp('dist/worker.js'));
+  const code = await eagerCodeSize('functions/worker.ts');
   add({
     section: '7',
-    figure: 'workerd start-up to first response',
+    figure: 'code evaluated on the public path (static imports)',
+    value: kb(code.eager),
+    unit: 'KB',
+    baseline: { name: 'whole bundle', value: kb(code.total) },
+    ratio: code.eager / code.total,
+  });
+  const { ours, hello } = await startUpVersusHelloWorld('dist/worker.js');
+  add({
+    section: '7',
+    figure: 'workerd start-up to first POST /api/drafts response',
     value: ours,
     unit: 'ms',
     baseline: { name: 'hello-world worker', value: hello },
@@ -677,14 +660,19 @@ function run(cmd: string, args: string[]) {
 }
 
 const started = performance.now();
+// `npm run bench -- 7 8` runs only those sections; no arguments runs them all.
+const only = process.argv.slice(2);
+const sections: [string[], () => Promise<void>][] = [
+  [['8'], roundTrips],
+  [['1', '5'], turnVsFloor],
+  [['4'], telegramWebhook],
+  [['3'], submitVsBatch],
+  [['2'], loopback],
+  [['7'], sizes],
+  [['6'], rulesAndLevels],
+];
 try {
-  await roundTrips();
-  await turnVsFloor();
-  await telegramWebhook();
-  await submitVsBatch();
-  await loopback();
-  await sizes();
-  await rulesAndLevels();
+  for (const [ids, section] of sections) if (!only.length || ids.some((id) => only.includes(id))) await section();
 } finally {
   opened.close();
   rmSync(work, { recursive: true, force: true });

@@ -25,3 +25,9 @@ export function rawStatement(db: Db, query: SQL): BatchItem {
   }
   return raw;
 }
+
+/** Rows a write changed, from libSQL (`rowsAffected`) or D1 (`meta.changes`): how a guarded update reports a lost race. */
+export function rowsChanged(result: unknown): number {
+  const r = result as { rowsAffected?: number; meta?: { changes?: number } } | undefined;
+  return r?.rowsAffected ?? r?.meta?.changes ?? 0;
+}

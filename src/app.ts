@@ -6,18 +6,17 @@ import { jurisdictionCache } from '../db/repo/jurisdictions';
 import { jurisdictions } from '../db/schema';
 import { intakeRoutes } from './api/intake-routes';
 import { openApiDocument } from './api/openapi';
-import { telegramRoutes } from './bot/webhook';
 import { publicUrl } from './config';
 import type { AppDeps, AppEnv } from './deps';
 import { notFound, onError } from './http/errors';
+import { type LazyApp, lazyApp } from './http/lazy';
 import { requestLog } from './http/request-log';
+import { loggerOf } from './log';
+import { dispatchAfterResponse } from './notify/after-response';
 import { coverageWarnings, notificationCoverage } from './notify/coverage';
-import { dispatchAfterResponse } from './notify/dispatcher';
 import { createIntakeService } from './service/intake-service';
-import { consoleRoutes } from './web/console/routes';
 import { apiOriginPolicy } from './web/public/origins';
 import { crossOriginWidget, publicPages } from './web/public/routes';
-import { wechatRoutes } from './wechat/routes';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -55,12 +54,44 @@ export function createApp(deps: AppDeps) {
     '/api',
     intakeRoutes(deps, intake, (c) => dispatchAfterResponse(c, deps)),
   );
-  app.route('/telegram', telegramRoutes(deps, intake));
-  app.route('/wechat', wechatRoutes(deps, intake));
+  app.all(
+    '/wechat',
+    lazyApp(async () => {
+      const { wechatRoutes } = await import('./wechat/routes');
+      return subApp(deps, new Hono<AppEnv>().route('/wechat', wechatRoutes(deps, intake)));
+    }),
+  );
   app.route('/', publicPages(deps, intake));
-  app.route('/', consoleRoutes(deps));
+  // Loaded on first use, so a reporter's first request does not evaluate the bot (telegraf) or the console.
+  app.all(
+    '/telegram/*',
+    lazyApp(async () => {
+      const { telegramRoutes } = await import('./bot/webhook');
+      return subApp(deps, new Hono<AppEnv>().route('/telegram', telegramRoutes(deps, intake)));
+    }),
+  );
+  const consoleApp = lazyApp<AppEnv>(async () =>
+    subApp(deps, (await import('./web/console/routes')).consoleRoutes(deps)),
+  );
+  for (const path of ['/console/*', '/login', '/logout']) app.all(path, consoleApp);
 
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** A lazily loaded route group with the app's request id, logger, error shape and 404. */
+function subApp<E extends AppEnv>(deps: AppDeps, routes: Hono<E>): LazyApp {
+  const app = new Hono<AppEnv>();
+  const log = loggerOf(deps);
+  app.use(async (c, next) => {
+    // The parent request's id: lazyApp forwards it in x-request-id, replacing whatever a client sent.
+    c.set('requestId', c.req.header('x-request-id') ?? crypto.randomUUID());
+    c.set('log', log);
+    await next();
+  });
+  app.onError(onError);
+  app.notFound(notFound);
+  app.route('/', routes);
+  return app;
+}

@@ -27,3 +27,8 @@ export const systemClock = () => new Date();
 export const cryptoRandom = (bytes: number) => crypto.getRandomValues(new Uint8Array(bytes));
 
 export type AppEnv = { Variables: { requestId: string; log: Logger } };
+
+/** An operation written as `f(deps, ...args)` with its dependencies bound: what a service object hands out. */
+export function bindDeps<A extends unknown[], R>(deps: AppDeps, operation: (deps: AppDeps, ...args: A) => R) {
+  return (...args: A): R => operation(deps, ...args);
+}

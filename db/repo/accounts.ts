@@ -1,7 +1,7 @@
 // Officer accounts, console sessions and login throttling (the console's side of `officers`; Telegram
 // linking lives in officers.ts).
 import { and, asc, count, eq, gt, lte, ne, sql } from 'drizzle-orm';
-import type { BatchItem, Db } from '../client';
+import { type BatchItem, type Db, rowsChanged } from '../client';
 import { jurisdictions, notifyChannels, officerSessions, officers } from '../schema';
 
 export type OfficerRow = typeof officers.$inferSelect;
@@ -54,6 +54,11 @@ export function insertAccount(db: Db, a: NewAccount) {
   return db.insert(officers).values(a);
 }
 
+/** Whether a username is in use: asked after a failed account insert, instead of reading the error text. */
+export async function usernameTaken(db: Db, username: string): Promise<boolean> {
+  return (await db.$count(officers, eq(officers.username, username))) > 0;
+}
+
 /** Creates the first admin only while no officer exists (two hosts starting at once create one). */
 export async function insertFirstAdmin(db: Db, a: NewAccount): Promise<boolean> {
   const rows = await db.run(sql`
@@ -61,13 +66,7 @@ export async function insertFirstAdmin(db: Db, a: NewAccount): Promise<boolean> 
     SELECT ${a.id}, ${a.username}, ${a.displayName}, ${a.role}, ${a.jurisdictionId}, ${a.phone}, ${a.passwordHash},
            ${a.mustChangePassword ? 1 : 0}, ${a.createdAt.getTime()}
     WHERE NOT EXISTS (SELECT 1 FROM officers)`);
-  return changes(rows) === 1;
-}
-
-/** Rows changed by a `run`, from libSQL (`rowsAffected`) or D1 (`meta.changes`). */
-function changes(result: unknown): number {
-  const r = result as { rowsAffected?: number; meta?: { changes?: number } };
-  return r.rowsAffected ?? r.meta?.changes ?? 0;
+  return rowsChanged(rows) === 1;
 }
 
 export async function accountForLogin(

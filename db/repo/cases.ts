@@ -5,6 +5,9 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type BatchItem, type Db, rawStatement } from '../client';
+
+export { rowsChanged } from '../client';
+
 import {
   accountabilityEntries,
   annex4,
@@ -767,7 +770,3 @@ export function deadlineNoticeStatements(
 }
 
 /** Rows changed by a batch statement, from libSQL (`rowsAffected`) or D1 (`meta.changes`). */
-export function rowsChanged(result: unknown): number {
-  const r = result as { rowsAffected?: number; meta?: { changes?: number } } | undefined;
-  return r?.rowsAffected ?? r?.meta?.changes ?? 0;
-}

@@ -1,4 +1,5 @@
-// Intake drafts: one read per turn, one guarded write in the turn's batch (DESIGN idea 4).
+// Intake drafts: one read per turn, one guarded write in the turn's batch
+// (ARCHITECTURE.md § One read, one batch).
 import { eq, lt, sql } from 'drizzle-orm';
 import { type BatchItem, type Db, rawStatement } from '../client';
 import { intakeDrafts } from '../schema';
@@ -48,7 +49,8 @@ export interface DraftChange {
 /**
  * The version-guarded write. When another turn already moved the draft past `expectedVersion`, the CASE
  * yields NULL into a NOT NULL column: the statement fails and with it the whole batch (D1 has no BEGIN,
- * so the batch is the transaction). `isVersionConflict` recognises that failure.
+ * so the batch is the transaction), so nothing of a stale turn is written. The failure only aborts; what
+ * it means is asked of the database afterwards (the draft's version now), never read from the error's wording.
  */
 export function guardedDraftUpdate(db: Db, id: string, expectedVersion: number, change: DraftChange): BatchItem {
   // Plain SQL rather than the update builder: this runs on every turn, and building it was a quarter of the
@@ -68,26 +70,6 @@ export function guardedDraftUpdate(db: Db, id: string, expectedVersion: number, 
     db,
     sql`UPDATE ${intakeDrafts} SET ${sql.join(sets, sql`, `)} WHERE ${col(intakeDrafts.id)} = ${id}`,
   );
-}
-
-export function isVersionConflict(err: unknown): boolean {
-  return errorText(err).includes('NOT NULL constraint failed: intake_drafts.version');
-}
-
-export function isUniqueViolation(err: unknown, table: string): boolean {
-  const text = errorText(err);
-  return text.includes('UNIQUE constraint failed') && text.includes(`${table}.`);
-}
-
-/** libSQL and D1 wrap the SQLite message differently (and drizzle wraps both): search the whole cause chain. */
-function errorText(err: unknown): string {
-  const parts: string[] = [];
-  let e: unknown = err;
-  for (let depth = 0; e && depth < 5; depth++) {
-    parts.push(String((e as { message?: unknown }).message ?? e));
-    e = (e as { cause?: unknown }).cause;
-  }
-  return parts.join(' | ');
 }
 
 /**

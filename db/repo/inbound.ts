@@ -1,4 +1,5 @@
-// Inbound event keys (DESIGN idea 5): the key is inserted in the same batch as the effects it caused.
+// Inbound event keys (ARCHITECTURE.md § Exactly once where the world retries): the key is inserted in the
+// same batch as the effects it caused.
 import { eq, lt, sql } from 'drizzle-orm';
 import { type BatchItem, type Db, rawStatement } from '../client';
 import { inboundEvents, reports } from '../schema';
@@ -19,6 +20,11 @@ export function joinedCaseInboundStatement(db: Db, key: string, reportId: string
       WHERE r.id = ${reportId})))
     WHERE key = ${key} AND EXISTS (SELECT 1 FROM ${reports} WHERE id = ${reportId} AND case_id IS NOT NULL)`,
   );
+}
+
+/** Whether a key is already recorded: after a failed batch that carried it, whether it was a repeat. */
+export async function inboundRecorded(db: Db, key: string): Promise<boolean> {
+  return (await db.$count(inboundEvents, eq(inboundEvents.key, key))) > 0;
 }
 
 export async function findInbound(db: Db, key: string): Promise<{ response: unknown } | undefined> {

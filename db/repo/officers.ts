@@ -1,7 +1,7 @@
 // Officers as seen from Telegram: who a Telegram user is, and linking an account by a one-time code.
 // (Accounts, passwords and sessions belong to the console and are not handled here.)
 import { and, eq, gt, ne, sql } from 'drizzle-orm';
-import { type BatchItem, type Db, rawStatement } from '../client';
+import { type BatchItem, type Db, rawStatement, rowsChanged } from '../client';
 import { officers } from '../schema';
 
 export type OfficerRole = (typeof officers.$inferSelect)['role'];
@@ -33,9 +33,21 @@ export async function officerById(db: Db, id: string): Promise<OfficerIdentity |
   return row;
 }
 
-/** Stores a fresh link code, replacing any earlier one (only the newest code shown works). */
-export function setLinkCode(db: Db, officerId: string, code: string, expiresAt: Date) {
-  return db.update(officers).set({ linkCode: code, linkCodeExpiresAt: expiresAt }).where(eq(officers.id, officerId));
+/**
+ * Stores a fresh link code, replacing any earlier one (only the newest code shown works). False when
+ * another officer holds the same code (the guard in the statement changed no row): draw another.
+ */
+export async function setLinkCode(db: Db, officerId: string, code: string, expiresAt: Date): Promise<boolean> {
+  const result = await db
+    .update(officers)
+    .set({ linkCode: code, linkCodeExpiresAt: expiresAt })
+    .where(
+      and(
+        eq(officers.id, officerId),
+        sql`NOT EXISTS (SELECT 1 FROM ${officers} WHERE ${officers.linkCode} = ${code} AND ${officers.id} <> ${officerId})`,
+      ),
+    );
+  return rowsChanged(result) === 1;
 }
 
 export async function officerByLinkCode(

@@ -1,5 +1,5 @@
-// The transactional outbox (DESIGN idea 6): rows are written in the same batch as what caused them and
-// sent by the dispatcher. Every outcome write is guarded by the lease owner, so an instance whose lease
+// The transactional outbox (ARCHITECTURE.md § The outbox): rows are written in the same batch as what caused
+// them and sent by the dispatcher. Every outcome write is guarded by the lease owner, so an instance whose lease
 // ran out cannot overwrite the outcome recorded by the instance that took the row over.
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { BatchItem, Db } from '../client';

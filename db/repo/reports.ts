@@ -140,6 +140,11 @@ export function employerKey(uscc: string | undefined | null, jurisdictionId: str
   return `name:${jurisdictionId}:${name.replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')').toLowerCase()}`;
 }
 
+/** Whether a receipt number is in use: after a failed submit batch, whether the random draw collided. */
+export async function receiptTaken(db: Db, receipt: string): Promise<boolean> {
+  return (await db.$count(reports, eq(reports.receipt, receipt))) > 0;
+}
+
 export async function findReportByReceipt(db: Db, receipt: string): Promise<ReportRow | undefined> {
   const [row] = await db.select().from(reports).where(eq(reports.receipt, receipt));
   return row;

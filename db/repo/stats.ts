@@ -6,11 +6,12 @@
 // indexes. Open-case counts are one aggregate through reports_open_idx: they depend on "now" and cannot be
 // rolled up, and only cases not yet closed are read.
 import { type SQL, sql } from 'drizzle-orm';
+import { BEIJING_OFFSET_MS } from '../../src/time';
 import type { BatchItem, Db } from '../client';
 import { caseRollup, reportItems, reports } from '../schema';
 
 const DAY_MS = 86_400_000;
-const BEIJING_MS = 8 * 3_600_000;
+const BEIJING_MS = BEIJING_OFFSET_MS;
 
 /** Days since the epoch in Beijing time: the rollup's day. */
 export const beijingDay = (d: Date): number => Math.floor((d.getTime() + BEIJING_MS) / DAY_MS);

@@ -3,8 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { BatchItem, Db } from '../client';
 import { chatPrefs, reports } from '../schema';
-import { isUniqueViolation } from './drafts';
-import { recordInbound } from './inbound';
+import { inboundRecorded, recordInbound } from './inbound';
 import type { ReportRow } from './reports';
 
 /**
@@ -16,7 +15,8 @@ export async function claimInbound(db: Db, key: string, at: Date, extra: BatchIt
     await db.batch([recordInbound(db, key, null, at), ...extra]);
     return true;
   } catch (err) {
-    if (isUniqueViolation(err, 'inbound_events')) return false;
+    // Nothing was written; a key already recorded means the update came before.
+    if (await inboundRecorded(db, key)) return false;
     throw err;
   }
 }

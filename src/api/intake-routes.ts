@@ -14,40 +14,19 @@ import type { AppDeps, AppEnv } from '../deps';
 import { limitBody } from '../http/body-limit';
 import { ApiError, tooMany } from '../http/errors';
 import { type Locale, requestLocale } from '../http/locale';
-import { validated } from '../http/validate';
-import { IntakeError, type IntakeService } from '../service/intake-service';
+import { validatedJson } from '../http/validate';
+import type { IntakeService } from '../service/intake-service';
 import type * as z from '../zod';
 import { idempotencyKeySchema, lookupSchema, reporterMessageSchema, startDraftSchema, turnSchema } from './schemas';
 
 export const API_BODY_LIMIT = 64 * 1024;
 
-const json = <T extends z.ZodMiniType>(schema: T) => validated('json', schema);
+const json = <T extends z.ZodMiniType>(schema: T) => validatedJson<T, AppEnv>(schema);
 
 function resumeToken(header: string | undefined): string {
   const token = header?.replace(/^Bearer\s+/i, '').trim();
   if (!token) throw new ApiError(403, 'forbidden_token');
   return token;
-}
-
-/** Domain outcomes → HTTP. */
-async function guard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (!(err instanceof IntakeError)) throw err;
-    switch (err.code) {
-      case 'draft_not_found':
-        throw new ApiError(404, 'draft_not_found');
-      case 'forbidden_token':
-        throw new ApiError(403, 'forbidden_token');
-      case 'draft_closed':
-        throw new ApiError(409, 'draft_closed');
-      case 'conflict':
-        throw new ApiError(409, 'conflict', undefined, { current: err.current });
-      case 'key_reused':
-        throw new ApiError(409, 'idempotency_key_reused');
-    }
-  }
 }
 
 /** `wroteOutbox(c)` runs after a request stored outbox rows (a submit, a reporter's message): send them soon. */
@@ -75,7 +54,7 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
 
   api.get('/drafts/:id', async (c) => {
     const token = resumeToken(c.req.header('x-resume-token') ?? c.req.header('authorization'));
-    return c.json(await guard(() => intake.readDraft(c.req.param('id'), token)));
+    return c.json(await intake.readDraft(c.req.param('id'), token));
   });
 
   api.post('/drafts/:id/turns', json(turnSchema), async (c) => {
@@ -83,11 +62,10 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
     const { input, field } = c.req.valid('json');
     const key = c.req.header('idempotency-key');
     if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) throw new ApiError(400, 'bad_request');
-    const result = await guard(() =>
+    const result =
       input.type === 'submit'
-        ? intake.submitOnce(c.req.param('id'), token, key)
-        : intake.turn(c.req.param('id'), token, input, field ? { expectField: field } : {}),
-    );
+        ? await intake.submitOnce(c.req.param('id'), token, key)
+        : await intake.turn(c.req.param('id'), token, input, field ? { expectField: field } : {});
     if ('submitted' in result && result.submitted) wroteOutbox(c);
     return c.json(result);
   });
@@ -96,7 +74,7 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
     const token = resumeToken(c.req.header('x-resume-token') ?? c.req.header('authorization'));
     const key = c.req.header('idempotency-key');
     if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) throw new ApiError(400, 'bad_request');
-    const result = await guard(() => intake.submitOnce(c.req.param('id'), token, key));
+    const result = await intake.submitOnce(c.req.param('id'), token, key);
     if (result.submitted) wroteOutbox(c);
     return c.json(result);
   });

@@ -1,7 +1,8 @@
 // The intake over chat: every update that touches the chat's draft becomes one intake turn whose batch
 // also records the update's key, so a redelivered update changes nothing and gets no answer. Drafts are
 // found by chat in the database, never kept in memory: any instance, any restart continues them.
-import { type DraftRow, deleteExpiredDrafts, findActiveDraftByChat, isUniqueViolation } from '../../db/repo/drafts';
+import { type DraftRow, deleteExpiredDrafts, findActiveDraftByChat } from '../../db/repo/drafts';
+import { inboundRecorded } from '../../db/repo/inbound';
 import type { AppDeps } from '../deps';
 import { newId } from '../ids';
 import {
@@ -108,8 +109,11 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
         },
       });
     } catch (err) {
-      if (isUniqueViolation(err, 'inbound_events')) return null;
-      if (!(err instanceof IntakeError)) throw err;
+      if (!(err instanceof IntakeError)) {
+        // The batch wrote nothing: with the update's key already recorded, this update came before.
+        if (await inboundRecorded(db, updateKeyOf(ev))) return null;
+        throw err;
+      }
       // A racing copy of this update surfaces as a conflict: the key decides who answers.
       if (!(await claim(ev))) return null;
       if (err.code === 'conflict' && err.current) {
@@ -185,8 +189,7 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
         });
         return { messages: renderReply(started.reply, { locale }) };
       } catch (err) {
-        // Two /start at once: the other one holds the chat's draft now; show its question.
-        if (!isUniqueViolation(err, 'intake_drafts')) throw err;
+        // Two /start at once: the other one holds the chat's draft now (asked of the database); show its question.
         const other = await draftOf(ev);
         if (!other) throw err;
         return { messages: await again(other, TEXT.resumed[other.state.locale]) };

@@ -1,5 +1,6 @@
 // The answer to `/status <receipt>`: what a reporter may see about their own report. Plain text.
 import { isItemCode, itemByCode, type Locale } from '../rules/index';
+import { beijingDateTime } from '../time';
 import { STATUS_LABEL } from './texts';
 
 export interface ReportStatus {
@@ -8,13 +9,6 @@ export interface ReportStatus {
   items: string[];
   status: keyof typeof STATUS_LABEL;
   submittedAt: Date;
-}
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** Beijing wall-clock time, independent of the host's time zone. */
-function beijing(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export function statusText(r: ReportStatus, L: Locale): string {
@@ -28,14 +22,14 @@ export function statusText(r: ReportStatus, L: Locale): string {
           ['回执号', r.receipt],
           ['用人单位', r.unitName],
           ['监测事项', items],
-          ['提交时间', `${beijing(r.submittedAt)}（北京时间）`],
+          ['提交时间', `${beijingDateTime(r.submittedAt)}（北京时间）`],
           ['处理进度', STATUS_LABEL[r.status].zh],
         ]
       : [
           ['Receipt', r.receipt],
           ['Employer', r.unitName],
           ['Monitoring items', items],
-          ['Submitted', `${beijing(r.submittedAt)} (Beijing time)`],
+          ['Submitted', `${beijingDateTime(r.submittedAt)} (Beijing time)`],
           ['Progress', STATUS_LABEL[r.status].en],
         ];
   return rows.map(([k, v]) => `${k}${L === 'zh' ? '：' : ': '}${v}`).join('\n');

@@ -7,7 +7,7 @@ import type { AppDeps, AppEnv } from '../deps';
 import { limitBody } from '../http/body-limit';
 import { ApiError } from '../http/errors';
 import { sha256Hex, timingSafeEqual } from '../ids';
-import { dispatchAfterResponse } from '../notify/dispatcher';
+import { dispatchAfterResponse } from '../notify/after-response';
 import type { IntakeService } from '../service/intake-service';
 import { type BotOptions, createBot } from './create-bot';
 import { telegramSettings } from './settings';

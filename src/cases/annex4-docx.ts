@@ -14,8 +14,8 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { parseBeijingDate } from '../time';
 import { ANNEX4_ROWS, type Annex4Data, levelText } from './annex4';
-import { parseBeijingDate } from './time';
 
 export const ANNEX4_TITLE = '长春市劳动关系风险监测预警信息情况表';
 const FONT = { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hAnsi: 'Times New Roman' };

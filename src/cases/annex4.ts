@@ -5,9 +5,9 @@ import type { Jurisdiction } from '../../db/repo/jurisdictions';
 import type { ReportRow } from '../../db/repo/reports';
 import { displayValue, fieldById, type IntakeCtx } from '../intake/index';
 import type { Assessment } from '../rules/index';
+import { beijingDate, beijingDateTime } from '../time';
 import * as z from '../zod';
 import { itemNames, LEVEL_ZH, plainReason, SEVERITY_ZH } from './labels';
-import { beijingDate, beijingDateTime } from './time';
 import type { LevelAdvice } from './warning-level';
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `不能超过 ${max} 个字符`));

@@ -1,6 +1,6 @@
 // Views and exports are recorded one by one (an audit needs each), but an officer reading the case wants one
 // line per person per day: "张伟 查阅 5 次（09:12–16:40）".
-import { beijingDate, beijingDateTime } from './time';
+import { beijingDate, beijingDateTime } from '../time';
 
 export interface AuditEvent {
   at: Date;

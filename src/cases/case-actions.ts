@@ -20,368 +20,393 @@ import {
   saveAnnex4DraftStatements,
   submitAnnex4Statements,
 } from '../../db/repo/cases';
-import { isUniqueViolation } from '../../db/repo/drafts';
-import { recordInbound } from '../../db/repo/inbound';
+import { inboundRecorded, recordInbound } from '../../db/repo/inbound';
 import { listJurisdictions } from '../../db/repo/jurisdictions';
-import { employerKey, findReportByReceipt, nameKeyOf } from '../../db/repo/reports';
+import { findReportByReceipt, nameKeyOf } from '../../db/repo/reports';
 import { caseScope } from '../auth/roles';
-import type { AppDeps } from '../deps';
-import { ApiError } from '../http/errors';
-import { newId, sha256Hex } from '../ids';
+import { type AppDeps, bindDeps } from '../deps';
+import { newId } from '../ids';
 import { type IntakeCtx, newReceipt } from '../intake/index';
-import { type Assessment, isItemCode } from '../rules/index';
+import { type Assessment, isItemCode, parseInstant } from '../rules/index';
+import { intakeCtxOf } from '../service/intake-service';
 import { officeMessageText, wechatMessageRow } from '../wechat/outbound';
 import { type Annex4Data, prefillAnnex4, readAnnex4 } from './annex4';
+import { CaseError } from './case-error';
+import { annex4DueAt, assessedColumns, employerIdentity } from './new-report';
 import { assessOfficerCase } from './officer-case';
 import { type ParsedPhoneReport, phoneReportStatements } from './phone-report';
 import { combineAdvice, regionalSuggestion, reportAdvice } from './warning-level';
 
 export const NOTE_MAX = 4000;
 export const MESSAGE_MAX = 2000;
-const URGENT_DUE_MS = 3_600_000;
 
 type Officer = Pick<Account, 'id' | 'role' | 'jurisdictionId' | 'displayName' | 'phone'>;
 
+/** The officers' operations bound to one host's dependencies, for the console pages and API. */
 export function caseActions(deps: AppDeps) {
-  const { db, clock, random } = deps;
-
-  async function load(officer: Officer, reportId: string): Promise<CaseDetail> {
-    const scope = caseScope(officer);
-    const found = scope ? await findCase(db, reportId, scope) : undefined;
-    if (!found) throw new ApiError(404, 'case_not_found');
-    return found;
-  }
-
-  const event = (officer: Officer, reportId: string, type: string, data: unknown) =>
-    eventStatement(db, { reportId, at: clock(), actorType: 'officer', actorId: officer.id, type, data });
-
-  /** Loads a case for display and records the view (who, when, what was seen). */
-  async function view(officer: Officer, reportId: string, what: 'case' | 'annex4' | 'api'): Promise<CaseDetail> {
-    const found = await load(officer, reportId);
-    await event(officer, reportId, 'viewed', { what });
-    return found;
-  }
-
-  async function intakeCtx(): Promise<IntakeCtx> {
-    const rows = await listJurisdictions(db);
-    return { jurisdictions: rows.map((j) => ({ id: j.id, name: { zh: j.nameZh, en: j.nameEn } })) };
-  }
-
-  /** Runs statements guarded by a form nonce: a double-submitted form changes things once. */
-  async function once(nonce: string | undefined, statements: BatchItem[]): Promise<'done' | 'repeat'> {
-    const now = clock();
-    const guard = nonce && /^[\w-]{8,64}$/.test(nonce) ? [recordInbound(db, `console:${nonce}`, null, now)] : [];
-    const [first, ...rest] = [...guard, ...statements];
-    if (!first) return 'done';
-    try {
-      await db.batch([first, ...rest]);
-      return 'done';
-    } catch (err) {
-      if (guard.length && isUniqueViolation(err, 'inbound_events')) return 'repeat';
-      throw err;
-    }
-  }
-
-  async function claim(officer: Officer, reportId: string): Promise<void> {
-    const { report } = await load(officer, reportId);
-    if (report.status === 'closed') throw new ApiError(409, 'case_closed');
-    const results = await db.batch(claimStatements(db, reportId, officer.id, clock()) as [BatchItem, BatchItem]);
-    if (rowsChanged(results[0]) === 0) throw new ApiError(409, 'claim_conflict');
-  }
-
-  async function handOver(officer: Officer, reportId: string, expected: string | null, to: string, note: string) {
-    const { report } = await load(officer, reportId);
-    if (report.status === 'closed') throw new ApiError(409, 'case_closed');
-    const target = (await handoverCandidates(db, report.jurisdictionId)).find((o) => o.id === to);
-    if (!target)
-      throw new ApiError(400, 'validation', {
-        zh: '请选择本辖区的工作人员。',
-        en: 'Choose an officer of this jurisdiction.',
-      });
-    const results = await db.batch(
-      handOverStatements(db, {
-        reportId,
-        expectedClaimant: expected,
-        to,
-        toName: target.displayName,
-        by: officer.id,
-        note: note.trim().slice(0, NOTE_MAX),
-        now: clock(),
-      }) as [BatchItem, BatchItem],
-    );
-    if (rowsChanged(results[0]) === 0) throw new ApiError(409, 'claim_conflict');
-  }
-
-  async function addNote(officer: Officer, reportId: string, text: string, nonce?: string) {
-    await load(officer, reportId);
-    const clean = requireText(text, NOTE_MAX, '备注');
-    await once(nonce, [event(officer, reportId, 'note', { text: clean })]);
-  }
-
-  /**
-   * A message to the reporter: always a 'message_out' event (the status page shows it); for a Telegram
-   * reporter also an outbox row the dispatcher sends to their chat. True when that row was written.
-   */
-  async function messageReporter(officer: Officer, reportId: string, text: string, nonce?: string) {
-    const { report } = await load(officer, reportId);
-    const clean = requireText(text, MESSAGE_MAX, '消息');
-    const now = clock();
-    const chat = report.reporterChat?.startsWith('tg:') ? report.reporterChat.slice(3) : undefined;
-    const openid = report.reporterChat?.startsWith('wx:') ? report.reporterChat.slice(3) : undefined;
-    const outboxId = newId('o', now, random);
-    const wechat = openid
-      ? wechatMessageRow(db, {
-          id: outboxId,
-          openid,
-          text: officeMessageText(report.receipt, clean),
-          reportId,
-          dedupeKey: `wechat_message:${outboxId}`,
-          now,
-        })
-      : undefined;
-    const written = await once(
-      nonce,
-      reporterMessageStatements(db, {
-        reportId,
-        officerId: officer.id,
-        text: clean,
-        by: officer.displayName,
-        now,
-        ...(chat ? { telegram: { outboxId, chatId: chat } } : {}),
-        ...(wechat ? { wechat } : {}),
-      }),
-    );
-    return written === 'done' && (chat !== undefined || openid !== undefined);
-  }
-
-  /**
-   * 销号 needs the Annex 4 filed; before that only the city office may close, its reason being the approval.
-   * A follow-up (续报) is closed with its case, not on its own.
-   */
-  async function close(officer: Officer, reportId: string, reason: string) {
-    const { report } = await load(officer, reportId);
-    if (report.status === 'closed') throw new ApiError(409, 'case_closed');
-    if (report.caseId) throw new ApiError(409, 'not_an_open_case');
-    const cityApproval = report.status !== 'annex4_submitted';
-    if (cityApproval && officer.role !== 'city_officer') throw new ApiError(409, 'close_needs_annex4');
-    const results = await db.batch(
-      closeStatements(db, reportId, officer.id, requireText(reason, NOTE_MAX, '销号理由'), clock(), cityApproval) as [
-        BatchItem,
-        BatchItem,
-      ],
-    );
-    if (rowsChanged(results[0]) === 0) throw new ApiError(409, 'conflict');
-  }
-
-  /** A follow-up (续报) that is really another incident becomes a case of its own, with the reason. */
-  async function splitOff(officer: Officer, reportId: string, reason: string) {
-    const { report } = await load(officer, reportId);
-    if (!report.caseId) throw new ApiError(409, 'not_a_follow_up');
-    const now = clock();
-    const hours = report.urgency === 'immediate' ? URGENT_DUE_MS : deps.config.ANNEX4_DUE_HOURS * 3_600_000;
-    const [first, ...rest] = splitStatements(db, {
-      followUp: report,
-      officerId: officer.id,
-      reason: requireText(reason, NOTE_MAX, '拆分理由'),
-      dueAt: new Date(now.getTime() + hours),
-      now,
-    });
-    if (first) await db.batch([first, ...rest]);
-  }
-
-  /** Two cases about one incident: this case (and its follow-ups) joins the case with `intoReceipt`. */
-  async function mergeInto(officer: Officer, reportId: string, intoReceipt: string, reason: string) {
-    const { report: from } = await load(officer, reportId);
-    const why = requireText(reason, NOTE_MAX, '合并理由');
-    const into = await findReportByReceipt(db, intoReceipt.trim().toUpperCase());
-    const scope = caseScope(officer);
-    const visible = into && scope && (scope.jurisdictionId === null || scope.jurisdictionId === into.jurisdictionId);
-    if (!into || !visible || into.caseId !== null || into.status === 'closed' || into.id === from.id) {
-      throw new ApiError(400, 'validation', {
-        zh: '请填写本辖区另一个未销号案件的回执号。',
-        en: 'Enter the receipt of another open case in your area.',
-      });
-    }
-    if (from.caseId !== null || from.status === 'closed') throw new ApiError(409, 'not_an_open_case');
-    const [first, ...rest] = mergeStatements(db, { from, into, officerId: officer.id, reason: why, now: clock() });
-    if (first) await db.batch([first, ...rest]);
-    return into.id;
-  }
-
-  /** The stored Annex 4, or a fresh prefill from the report, with whether it was already submitted. */
-  async function annex4(
-    officer: Officer,
-    found: CaseDetail,
-  ): Promise<{ data: Annex4Data; submitted: boolean; saved: boolean }> {
-    const stored = await findAnnex4(db, found.report.id);
-    const data = stored ? readAnnex4(stored.data) : undefined;
-    if (stored && data) return { data, submitted: stored.status === 'submitted', saved: true };
-    const now = clock();
-    const regional = await regionalSuggestion(db, now, found.report.jurisdictionId);
-    const advice = combineAdvice(reportAdvice(found.report), regional, found.jurisdiction?.nameZh ?? '本辖区');
-    return {
-      data: prefillAnnex4({
-        report: found.report,
-        jurisdiction: found.jurisdiction,
-        officer,
-        advice,
-        ctx: await intakeCtx(),
-        now,
-      }),
-      submitted: false,
-      saved: false,
-    };
-  }
-
-  async function saveAnnex4(officer: Officer, reportId: string, data: Annex4Data) {
-    await load(officer, reportId);
-    const results = await db.batch(
-      saveAnnex4DraftStatements(db, reportId, data, officer.id, clock()) as [BatchItem, BatchItem],
-    );
-    if (rowsChanged(results[0]) === 0) throw new ApiError(409, 'annex4_submitted_already');
-  }
-
-  async function submitAnnex4(officer: Officer, reportId: string, data: Annex4Data) {
-    const { report } = await load(officer, reportId);
-    if (report.status === 'closed') throw new ApiError(409, 'case_closed');
-    const now = clock();
-    const results = await db.batch(
-      submitAnnex4Statements(db, { reportId, data, officerId: officer.id, outboxId: newId('o', now, random), now }) as [
-        BatchItem,
-        ...BatchItem[],
-      ],
-    );
-    if (rowsChanged(results[0]) === 0) throw new ApiError(409, 'annex4_submitted_already');
-  }
-
-  /** The DOCX of the saved (or prefilled) form; the export is an audit event. */
-  async function exportAnnex4(officer: Officer, reportId: string): Promise<{ bytes: Uint8Array; receipt: string }> {
-    const found = await load(officer, reportId);
-    const { data } = await annex4(officer, found);
-    // docx is a quarter of the worker bundle and only this export needs it: a dynamic import keeps it out of
-    // start-up (the bundler wraps it to be evaluated on the first export, not when the isolate starts).
-    const { annex4Docx } = await import('./annex4-docx');
-    const bytes = await annex4Docx(data);
-    await event(officer, reportId, 'exported', { what: 'annex4_docx' });
-    return { bytes, receipt: found.report.receipt };
-  }
-
-  async function createCase(
-    officer: Officer,
-    answers: Record<string, unknown>,
-    origin: CaseOrigin,
-    nonce?: string,
-  ): Promise<string | undefined> {
-    const { unreported } = origin;
-    const fromEmployer = origin.source === 'phone' || origin.source === 'wechat';
-    const scope = caseScope(officer);
-    const district = String(answers.district ?? '');
-    if (!scope || (scope.jurisdictionId !== null && scope.jurisdictionId !== district))
-      throw new ApiError(403, 'forbidden');
-    const now = clock();
-    // A phoned or written report is the employer's: its lateness runs to when the employer called.
-    const assessment = assessOfficerCase(answers, origin.employerReportedAt ?? now);
-    const unitName = String(answers.unit_name ?? '');
-    const uscc = typeof answers.uscc === 'string' ? answers.uscc : null;
-    const key = employerKey(uscc, district, unitName);
-    const employerId = `e_${sha256Hex(key).slice(0, 24)}`;
-    const reportId = newId('r', now, random);
-    const urgency = assessment.urgency.level;
-    const eventAt = typeof answers.event_at === 'string' ? parseEventAt(answers.event_at) : null;
-    const str = (id: string) => (typeof answers[id] === 'string' ? (answers[id] as string) : null);
-    const result = await once(
-      nonce,
-      officerCaseStatements(db, {
-        officerId: officer.id,
-        employer: {
-          id: employerId,
-          key,
-          uscc,
-          name: unitName,
-          jurisdictionId: district,
-          legalRep: str('legal_rep'),
-          industry: str('industry'),
-          headcount: typeof answers.headcount === 'number' ? answers.headcount : null,
-          address: str('address'),
-          updatedAt: now,
-        },
-        report: {
-          id: reportId,
-          receipt: newReceipt(now, random),
-          draftId: null,
-          employerId,
-          jurisdictionId: district,
-          channel: 'officer',
-          locale: 'zh',
-          unitName,
-          uscc,
-          industry: str('industry'),
-          reporterName: str('reporter_name') ?? '',
-          reporterPhone: str('reporter_phone') ?? '',
-          reporterChat: null,
-          answers,
-          items: Array.isArray(answers.items) ? answers.items.filter(isItemCode) : [],
-          assessment,
-          rulesetVersion: assessment.rulesetVersion,
-          severity: assessment.severity.level,
-          urgency,
-          source: origin.source,
-          employerReportedAt: origin.employerReportedAt,
-          nameKey: nameKeyOf(district, unitName),
-          // Lateness is the employer's delay in reporting (a suggestion); a case the employer never reported is
-          // 'unreported', which only the officer's word makes it.
-          late: fromEmployer && assessment.late.isLate,
-          lateHours:
-            fromEmployer && assessment.late.delayHours !== null ? Math.round(assessment.late.delayHours) : null,
-          unreported,
-          peopleInvolved: assessment.peopleInvolved,
-          groupIncident: assessment.groupIncident,
-          eventAt,
-          submittedAt: now,
-          annex4DueAt: new Date(
-            now.getTime() + (urgency === 'immediate' ? URGENT_DUE_MS : deps.config.ANNEX4_DUE_HOURS * 3_600_000),
-          ),
-        },
-        accountability: accountabilityOf(origin, assessment, { reportId, employerId, officerId: officer.id, now }),
-        // Urgent cases alert the district and the city office like any urgent report (fan-out on urgency).
-        ...(urgency === 'immediate' ? { outboxId: newId('o', now, random) } : {}),
-      }),
-    );
-    return result === 'done' ? reportId : undefined;
-  }
-
-  /** A report an employer phoned in, typed in by the officer; undefined when the same form was posted before. */
-  async function recordPhoneReport(
-    officer: Officer,
-    parsed: ParsedPhoneReport,
-    nonce?: string,
-  ): Promise<string | undefined> {
-    const scope = caseScope(officer);
-    const district = String(parsed.answers.district ?? '');
-    if (!scope || (scope.jurisdictionId !== null && scope.jurisdictionId !== district))
-      throw new ApiError(403, 'forbidden');
-    const built = phoneReportStatements(deps, officer, parsed);
-    return (await once(nonce, built.statements)) === 'done' ? built.reportId : undefined;
-  }
-
+  const bound = <A extends unknown[], R>(operation: (deps: AppDeps, ...args: A) => R) => bindDeps(deps, operation);
   return {
-    load,
-    view,
-    recordPhoneReport,
-    claim,
-    handOver,
-    addNote,
-    messageReporter,
-    close,
-    splitOff,
-    mergeInto,
-    annex4,
-    saveAnnex4,
-    submitAnnex4,
-    exportAnnex4,
-    createCase,
-    intakeCtx,
+    load: bound(load),
+    view: bound(view),
+    claim: bound(claim),
+    handOver: bound(handOver),
+    addNote: bound(addNote),
+    messageReporter: bound(messageReporter),
+    close: bound(close),
+    splitOff: bound(splitOff),
+    mergeInto: bound(mergeInto),
+    recordPhoneReport: bound(recordPhoneReport),
+    annex4: bound(annex4),
+    saveAnnex4: bound(saveAnnex4),
+    submitAnnex4: bound(submitAnnex4),
+    exportAnnex4: bound(exportAnnex4),
+    createCase: bound(createCase),
+    intakeCtx: bound(intakeCtx),
   };
+}
+
+export async function load(deps: AppDeps, officer: Officer, reportId: string): Promise<CaseDetail> {
+  const scope = caseScope(officer);
+  const found = scope ? await findCase(deps.db, reportId, scope) : undefined;
+  if (!found) throw new CaseError('case_not_found');
+  return found;
+}
+
+const event = (deps: AppDeps, officer: Officer, reportId: string, type: string, data: unknown) =>
+  eventStatement(deps.db, { reportId, at: deps.clock(), actorType: 'officer', actorId: officer.id, type, data });
+
+/** Loads a case for display and records the view (who, when, what was seen). */
+export async function view(
+  deps: AppDeps,
+  officer: Officer,
+  reportId: string,
+  what: 'case' | 'annex4' | 'api',
+): Promise<CaseDetail> {
+  const found = await load(deps, officer, reportId);
+  await event(deps, officer, reportId, 'viewed', { what });
+  return found;
+}
+
+export async function intakeCtx(deps: AppDeps): Promise<IntakeCtx> {
+  return intakeCtxOf(await listJurisdictions(deps.db));
+}
+
+/** Runs statements guarded by a form nonce: a double-submitted form changes things once. */
+async function once(deps: AppDeps, nonce: string | undefined, statements: BatchItem[]): Promise<'done' | 'repeat'> {
+  const now = deps.clock();
+  const key = nonce && /^[\w-]{8,64}$/.test(nonce) ? `console:${nonce}` : undefined;
+  const guard = key ? [recordInbound(deps.db, key, null, now)] : [];
+  const [first, ...rest] = [...guard, ...statements];
+  if (!first) return 'done';
+  try {
+    await deps.db.batch([first, ...rest]);
+    return 'done';
+  } catch (err) {
+    if (key && (await inboundRecorded(deps.db, key))) return 'repeat';
+    throw err;
+  }
+}
+
+export async function claim(deps: AppDeps, officer: Officer, reportId: string): Promise<void> {
+  const { report } = await load(deps, officer, reportId);
+  if (report.status === 'closed') throw new CaseError('case_closed');
+  const results = await deps.db.batch(
+    claimStatements(deps.db, reportId, officer.id, deps.clock()) as [BatchItem, BatchItem],
+  );
+  if (rowsChanged(results[0]) === 0) throw new CaseError('claim_conflict');
+}
+
+export async function handOver(
+  deps: AppDeps,
+  officer: Officer,
+  reportId: string,
+  expected: string | null,
+  to: string,
+  note: string,
+) {
+  const { report } = await load(deps, officer, reportId);
+  if (report.status === 'closed') throw new CaseError('case_closed');
+  const target = (await handoverCandidates(deps.db, report.jurisdictionId)).find((o) => o.id === to);
+  if (!target)
+    throw new CaseError('invalid', {
+      zh: '请选择本辖区的工作人员。',
+      en: 'Choose an officer of this jurisdiction.',
+    });
+  const results = await deps.db.batch(
+    handOverStatements(deps.db, {
+      reportId,
+      expectedClaimant: expected,
+      to,
+      toName: target.displayName,
+      by: officer.id,
+      note: note.trim().slice(0, NOTE_MAX),
+      now: deps.clock(),
+    }) as [BatchItem, BatchItem],
+  );
+  if (rowsChanged(results[0]) === 0) throw new CaseError('claim_conflict');
+}
+
+export async function addNote(deps: AppDeps, officer: Officer, reportId: string, text: string, nonce?: string) {
+  await load(deps, officer, reportId);
+  const clean = requireText(text, NOTE_MAX, '备注');
+  await once(deps, nonce, [event(deps, officer, reportId, 'note', { text: clean })]);
+}
+
+/**
+ * A message to the reporter: always a 'message_out' event (the status page shows it); for a Telegram
+ * reporter also an outbox row the dispatcher sends to their chat. True when that row was written.
+ */
+export async function messageReporter(deps: AppDeps, officer: Officer, reportId: string, text: string, nonce?: string) {
+  const { report } = await load(deps, officer, reportId);
+  const clean = requireText(text, MESSAGE_MAX, '消息');
+  const now = deps.clock();
+  const chat = report.reporterChat?.startsWith('tg:') ? report.reporterChat.slice(3) : undefined;
+  const openid = report.reporterChat?.startsWith('wx:') ? report.reporterChat.slice(3) : undefined;
+  const outboxId = newId('o', now, deps.random);
+  const wechat = openid
+    ? wechatMessageRow(deps.db, {
+        id: outboxId,
+        openid,
+        text: officeMessageText(report.receipt, clean),
+        reportId,
+        dedupeKey: `wechat_message:${outboxId}`,
+        now,
+      })
+    : undefined;
+  const written = await once(
+    deps,
+    nonce,
+    reporterMessageStatements(deps.db, {
+      reportId,
+      officerId: officer.id,
+      text: clean,
+      by: officer.displayName,
+      now,
+      ...(chat ? { telegram: { outboxId, chatId: chat } } : {}),
+      ...(wechat ? { wechat } : {}),
+    }),
+  );
+  return written === 'done' && (chat !== undefined || openid !== undefined);
+}
+
+/**
+ * 销号 needs the Annex 4 filed; before that only the city office may close, its reason being the approval.
+ * A follow-up (续报) is closed with its case, not on its own.
+ */
+export async function close(deps: AppDeps, officer: Officer, reportId: string, reason: string) {
+  const { report } = await load(deps, officer, reportId);
+  if (report.status === 'closed') throw new CaseError('case_closed');
+  if (report.caseId) throw new CaseError('not_an_open_case');
+  const cityApproval = report.status !== 'annex4_submitted';
+  if (cityApproval && officer.role !== 'city_officer') throw new CaseError('close_needs_annex4');
+  const text = requireText(reason, NOTE_MAX, '销号理由');
+  const results = await deps.db.batch(
+    closeStatements(deps.db, reportId, officer.id, text, deps.clock(), cityApproval) as [BatchItem, BatchItem],
+  );
+  if (rowsChanged(results[0]) === 0) throw new CaseError('state_conflict');
+}
+
+/** A follow-up (续报) that is really another incident becomes a case of its own, with the reason. */
+export async function splitOff(deps: AppDeps, officer: Officer, reportId: string, reason: string) {
+  const { report } = await load(deps, officer, reportId);
+  if (!report.caseId) throw new CaseError('not_a_follow_up');
+  const now = deps.clock();
+  const [first, ...rest] = splitStatements(deps.db, {
+    followUp: report,
+    officerId: officer.id,
+    reason: requireText(reason, NOTE_MAX, '拆分理由'),
+    dueAt: annex4DueAt(now, report.urgency, deps.config),
+    now,
+  });
+  if (first) await deps.db.batch([first, ...rest]);
+}
+
+/** Two cases about one incident: this case (and its follow-ups) joins the case with `intoReceipt`. */
+export async function mergeInto(
+  deps: AppDeps,
+  officer: Officer,
+  reportId: string,
+  intoReceipt: string,
+  reason: string,
+) {
+  const { report: from } = await load(deps, officer, reportId);
+  const why = requireText(reason, NOTE_MAX, '合并理由');
+  const into = await findReportByReceipt(deps.db, intoReceipt.trim().toUpperCase());
+  const scope = caseScope(officer);
+  const visible = into && scope && (scope.jurisdictionId === null || scope.jurisdictionId === into.jurisdictionId);
+  if (!into || !visible || into.caseId !== null || into.status === 'closed' || into.id === from.id) {
+    throw new CaseError('invalid', {
+      zh: '请填写本辖区另一个未销号案件的回执号。',
+      en: 'Enter the receipt of another open case in your area.',
+    });
+  }
+  if (from.caseId !== null || from.status === 'closed') throw new CaseError('not_an_open_case');
+  const [first, ...rest] = mergeStatements(deps.db, {
+    from,
+    into,
+    officerId: officer.id,
+    reason: why,
+    now: deps.clock(),
+  });
+  if (first) await deps.db.batch([first, ...rest]);
+  return into.id;
+}
+
+/** The stored Annex 4, or a fresh prefill from the report, with whether it was already submitted. */
+export async function annex4(
+  deps: AppDeps,
+  officer: Officer,
+  found: CaseDetail,
+): Promise<{ data: Annex4Data; submitted: boolean; saved: boolean }> {
+  const stored = await findAnnex4(deps.db, found.report.id);
+  const data = stored ? readAnnex4(stored.data) : undefined;
+  if (stored && data) return { data, submitted: stored.status === 'submitted', saved: true };
+  const now = deps.clock();
+  const regional = await regionalSuggestion(deps.db, now, found.report.jurisdictionId);
+  const advice = combineAdvice(reportAdvice(found.report), regional, found.jurisdiction?.nameZh ?? '本辖区');
+  return {
+    data: prefillAnnex4({
+      report: found.report,
+      jurisdiction: found.jurisdiction,
+      officer,
+      advice,
+      ctx: await intakeCtx(deps),
+      now,
+    }),
+    submitted: false,
+    saved: false,
+  };
+}
+
+export async function saveAnnex4(deps: AppDeps, officer: Officer, reportId: string, data: Annex4Data) {
+  await load(deps, officer, reportId);
+  const results = await deps.db.batch(
+    saveAnnex4DraftStatements(deps.db, reportId, data, officer.id, deps.clock()) as [BatchItem, BatchItem],
+  );
+  if (rowsChanged(results[0]) === 0) throw new CaseError('annex4_submitted_already');
+}
+
+export async function submitAnnex4(deps: AppDeps, officer: Officer, reportId: string, data: Annex4Data) {
+  const { report } = await load(deps, officer, reportId);
+  if (report.status === 'closed') throw new CaseError('case_closed');
+  const now = deps.clock();
+  const results = await deps.db.batch(
+    submitAnnex4Statements(deps.db, {
+      reportId,
+      data,
+      officerId: officer.id,
+      outboxId: newId('o', now, deps.random),
+      now,
+    }) as [BatchItem, ...BatchItem[]],
+  );
+  if (rowsChanged(results[0]) === 0) throw new CaseError('annex4_submitted_already');
+}
+
+/** The DOCX of the saved (or prefilled) form; the export is an audit event. */
+export async function exportAnnex4(
+  deps: AppDeps,
+  officer: Officer,
+  reportId: string,
+): Promise<{ bytes: Uint8Array; receipt: string }> {
+  const found = await load(deps, officer, reportId);
+  const { data } = await annex4(deps, officer, found);
+  // docx is a quarter of the worker bundle and only this export needs it: a dynamic import keeps it out of
+  // start-up (the bundler wraps it to be evaluated on the first export, not when the isolate starts).
+  const { annex4Docx } = await import('./annex4-docx');
+  const bytes = await annex4Docx(data);
+  await event(deps, officer, reportId, 'exported', { what: 'annex4_docx' });
+  return { bytes, receipt: found.report.receipt };
+}
+
+export async function createCase(
+  deps: AppDeps,
+  officer: Officer,
+  answers: Record<string, unknown>,
+  origin: CaseOrigin,
+  nonce?: string,
+): Promise<string | undefined> {
+  const { unreported } = origin;
+  const fromEmployer = origin.source === 'phone' || origin.source === 'wechat';
+  const scope = caseScope(officer);
+  const district = String(answers.district ?? '');
+  if (!scope || (scope.jurisdictionId !== null && scope.jurisdictionId !== district))
+    throw new CaseError('not_allowed');
+  const now = deps.clock();
+  // A phoned or written report is the employer's: its lateness runs to when the employer called.
+  const assessment = assessOfficerCase(answers, origin.employerReportedAt ?? now);
+  const unitName = String(answers.unit_name ?? '');
+  const uscc = typeof answers.uscc === 'string' ? answers.uscc : null;
+  const { id: employerId, key } = employerIdentity(uscc, district, unitName);
+  const reportId = newId('r', now, deps.random);
+  const eventMs = parseInstant(answers.event_at);
+  const eventAt = eventMs === null ? null : new Date(eventMs);
+  const str = (id: string) => (typeof answers[id] === 'string' ? (answers[id] as string) : null);
+  const result = await once(
+    deps,
+    nonce,
+    officerCaseStatements(deps.db, {
+      officerId: officer.id,
+      employer: {
+        id: employerId,
+        key,
+        uscc,
+        name: unitName,
+        jurisdictionId: district,
+        legalRep: str('legal_rep'),
+        industry: str('industry'),
+        headcount: typeof answers.headcount === 'number' ? answers.headcount : null,
+        address: str('address'),
+        updatedAt: now,
+      },
+      report: {
+        id: reportId,
+        receipt: newReceipt(now, deps.random),
+        draftId: null,
+        employerId,
+        jurisdictionId: district,
+        channel: 'officer',
+        locale: 'zh',
+        unitName,
+        uscc,
+        industry: str('industry'),
+        reporterName: str('reporter_name') ?? '',
+        reporterPhone: str('reporter_phone') ?? '',
+        reporterChat: null,
+        answers,
+        items: Array.isArray(answers.items) ? answers.items.filter(isItemCode) : [],
+        ...assessedColumns(assessment),
+        source: origin.source,
+        employerReportedAt: origin.employerReportedAt,
+        nameKey: nameKeyOf(district, unitName),
+        // Lateness is the employer's delay in reporting (a suggestion); a case the employer never reported is
+        // 'unreported', which only the officer's word makes it.
+        ...(fromEmployer ? {} : { late: false, lateHours: null }),
+        unreported,
+        eventAt,
+        submittedAt: now,
+        annex4DueAt: annex4DueAt(now, assessment.urgency.level, deps.config),
+      },
+      accountability: accountabilityOf(origin, assessment, { reportId, employerId, officerId: officer.id, now }),
+      // Urgent cases alert the district and the city office like any urgent report (fan-out on urgency).
+      ...(assessment.urgency.level === 'immediate' ? { outboxId: newId('o', now, deps.random) } : {}),
+    }),
+  );
+  return result === 'done' ? reportId : undefined;
+}
+
+/** A report an employer phoned in, typed in by the officer; undefined when the same form was posted before. */
+export async function recordPhoneReport(
+  deps: AppDeps,
+  officer: Officer,
+  parsed: ParsedPhoneReport,
+  nonce?: string,
+): Promise<string | undefined> {
+  const scope = caseScope(officer);
+  const district = String(parsed.answers.district ?? '');
+  if (!scope || (scope.jurisdictionId !== null && scope.jurisdictionId !== district))
+    throw new CaseError('not_allowed');
+  const built = phoneReportStatements(deps, officer, parsed);
+  return (await once(deps, nonce, built.statements)) === 'done' ? built.reportId : undefined;
 }
 
 export type CaseActions = ReturnType<typeof caseActions>;
@@ -435,14 +460,8 @@ export const SOURCE_ZH: Record<CaseOrigin['source'], string> = {
 
 function requireText(text: string, max: number, what: string): string {
   const clean = text.replace(/\r\n/g, '\n').trim();
-  if (!clean) throw new ApiError(400, 'validation', { zh: `${what}不能为空。`, en: `${what} is empty.` });
+  if (!clean) throw new CaseError('invalid', { zh: `${what}不能为空。`, en: `${what} is empty.` });
   if (clean.length > max)
-    throw new ApiError(400, 'validation', { zh: `${what}不能超过 ${max} 个字符。`, en: `too long (max ${max}).` });
+    throw new CaseError('invalid', { zh: `${what}不能超过 ${max} 个字符。`, en: `too long (max ${max}).` });
   return clean;
-}
-
-/** '2026-11-25' or '2026-11-25T08:30:00+08:00' → Date (Beijing time for a bare date). */
-function parseEventAt(text: string): Date | null {
-  const d = new Date(text.length === 10 ? `${text}T00:00:00+08:00` : text);
-  return Number.isNaN(d.getTime()) ? null : d;
 }

@@ -1,38 +1,5 @@
-// Times as officers read them: Beijing wall-clock (UTC+8, no daylight saving) and a countdown to a deadline
-// computed on the server from the injected clock (the page needs no script to show it).
-
-const BEIJING_MS = 8 * 3_600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function parts(d: Date) {
-  const b = new Date(d.getTime() + BEIJING_MS);
-  return {
-    y: b.getUTCFullYear(),
-    m: pad(b.getUTCMonth() + 1),
-    d: pad(b.getUTCDate()),
-    hh: pad(b.getUTCHours()),
-    mm: pad(b.getUTCMinutes()),
-  };
-}
-
-/** 2026-11-25 10:00 */
-export function beijingDateTime(d: Date): string {
-  const p = parts(d);
-  return `${p.y}-${p.m}-${p.d} ${p.hh}:${p.mm}`;
-}
-
-/** 2026-11-25 */
-export function beijingDate(d: Date): string {
-  const p = parts(d);
-  return `${p.y}-${p.m}-${p.d}`;
-}
-
-/** Midnight Beijing time of a `YYYY-MM-DD` date, or undefined. */
-export function parseBeijingDate(text: string | undefined): Date | undefined {
-  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
-  const d = new Date(`${text}T00:00:00+08:00`);
-  return Number.isNaN(d.getTime()) ? undefined : d;
-}
+// Durations as officers read them: a countdown to a deadline computed on the server from the injected clock
+// (the page needs no script to show it) and "how long ago". Wall-clock times are in src/time.ts.
 
 function span(ms: number): string {
   const minutes = Math.max(1, Math.round(ms / 60_000));

@@ -5,8 +5,8 @@
 import type { Account } from '../../db/repo/accounts';
 import { findAnnex4, findCase, reviewAnnex4Statements, rowsChanged } from '../../db/repo/cases';
 import { can, caseScope } from '../auth/roles';
+import { CaseError } from '../cases/case-error';
 import type { AppDeps } from '../deps';
-import { ApiError } from '../http/errors';
 import { newId } from '../ids';
 
 export const REVIEW_NOTE_MAX = 2000;
@@ -20,17 +20,17 @@ export async function reviewAnnex4(
 ): Promise<void> {
   const scope = caseScope(officer);
   const found = scope ? await findCase(deps.db, reportId, scope) : undefined;
-  if (!found) throw new ApiError(404, 'case_not_found');
-  if (!can(officer, 'all_jurisdictions')) throw new ApiError(403, 'forbidden');
+  if (!found) throw new CaseError('case_not_found');
+  if (!can(officer, 'all_jurisdictions')) throw new CaseError('not_allowed');
   const text = note.trim().slice(0, REVIEW_NOTE_MAX);
   if (decision === 'returned' && !text) {
-    throw new ApiError(400, 'validation', {
+    throw new CaseError('invalid', {
       zh: '请写明退回补充的理由（需要补充哪些内容）。',
       en: 'Say why it is returned (what to add).',
     });
   }
   const stored = await findAnnex4(deps.db, reportId);
-  const notYet = new ApiError(409, 'conflict', {
+  const notYet = new CaseError('state_conflict', {
     zh: '附件4 尚未报送，或已签收、已退回。',
     en: 'Annex 4 is not submitted, or was already answered.',
   });

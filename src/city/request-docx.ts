@@ -2,8 +2,8 @@
 // province, level 3 by the national conference): the figures of the window, the criteria table and the city
 // office's reasons, laid out as a 请示.
 
-import { beijingDate } from '../cases/time';
 import type { LevelMetrics, LevelSuggestion } from '../rules/index';
+import { beijingDate } from '../time';
 import { criteriaRows } from './criteria';
 import { body, chineseDate, docNumber, govDocx, heading, OFFICE, plain, signature, table, title } from './gov-docx';
 

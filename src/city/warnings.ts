@@ -12,9 +12,9 @@ import { warningAudience } from '../../db/repo/channels';
 import { insertOnce, OUTBOX_PRIORITY } from '../../db/repo/outbox';
 import { currentWarning, type WarningAction } from '../../db/repo/warnings';
 import { can } from '../auth/roles';
+import { CaseError } from '../cases/case-error';
 import { regionalSuggestion } from '../cases/warning-level';
 import type { AppDeps } from '../deps';
-import { ApiError } from '../http/errors';
 import { newId } from '../ids';
 import { WARNING_NOTICE_KIND, type WarningPayload } from '../notify/warning-notice';
 
@@ -32,7 +32,7 @@ export interface WarningOutcome {
   notices: number;
 }
 
-const invalid = (zh: string, en: string) => new ApiError(400, 'validation', { zh, en });
+const invalid = (zh: string, en: string) => new CaseError('invalid', { zh, en });
 
 function actionFor(level: number, issue: boolean): WarningAction {
   if (!issue) return 'recorded';
@@ -41,7 +41,7 @@ function actionFor(level: number, issue: boolean): WarningAction {
 }
 
 export async function decideWarning(deps: AppDeps, account: Account, input: WarningInput): Promise<WarningOutcome> {
-  if (!can(account, 'decide_level')) throw new ApiError(403, 'forbidden');
+  if (!can(account, 'decide_level')) throw new CaseError('not_allowed');
   const reason = input.reason.trim();
   if (!Number.isInteger(input.level) || input.level < 0 || input.level > 3) {
     throw invalid('请选择预警级别（暂不预警、一级、二级或三级）。', 'Choose a level: 0, 1, 2 or 3.');
@@ -53,7 +53,7 @@ export async function decideWarning(deps: AppDeps, account: Account, input: Warn
   const [suggestion, current] = await Promise.all([regionalSuggestion(deps.db, now), currentWarning(deps.db)]);
   const inForce = current && current.action !== 'lifted' ? current : undefined;
   if (action === 'lifted' && !inForce) {
-    throw new ApiError(409, 'conflict', {
+    throw new CaseError('state_conflict', {
       zh: '当前没有生效的预警，无需解除。',
       en: 'No warning is in force to lift.',
     });

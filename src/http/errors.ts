@@ -1,9 +1,11 @@
-// Errors have one path (DESIGN idea 7): handlers throw `ApiError`, `onError` answers
-// { error: { code, message, requestId } } in Chinese, or English when the client asked for it.
+// Errors have one path (ARCHITECTURE.md § Errors have one path): handlers throw `ApiError`, `onError`
+// answers { error: { code, message, requestId } } in Chinese, or English when the client asked for it.
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { CaseError } from '../cases/case-error';
 import { consoleLogger } from '../log';
+import { IntakeError } from '../service/intake-service';
 import { requestLocale } from './locale';
 import { logRequestError } from './request-log';
 
@@ -129,16 +131,51 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   429: 'too_many_requests',
 };
 
-export function onError(err: Error, c: Context) {
+/**
+ * The one place domain errors become HTTP: services throw `IntakeError` / `CaseError` with a code and know
+ * nothing of statuses; the JSON API, the public pages and the console pages all answer through this.
+ */
+export function httpErrorOf(err: unknown): ApiError | undefined {
+  if (err instanceof ApiError) return err;
+  if (err instanceof IntakeError) {
+    switch (err.code) {
+      case 'draft_not_found':
+        return new ApiError(404, 'draft_not_found');
+      case 'forbidden_token':
+        return new ApiError(403, 'forbidden_token');
+      case 'draft_closed':
+        return new ApiError(409, 'draft_closed');
+      case 'conflict':
+        return new ApiError(409, 'conflict', undefined, { current: err.current });
+      case 'key_reused':
+        return new ApiError(409, 'idempotency_key_reused');
+    }
+  }
+  if (err instanceof CaseError) {
+    switch (err.code) {
+      case 'case_not_found':
+        return new ApiError(404, 'case_not_found');
+      case 'not_allowed':
+        return new ApiError(403, 'forbidden');
+      case 'invalid':
+        return new ApiError(400, 'validation', err.detail);
+      case 'state_conflict':
+        return new ApiError(409, 'conflict', err.detail);
+      default:
+        return new ApiError(409, err.code);
+    }
+  }
+  return undefined;
+}
+
+export function onError(error: Error, c: Context) {
+  const err = httpErrorOf(error) ?? error;
   if (err instanceof ApiError) {
     return c.json({ error: { ...errorBody(c, err.code, err.detail), ...err.extra } }, err.status, err.headers);
   }
   if (err instanceof HTTPException) {
-    // Hono's own exceptions (body limit, malformed JSON, …) keep their status with our message shape.
-    const code: ErrorCode = err.message.startsWith('Malformed JSON')
-      ? 'invalid_json'
-      : (STATUS_CODES[err.status] ?? 'bad_request');
-    return c.json({ error: errorBody(c, code) }, err.status);
+    // Hono's own exceptions keep their status with our message shape (bad JSON is ours: http/validate.ts).
+    return c.json({ error: errorBody(c, STATUS_CODES[err.status] ?? 'bad_request') }, err.status);
   }
   logRequestError(c, c.get('log') ?? consoleLogger, err);
   return c.json({ error: errorBody(c, 'internal') }, 500);

@@ -13,8 +13,8 @@ import {
 } from './fields';
 import { MSG } from './messages';
 
-// The conversation as a pure reducer (DESIGN idea 2): no I/O, no clock, no randomness. State is keyed by
-// field id; the question to ask next is derived from the table — the first visible field neither answered
+// The conversation as a pure reducer (ARCHITECTURE.md § A pure conversation engine): no I/O, no clock, no
+// randomness. State is keyed by field id; the question to ask next is derived from the table — the first visible field neither answered
 // nor skipped — so adding a field to the table never breaks a stored draft.
 
 export const STATE_VERSION = 1;

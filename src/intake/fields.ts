@@ -10,6 +10,7 @@ import {
   type ReportFact,
   type Text,
 } from '../rules/index';
+import { beijingDate } from '../time';
 import * as z from '../zod';
 import {
   cleanText,
@@ -20,13 +21,12 @@ import {
   parseInteger,
   parseMoney,
   parsePhone,
-  shanghaiDate,
   toHalfWidth,
 } from './normalize';
 import { checkUscc } from './uscc';
 
-// The one declarative table of questions (DESIGN idea 1): Annex 3 fields, then each chosen monitoring
-// item's follow-ups (mapped from the rules catalogue, never copied), then event time and free text.
+// The one declarative table of questions (ARCHITECTURE.md § One field table): Annex 3 fields, then each
+// chosen monitoring item's follow-ups (mapped from the rules catalogue, never copied), then event time and free text.
 // Chat, widget, plain form, review screen and exports all read this table.
 
 export type FieldKind =
@@ -257,7 +257,7 @@ function checkWhen(value: string, now: Date, past: boolean): ParseResult {
   if (day < EARLIEST_DATE) return { ok: false, error: TOO_EARLY };
   if (!past) return day > LATEST_PLANNED ? { ok: false, error: TOO_FAR } : { ok: true, value };
   const horizon = new Date(now.getTime() + ONE_HOUR_MS);
-  const late = value.length > 10 ? Date.parse(value) > horizon.getTime() : day > shanghaiDate(horizon);
+  const late = value.length > 10 ? Date.parse(value) > horizon.getTime() : day > beijingDate(horizon);
   return late ? { ok: false, error: TOO_LATE } : { ok: true, value };
 }
 

@@ -50,7 +50,6 @@ export {
   parseInteger,
   parseMoney,
   parsePhone,
-  shanghaiDate,
   toHalfWidth,
 } from './normalize';
 export { isReceipt, newReceipt, normalizeReceipt } from './receipt';

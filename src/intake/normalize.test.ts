@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cleanText,
-  parseBoolean,
-  parseDate,
-  parseDateTime,
-  parseInteger,
-  parseMoney,
-  parsePhone,
-  shanghaiDate,
-} from './normalize';
+import { beijingDate } from '../time';
+import { cleanText, parseBoolean, parseDate, parseDateTime, parseInteger, parseMoney, parsePhone } from './normalize';
 
 // 2026-03-15 00:30 in Shanghai is still 03-14 in UTC: the calendar must follow Shanghai.
 const now = new Date('2026-03-14T16:30:00Z');
@@ -80,7 +72,7 @@ describe('parsePhone', () => {
 });
 
 describe('dates in Asia/Shanghai', () => {
-  it('knows the Shanghai day', () => expect(shanghaiDate(now)).toBe('2026-03-15'));
+  it('knows the Shanghai day', () => expect(beijingDate(now)).toBe('2026-03-15'));
   it.each([
     ['2026-03-15', '2026-03-15'],
     ['2026/3/5', '2026-03-05'],

@@ -1,4 +1,5 @@
 import type { Text } from '../rules/index';
+import { beijingDate } from '../time';
 
 // Input normalisers shared by every channel. Each returns a tagged result with a bilingual message
 // that says what to fix, so the engine can re-ask the same question without interpreting codes.
@@ -110,15 +111,6 @@ export function parsePhone(raw: string): Normalized<string> {
   );
 }
 
-// China has kept UTC+8 all year since 1991 (no DST), so a fixed offset gives the right local calendar day
-// for every date we handle and does not depend on the host's time-zone database (Workers, minimal Node).
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The calendar date in Asia/Shanghai for an instant, as YYYY-MM-DD. */
-export function shanghaiDate(now: Date): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function ymd(y: number, m: number, d: number): string | undefined {
@@ -145,7 +137,7 @@ const RELATIVE_DAYS: Record<string, number> = {
 
 function matchDate(s: string, now: Date): string | undefined {
   const rel = RELATIVE_DAYS[s.toLowerCase()];
-  if (rel !== undefined) return addDays(shanghaiDate(now), rel);
+  if (rel !== undefined) return addDays(beijingDate(now), rel);
   const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号]?$/.exec(s);
   if (!m) return undefined;
   return ymd(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -1,4 +1,5 @@
-import { shanghaiDate, toHalfWidth } from './normalize';
+import { beijingDate } from '../time';
+import { toHalfWidth } from './normalize';
 
 // Receipt numbers: "CC-2026-7K3M9Q". Six characters from a 31-symbol alphabet without 0/O/1/I/L, so they
 // survive being read over the phone; 31^6 ≈ 8.9e8 per year, paired with the reporter's phone for lookups.
@@ -15,7 +16,7 @@ export function newReceipt(now: Date, random: (n: number) => Uint8Array): string
       if (b < LIMIT && code.length < LENGTH) code += ALPHABET.charAt(b % ALPHABET.length);
     }
   }
-  return `CC-${shanghaiDate(now).slice(0, 4)}-${code}`;
+  return `CC-${beijingDate(now).slice(0, 4)}-${code}`;
 }
 
 const RECEIPT = new RegExp(`^CC-?(\\d{4})-?([${ALPHABET}]{${LENGTH}})$`);

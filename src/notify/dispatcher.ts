@@ -1,4 +1,4 @@
-// The outbox dispatcher (DESIGN idea 6). Runs right after a request that wrote outbox rows
+// The outbox dispatcher (ARCHITECTURE.md § The outbox). Runs right after a request that wrote outbox rows
 // (dispatchAfterResponse), on the Workers cron and the Node timer (tick), and on the Node host also from a
 // timer set for the next due row (deps.wake, see scheduler.ts), so a crash between saving and sending only
 // delays a notification. It fans notices out to officers' channels (fan-out.ts) and sends every message in
@@ -10,10 +10,8 @@
 // Delivery is at least once: a lease keeps two dispatchers from sending the same row at the same time, and
 // no send starts unless it can finish before its lease ends. Only a crash between a robot accepting a
 // message and the outcome being written can repeat one message, once the lease has run out.
-import type { Context } from 'hono';
 import { claimDue, nextDueAt, type OutboxRow, reschedule } from '../../db/repo/outbox';
 import type { AppDeps } from '../deps';
-import { runAfterResponse } from '../http/after';
 import { newId } from '../ids';
 import { WECHAT_MESSAGE_KIND, wechatSender } from '../wechat/outbound';
 import { BOT_REPLY_KIND, type ReplyTransport, telegramReplyTransport } from './bot-reply';
@@ -156,15 +154,6 @@ export async function dispatch(deps: AppDeps, opts: DispatchOptions = {}): Promi
 /** One dispatch whose result nobody reads: the first try of rows just written (or a tick's). */
 export function dispatchSoon(deps: AppDeps): Promise<void> {
   return dispatch(deps).then(() => undefined);
-}
-
-/**
- * Every request handler that wrote outbox rows (a submit, a message to a reporter, Annex 4 filed) ends with
- * this: the rows' first try runs alongside and after the response (the request's waitUntil on Workers),
- * instead of waiting for the next tick. Nothing is lost if it does not run: the tick sends them.
- */
-export function dispatchAfterResponse(c: Context, deps: AppDeps): void {
-  runAfterResponse(c, deps, () => dispatchSoon(deps));
 }
 
 const isFanOutRow = (row: OutboxRow): row is OutboxRow & { kind: FanOutKind } => isFanOutKind(row.kind);

@@ -5,17 +5,9 @@
 import type { Jurisdiction } from '../../db/repo/jurisdictions';
 import type { ReportRow } from '../../db/repo/reports';
 import { isItemCode, itemByCode, type Locale } from '../rules/index';
+import { beijingDateTime } from '../time';
 import * as z from '../zod';
-import {
-  escapeHtml,
-  escapeMarkdown,
-  maskMobiles,
-  maskPhone,
-  oneLine,
-  shanghaiTime,
-  truncateUtf8,
-  utf8Length,
-} from './text';
+import { escapeHtml, escapeMarkdown, maskMobiles, maskPhone, oneLine, truncateUtf8, utf8Length } from './text';
 import type { Notice } from './types';
 
 export interface AlertField {
@@ -232,7 +224,7 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
   if (report.late && a.late?.reason) fields.push({ label: t.late, value: clean(a.late.reason[ctx.locale], 200) });
   fields.push(
     { label: t.reporter, value: clean(`${report.reporterName} ${maskPhone(report.reporterPhone)}`) },
-    { label: t.due, value: shanghaiTime(report.annex4DueAt) + t.dueSuffix },
+    { label: t.due, value: beijingDateTime(report.annex4DueAt) + t.dueSuffix },
     { label: t.receipt, value: clean(report.receipt) },
   );
 
@@ -250,7 +242,7 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
     reasonsLabel: t.reasons,
     reasons,
     link: { label: t.link, url: caseUrl(ctx.publicUrl, report.id) },
-    ...(ctx.claimedBy ? { claimed: t.claimed(clean(ctx.claimedBy.name, 40), shanghaiTime(ctx.claimedBy.at)) } : {}),
+    ...(ctx.claimedBy ? { claimed: t.claimed(clean(ctx.claimedBy.name, 40), beijingDateTime(ctx.claimedBy.at)) } : {}),
     claimable:
       (notice === 'report_alert' || notice === 'annex4_reminder') &&
       !ctx.claimedBy &&

@@ -1,12 +1,12 @@
 // Public API of notifications: the dispatcher, the Telegram claim and link flows, the Bot API helpers and
 // the officers' outbox view.
+export { dispatchAfterResponse } from './after-response';
 export { MAX_ATTEMPTS, RETRY_DELAYS_MS } from './backoff';
 export { defaultSenders } from './channels/index';
 export {
   type DispatchOptions,
   type DispatchResult,
   dispatch,
-  dispatchAfterResponse,
   dispatchSoon,
   NOTIFY_KINDS,
 } from './dispatcher';

@@ -10,8 +10,8 @@ import { caseScope } from '../auth/roles';
 import { publicUrl } from '../config';
 import type { AppDeps } from '../deps';
 import type { Locale } from '../rules/index';
+import { beijingDateTime } from '../time';
 import { buildAlert, type InlineKeyboard, renderTelegramHtml, telegramKeyboard } from './format';
-import { shanghaiTime } from './text';
 import type { Notice } from './types';
 
 export interface TelegramClaimInput {
@@ -102,7 +102,7 @@ export async function claimFromTelegram(deps: AppDeps, input: TelegramClaimInput
   if (!current.claimedBy) return { answer: current.status === 'closed' ? t.closed : t.notFound };
   const claimant = await officerById(db, current.claimedBy);
   const name = claimant?.displayName ?? current.claimedBy;
-  const at = current.claimedAt ? shanghaiTime(current.claimedAt) : '';
+  const at = current.claimedAt ? beijingDateTime(current.claimedAt) : '';
   const answer = current.claimedBy === officer.id ? t.mine : t.taken(name, at);
   return { answer, ...(claimant ? edited(deps, current, claimant, locale, jurisdiction, input.notice) : {}) };
 }

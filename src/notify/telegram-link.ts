@@ -1,6 +1,5 @@
 // Linking a Telegram user to an officer account: the console shows a one-time code (issueLinkCode), the
 // officer sends `/link <code>` to the bot, and the bot calls linkTelegramOfficer. Plain inputs and outputs.
-import { isUniqueViolation } from '../../db/repo/drafts';
 import {
   linkTelegramStatements,
   officerById,
@@ -41,16 +40,12 @@ export async function issueLinkCode(deps: AppDeps, officerId: string): Promise<{
   const officer = await officerById(deps.db, officerId);
   if (!officer) throw new Error(`officer ${officerId} not found`);
   const expiresAt = new Date(deps.clock().getTime() + LINK_CODE_TTL_MS);
-  for (let tries = 0; ; tries++) {
+  for (let tries = 0; tries < 4; tries++) {
     const code = newCode(deps.random);
-    try {
-      await setLinkCode(deps.db, officerId, code, expiresAt);
-      return { code, expiresAt };
-    } catch (err) {
-      // Another officer holds the same code right now (31^8 codes): draw again.
-      if (tries >= 3 || !isUniqueViolation(err, 'officers')) throw err;
-    }
+    // Another officer holding the same code right now (31^8 codes) changes no row: draw again.
+    if (await setLinkCode(deps.db, officerId, code, expiresAt)) return { code, expiresAt };
   }
+  throw new Error('no free Telegram link code after 4 draws');
 }
 
 export type LinkResult =

@@ -74,8 +74,3 @@ export function truncateUtf8(text: string, maxBytes: number): string {
   while (cut > 0 && ((bytes[cut] ?? 0) & 0xc0) === 0x80) cut--;
   return decoder.decode(bytes.subarray(0, cut)) + (maxBytes >= 3 ? ellipsis : '');
 }
-
-/** Shanghai wall-clock time 'YYYY-MM-DD HH:mm' (UTC+8, no daylight saving), whatever the host's zone. */
-export function shanghaiTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}

@@ -1,6 +1,8 @@
 // Warning notices (seed §3, §9): the city office issues or lifts a warning, and every district's channels and
 // the city's 上级/同级 recipient channels hear of it. One outbox row per channel, written in the decision's
 // batch; the message is the channel-neutral AlertMessage every sender already renders, with no case behind it.
+
+import { beijingDateTime } from '../time';
 import * as z from '../zod';
 import type { AlertMessage } from './format';
 
@@ -18,10 +20,7 @@ export type WarningPayload = z.infer<typeof warningPayloadSchema>;
 const LEVEL = ['', '一级', '二级', '三级'] as const;
 const LEVEL_EN = ['', 'level 1', 'level 2', 'level 3'] as const;
 
-function beijing(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000);
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')}`;
-}
+const beijing = (iso: string): string => beijingDateTime(Date.parse(iso));
 
 export function warningMessage(p: WarningPayload, locale: 'zh' | 'en', publicUrl: string): AlertMessage {
   const zh = locale === 'zh';

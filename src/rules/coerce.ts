@@ -1,4 +1,4 @@
-import { parseDateOnly, parseInstant } from './time';
+import { parseDateOnly, parseInstant } from '../time';
 import type { FactField } from './types';
 
 // Facts reach assess() from chat, forms, old drafts and imports, so any value may be junk. Each kind is

@@ -1,4 +1,6 @@
 // Public API of the rules module: pure, no framework, database or clock imports.
+
+export { parseInstant } from '../time';
 export { assess } from './assess';
 export {
   allFactFields,
@@ -27,7 +29,6 @@ export {
   suggestLevel,
   type WarningLevel,
 } from './suggest-level';
-export { parseInstant } from './time';
 export type {
   ArrearsGrade,
   Assessment,

@@ -1,7 +1,7 @@
+import { beijingDateTime, parseInstant } from '../time';
 import { itemByCode } from './catalogue';
 import { formatNumber, formatPercent, formatRatio, quote } from './format';
 import type { Ruleset } from './ruleset';
-import { chinaDateTime, parseInstant } from './time';
 import type { ArrearsGrade, ItemCode, Outcome, Text } from './types';
 
 // One rule per monitoring item. Each reads the item's already-normalised facts and returns an outcome
@@ -64,7 +64,7 @@ function needsInfo(ruleId: string, item: ItemCode, ids: readonly string[], why?:
 
 function dateTimeText(iso: string): string {
   const ms = parseInstant(iso);
-  return ms === null ? iso : chinaDateTime(ms);
+  return ms === null ? iso : beijingDateTime(ms);
 }
 
 const m01: ItemRule = (f) => {

@@ -1,6 +1,6 @@
+import { parseInstant } from '../time';
 import { formatNumber } from './format';
 import type { Ruleset } from './ruleset';
-import { parseInstant } from './time';
 import type { Assessment, ItemCode, Text } from './types';
 
 // Situations that build up: their event date says when they began, not when they became reportable.

@@ -1,7 +1,7 @@
+import { parseInstant } from '../time';
 import { formatNumber } from './format';
 import { industryByCode } from './industries';
 import { CURRENT_RULESET, type Ruleset } from './ruleset';
-import { parseInstant } from './time';
 import type { ItemCode, Text } from './types';
 
 // Seed §3: a regional warning level from the open cases in a time window. It only suggests, listing every

@@ -1,24 +1,19 @@
 // Runs the pure intake engine against the database: every channel (HTTP API, widget, form, Telegram) goes
-// through here. A turn is one read and at most one atomic, version-guarded write batch (DESIGN idea 4).
+// through here. A turn is one read and at most one atomic, version-guarded write batch
+// (ARCHITECTURE.md § One read, one batch).
 import type { BatchItem } from '../../db/client';
 import { accountabilityStatement } from '../../db/repo/accountability';
-import {
-  type DraftRow,
-  findDraft,
-  guardedDraftUpdate,
-  insertDraft,
-  isUniqueViolation,
-  isVersionConflict,
-} from '../../db/repo/drafts';
+import { type DraftRow, findDraft, guardedDraftUpdate, insertDraft } from '../../db/repo/drafts';
 import { findInbound, joinedCaseInboundStatement, recordInbound } from '../../db/repo/inbound';
-import type { JurisdictionCache } from '../../db/repo/jurisdictions';
+import type { Jurisdiction, JurisdictionCache } from '../../db/repo/jurisdictions';
 import {
-  employerKey,
   type JoinedCase,
   joinedCaseStatement,
   nameKeyOf,
+  receiptTaken,
   submissionStatements,
 } from '../../db/repo/reports';
+import { annex4DueAt, assessedColumns, employerIdentity } from '../cases/new-report';
 import type { AppDeps } from '../deps';
 import { newId, newToken, sha256Hex, timingSafeEqual } from '../ids';
 import {
@@ -45,6 +40,16 @@ export class IntakeError extends Error {
     readonly current?: { version: number; reply: Reply },
   ) {
     super(code);
+  }
+}
+
+/** A turn's write batch failed and wrote nothing; `receipt` is the number the submit drew, if any. */
+class TurnWriteFailed extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly receipt: string | undefined,
+  ) {
+    super('turn write failed', { cause });
   }
 }
 
@@ -87,285 +92,315 @@ export interface TurnOptions {
 }
 
 const DAY_MS = 86_400_000;
-/** "Report immediately" (seed §8) for urgent cases, read as one hour to file Annex 4 and report upward. */
-const URGENT_DUE_MS = 3_600_000;
 
+/** What the intake operations need: the host's dependencies and the jurisdictions (cached). */
+export type IntakeDeps = AppDeps & { jurisdictions: JurisdictionCache };
+
+/** The intake operations bound to one host's dependencies, for the edges (API, pages, bot). */
 export function createIntakeService(deps: AppDeps, jurisdictions: JurisdictionCache) {
-  const { db, config, clock, random } = deps;
+  const s: IntakeDeps = { ...deps, jurisdictions };
+  return {
+    startDraft: (opts: StartDraftOptions) => startDraft(s, opts),
+    readDraft: (draftId: string, token: string | null) => readDraft(s, draftId, token),
+    turn: (draftId: string, token: string | null, input: Input, opts?: TurnOptions) =>
+      turn(s, draftId, token, input, opts),
+    submitOnce: (draftId: string, token: string | null, idempotencyKey: string | undefined, scope?: string) =>
+      submitOnce(s, draftId, token, idempotencyKey, scope),
+    earlierSubmission: (idempotencyKey: string, scope: string) => earlierSubmission(s, idempotencyKey, scope),
+    ctx: () => intakeCtx(s),
+  };
+}
 
-  async function ctx(): Promise<IntakeCtx> {
-    const rows = await jurisdictions.all();
-    return { jurisdictions: rows.map((j) => ({ id: j.id, name: { zh: j.nameZh, en: j.nameEn } })) };
+export async function intakeCtx(s: IntakeDeps): Promise<IntakeCtx> {
+  return intakeCtxOf(await s.jurisdictions.all());
+}
+
+/** The engine's view of the jurisdictions: ids and names in both languages. */
+export function intakeCtxOf(rows: readonly Jurisdiction[]): IntakeCtx {
+  return { jurisdictions: rows.map((j) => ({ id: j.id, name: { zh: j.nameZh, en: j.nameEn } })) };
+}
+
+const expiry = (s: IntakeDeps, now: Date) => new Date(now.getTime() + s.config.DRAFT_TTL_DAYS * DAY_MS);
+
+function view(row: DraftRow, state: IntakeState, c: IntakeCtx): DraftView {
+  return {
+    draftId: row.id,
+    version: row.version,
+    status: row.status,
+    reply: withReceipt(render(state, c), row.receipt ?? undefined, state.locale),
+    ...(row.receipt ? { receipt: row.receipt } : {}),
+  };
+}
+
+export interface StartDraftOptions {
+  channel: Channel;
+  locale: Locale;
+  preset?: Record<string, unknown>;
+  chatKey?: string;
+}
+
+export async function startDraft(s: IntakeDeps, opts: StartDraftOptions): Promise<DraftView & { token: string }> {
+  const now = s.clock();
+  const c = await intakeCtx(s);
+  const { state, reply } = start({ locale: opts.locale, preset: opts.preset ?? {}, now, ctx: c });
+  const token = newToken(s.random);
+  const id = newId('d', now, s.random);
+  await insertDraft(s.db, {
+    id,
+    tokenHash: sha256Hex(token),
+    channel: opts.channel,
+    chatKey: opts.chatKey ?? null,
+    state,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: expiry(s, now),
+  });
+  return { draftId: id, version: 1, status: 'active', reply, token };
+}
+
+/** Loads a draft, checking the resume token when one is required (web channels). */
+async function load(
+  s: IntakeDeps,
+  draftId: string,
+  token: string | null,
+  preloaded?: DraftRow,
+): Promise<{ row: DraftRow; state: IntakeState }> {
+  const row = preloaded?.id === draftId ? preloaded : await findDraft(s.db, draftId);
+  if (!row || row.expiresAt.getTime() < s.clock().getTime()) throw new IntakeError('draft_not_found');
+  if (token !== null && !timingSafeEqual(sha256Hex(token), row.tokenHash)) {
+    throw new IntakeError('forbidden_token');
   }
+  return { row, state: migrateState(row.state) };
+}
 
-  const expiry = (now: Date) => new Date(now.getTime() + config.DRAFT_TTL_DAYS * DAY_MS);
+export async function readDraft(s: IntakeDeps, draftId: string, token: string | null): Promise<DraftView> {
+  const { row, state } = await load(s, draftId, token);
+  return view(row, state, await intakeCtx(s));
+}
 
-  function view(row: DraftRow, state: IntakeState, c: IntakeCtx): DraftView {
-    return {
-      draftId: row.id,
-      version: row.version,
-      status: row.status,
-      reply: withReceipt(render(state, c), row.receipt ?? undefined, state.locale),
-      ...(row.receipt ? { receipt: row.receipt } : {}),
-    };
-  }
-
-  async function startDraft(opts: {
-    channel: Channel;
-    locale: Locale;
-    preset?: Record<string, unknown>;
-    chatKey?: string;
-  }): Promise<DraftView & { token: string }> {
-    const now = clock();
-    const c = await ctx();
-    const { state, reply } = start({ locale: opts.locale, preset: opts.preset ?? {}, now, ctx: c });
-    const token = newToken(random);
-    const id = newId('d', now, random);
-    await insertDraft(db, {
-      id,
-      tokenHash: sha256Hex(token),
-      channel: opts.channel,
-      chatKey: opts.chatKey ?? null,
-      state,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      expiresAt: expiry(now),
-    });
-    return { draftId: id, version: 1, status: 'active', reply, token };
-  }
-
-  /** Loads a draft, checking the resume token when one is required (web channels). */
-  async function load(
-    draftId: string,
-    token: string | null,
-    preloaded?: DraftRow,
-  ): Promise<{ row: DraftRow; state: IntakeState }> {
-    const row = preloaded?.id === draftId ? preloaded : await findDraft(db, draftId);
-    if (!row || row.expiresAt.getTime() < clock().getTime()) throw new IntakeError('draft_not_found');
-    if (token !== null && !timingSafeEqual(sha256Hex(token), row.tokenHash)) {
-      throw new IntakeError('forbidden_token');
+/**
+ * One turn. On a version conflict (another turn wrote first) it is retried once on the fresh state,
+ * but only while the fresh state still asks the same question — otherwise the answer would land on a
+ * different question, so the caller gets 409 with the current question instead.
+ */
+export async function turn(
+  s: IntakeDeps,
+  draftId: string,
+  token: string | null,
+  input: Input,
+  opts: TurnOptions = {},
+): Promise<TurnResult> {
+  let preloaded = opts.preloaded;
+  for (let attempt = 0; ; attempt++) {
+    const { row, state } = await load(s, draftId, token, preloaded);
+    const c = await intakeCtx(s);
+    const asked = state.current;
+    if (opts.expectField && opts.expectField !== asked) {
+      throw new IntakeError('conflict', { version: row.version, reply: view(row, state, c).reply });
     }
-    return { row, state: migrateState(row.state) };
-  }
-
-  async function readDraft(draftId: string, token: string | null): Promise<DraftView> {
-    const { row, state } = await load(draftId, token);
-    return view(row, state, await ctx());
-  }
-
-  /**
-   * One turn. On a version conflict (another turn wrote first) it is retried once on the fresh state,
-   * but only while the fresh state still asks the same question — otherwise the answer would land on a
-   * different question, so the caller gets 409 with the current question instead.
-   */
-  async function turn(
-    draftId: string,
-    token: string | null,
-    input: Input,
-    opts: TurnOptions = {},
-  ): Promise<TurnResult> {
-    for (let attempt = 0; ; attempt++) {
-      const { row, state } = await load(draftId, token, attempt === 0 ? opts.preloaded : undefined);
-      const c = await ctx();
-      const asked = state.current;
-      if (opts.expectField && opts.expectField !== asked) {
-        throw new IntakeError('conflict', { version: row.version, reply: view(row, state, c).reply });
-      }
-      try {
-        return await apply(row, state, c, input, opts);
-      } catch (err) {
-        // The batch wrote nothing: a receipt number that happened to exist already (1 in ~10⁹) gets a new one.
-        if (attempt === 0 && isUniqueViolation(err, 'reports')) continue;
-        if (!isVersionConflict(err)) throw err;
-        if (attempt > 0 || opts.expectField) {
-          const fresh = await load(draftId, token);
-          throw new IntakeError('conflict', {
-            version: fresh.row.version,
-            reply: view(fresh.row, fresh.state, c).reply,
-          });
-        }
-        opts = { ...opts, expectField: asked };
-      }
-    }
-  }
-
-  async function apply(row: DraftRow, state: IntakeState, c: IntakeCtx, input: Input, opts: TurnOptions) {
-    const now = clock();
-    if (row.status !== 'active') {
-      // A closed draft answers every turn with its final reply (and receipt): a repeated submit is harmless.
-      return view(row, state, c);
-    }
-    const result = step(state, input, now, c);
-    const submit = result.effects.find((e) => e.type === 'submit');
-    const cancelled = result.effects.some((e) => e.type === 'cancelled');
-    // A re-asked question or help changes nothing: no write at all (one round trip).
-    const writes =
-      submit !== undefined ||
-      opts.inboundKey !== undefined ||
-      opts.extraStatements !== undefined ||
-      JSON.stringify(result.state) !== JSON.stringify(state);
-    const base: TurnResult = {
-      draftId: row.id,
-      version: writes ? row.version + 1 : row.version,
-      status: submit ? 'submitted' : cancelled ? 'cancelled' : 'active',
-      reply: result.reply,
-    };
-    if (!writes) return base;
-
-    let statements: BatchItem[] = [];
-    let out = base;
-    if (submit) {
-      const built = await submission(row, submit.report, now);
-      statements = built.statements;
-      out = {
-        ...base,
-        receipt: built.receipt,
-        reply: withReceipt(result.reply, built.receipt, state.locale, built.dept),
-        submitted: { reportId: built.reportId, receipt: built.receipt, urgency: built.urgency },
-      };
-    }
-    const draftUpdate = guardedDraftUpdate(db, row.id, row.version, {
-      state: result.state,
-      updatedAt: now,
-      expiresAt: expiry(now),
-      ...(submit || cancelled ? { status: out.status, chatKey: null } : {}),
-      ...(out.submitted ? { reportId: out.submitted.reportId, receipt: out.submitted.receipt } : {}),
-    });
-    const stored = opts.inboundScope ? { ...out, scope: opts.inboundScope } : out;
-    const inbound = opts.inboundKey ? [recordInbound(db, opts.inboundKey, stored, now)] : [];
-    // The join is decided inside the batch; its last statement reads back the case joined (no extra trip),
-    // and the idempotency record is told too, so a repeated submit answers the same.
-    const joined = out.submitted
-      ? [
-          ...(opts.inboundKey ? [joinedCaseInboundStatement(db, opts.inboundKey, out.submitted.reportId)] : []),
-          joinedCaseStatement(db, out.submitted.reportId),
-        ]
-      : [];
-    const extra = opts.extraStatements?.(out) ?? [];
-    const results = await db.batch([draftUpdate, ...inbound, ...statements, ...extra, ...joined]);
-    if (!out.submitted) return out;
-    const rows = results.at(-1) as JoinedCase[] | undefined;
-    return withJoinedCase(out, rows?.[0]);
-  }
-
-  async function submission(row: DraftRow, report: IntakeReport, now: Date) {
-    const assessment = assess(report);
-    const districtId = report.employer.district ?? '';
-    const dept = (await jurisdictions.all()).find((j) => j.id === districtId);
-    const unitName = report.employer.name ?? '';
-    const key = employerKey(report.employer.uscc, districtId, unitName);
-    const nameKey = nameKeyOf(districtId, unitName);
-    const employerId = `e_${(sha256Hex(key)).slice(0, 24)}`;
-    const reportId = newId('r', now, random);
-    const receipt = newReceipt(now, random);
-    const urgency = assessment.urgency.level;
-    const dueMs = urgency === 'immediate' ? URGENT_DUE_MS : config.ANNEX4_DUE_HOURS * 3_600_000;
-    const eventMs = parseInstant(report.eventAt);
-    const statements = submissionStatements(db, {
-      employer: {
-        id: employerId,
-        key,
-        uscc: report.employer.uscc ?? null,
-        name: unitName,
-        jurisdictionId: districtId,
-        legalRep: report.employer.legalRep ?? null,
-        industry: report.employer.industry ?? null,
-        headcount: report.employer.headcount ?? null,
-        address: report.employer.address ?? null,
-        updatedAt: now,
-      },
-      report: {
-        id: reportId,
-        receipt,
-        draftId: row.id,
-        employerId,
-        jurisdictionId: districtId,
-        channel: row.channel,
-        locale: report.locale,
-        unitName,
-        nameKey,
-        uscc: report.employer.uscc ?? null,
-        industry: report.employer.industry ?? null,
-        reporterName: report.reporter.name ?? '',
-        reporterPhone: report.reporter.phone ?? '',
-        reporterChat: row.chatKey,
-        // Annex 3's 接报部门名称/联系电话 come from the district, never from the reporter's typing.
-        answers: {
-          ...report.answers,
-          receiving_dept_name: dept?.receivingDeptName,
-          receiving_dept_phone: dept?.receivingDeptPhone,
-        },
-        items: report.items,
-        assessment,
-        rulesetVersion: assessment.rulesetVersion,
-        severity: assessment.severity.level,
-        urgency,
-        late: assessment.late.isLate,
-        lateHours: assessment.late.delayHours === null ? null : Math.round(assessment.late.delayHours),
-        peopleInvolved: assessment.peopleInvolved,
-        groupIncident: assessment.groupIncident,
-        eventAt: eventMs === null ? null : new Date(eventMs),
-        submittedAt: now,
-        annex4DueAt: new Date(now.getTime() + dueMs),
-      },
-      outboxId: newId('o', now, random),
-    });
-    // 2026.2: a late report is only a suggestion (疑似迟报) for the officer to confirm or dismiss.
-    if (assessment.late.isLate && assessment.late.reason) {
-      statements.push(
-        accountabilityStatement(db, {
-          id: newId('ae', now, random),
-          caseId: reportId,
-          employerId,
-          kind: 'late',
-          status: 'suggested',
-          reason: assessment.late.reason.zh,
-          createdAt: now,
-        }),
-      );
-    }
-    return { statements, reportId, receipt, urgency, dept };
-  }
-
-  /**
-   * The first submission recorded under an Idempotency-Key, when it belongs to `scope` (its draft, or a
-   * form's content). A key first used elsewhere is refused with 'key_reused': answering it with that other
-   * report's receipt would tell this reporter their report was stored when it was not.
-   */
-  async function earlierSubmission(idempotencyKey: string, scope: string): Promise<TurnResult | undefined> {
-    const first = await findInbound(db, `idem:${idempotencyKey}`);
-    if (!first) return undefined;
-    const { scope: firstScope, ...response } = first.response as TurnResult & { scope?: string };
-    // Keys stored before scopes were recorded belong to the draft they submitted.
-    if ((firstScope ?? response.draftId) !== scope) throw new IntakeError('key_reused');
-    return replayed(response);
-  }
-
-  /**
-   * Submits with an idempotency key, scoped to `scope` (the draft itself unless the caller says otherwise):
-   * the key is written in the submit batch, so a repeat on the same draft (even after the first response was
-   * lost) answers the first result and creates nothing, and the same key on another draft is refused.
-   */
-  async function submitOnce(
-    draftId: string,
-    token: string | null,
-    idempotencyKey: string | undefined,
-    scope: string = draftId,
-  ) {
-    const inboundKey = idempotencyKey ? `idem:${idempotencyKey}` : undefined;
     try {
-      return await turn(draftId, token, { type: 'submit' }, inboundKey ? { inboundKey, inboundScope: scope } : {});
+      return await apply(s, row, state, c, input, opts);
     } catch (err) {
-      if (idempotencyKey && isUniqueViolation(err, 'inbound_events')) {
-        const first = await earlierSubmission(idempotencyKey, scope);
-        if (first) return first;
+      if (!(err instanceof TurnWriteFailed)) throw err;
+      // The batch wrote nothing. Why is asked of the database, not read from the error's wording.
+      const current = await findDraft(s.db, draftId);
+      if (current?.version === row.version) {
+        // A receipt number that happened to exist already (1 in ~10⁹) gets a new one.
+        if (attempt === 0 && err.receipt && (await receiptTaken(s.db, err.receipt))) {
+          preloaded = current;
+          continue;
+        }
+        throw err.cause;
       }
-      throw err;
+      // Another turn wrote first: go on from the draft as it is now.
+      if (attempt > 0 || opts.expectField) {
+        const fresh = await load(s, draftId, token, current);
+        throw new IntakeError('conflict', {
+          version: fresh.row.version,
+          reply: view(fresh.row, fresh.state, c).reply,
+        });
+      }
+      opts = { ...opts, expectField: asked };
+      preloaded = current;
     }
   }
+}
 
-  return { startDraft, readDraft, turn, submitOnce, earlierSubmission, ctx };
+async function apply(s: IntakeDeps, row: DraftRow, state: IntakeState, c: IntakeCtx, input: Input, opts: TurnOptions) {
+  const now = s.clock();
+  if (row.status !== 'active') {
+    // A closed draft answers every turn with its final reply (and receipt): a repeated submit is harmless.
+    return view(row, state, c);
+  }
+  const result = step(state, input, now, c);
+  const submit = result.effects.find((e) => e.type === 'submit');
+  const cancelled = result.effects.some((e) => e.type === 'cancelled');
+  // A re-asked question or help changes nothing: no write at all (one round trip).
+  const writes =
+    submit !== undefined ||
+    opts.inboundKey !== undefined ||
+    opts.extraStatements !== undefined ||
+    JSON.stringify(result.state) !== JSON.stringify(state);
+  const base: TurnResult = {
+    draftId: row.id,
+    version: writes ? row.version + 1 : row.version,
+    status: submit ? 'submitted' : cancelled ? 'cancelled' : 'active',
+    reply: result.reply,
+  };
+  if (!writes) return base;
+
+  let statements: BatchItem[] = [];
+  let out = base;
+  if (submit) {
+    const built = await submission(s, row, submit.report, now);
+    statements = built.statements;
+    out = {
+      ...base,
+      receipt: built.receipt,
+      reply: withReceipt(result.reply, built.receipt, state.locale, built.dept),
+      submitted: { reportId: built.reportId, receipt: built.receipt, urgency: built.urgency },
+    };
+  }
+  const draftUpdate = guardedDraftUpdate(s.db, row.id, row.version, {
+    state: result.state,
+    updatedAt: now,
+    expiresAt: expiry(s, now),
+    ...(submit || cancelled ? { status: out.status, chatKey: null } : {}),
+    ...(out.submitted ? { reportId: out.submitted.reportId, receipt: out.submitted.receipt } : {}),
+  });
+  const stored = opts.inboundScope ? { ...out, scope: opts.inboundScope } : out;
+  const inbound = opts.inboundKey ? [recordInbound(s.db, opts.inboundKey, stored, now)] : [];
+  // The join is decided inside the batch; its last statement reads back the case joined (no extra trip),
+  // and the idempotency record is told too, so a repeated submit answers the same.
+  const joined = out.submitted
+    ? [
+        ...(opts.inboundKey ? [joinedCaseInboundStatement(s.db, opts.inboundKey, out.submitted.reportId)] : []),
+        joinedCaseStatement(s.db, out.submitted.reportId),
+      ]
+    : [];
+  const extra = opts.extraStatements?.(out) ?? [];
+  let results: unknown[];
+  try {
+    results = await s.db.batch([draftUpdate, ...inbound, ...statements, ...extra, ...joined]);
+  } catch (err) {
+    throw new TurnWriteFailed(err, out.receipt);
+  }
+  if (!out.submitted) return out;
+  const rows = results.at(-1) as JoinedCase[] | undefined;
+  return withJoinedCase(out, rows?.[0]);
+}
+
+async function submission(s: IntakeDeps, row: DraftRow, report: IntakeReport, now: Date) {
+  const assessment = assess(report);
+  const districtId = report.employer.district ?? '';
+  const dept = (await s.jurisdictions.all()).find((j) => j.id === districtId);
+  const unitName = report.employer.name ?? '';
+  const { id: employerId, key } = employerIdentity(report.employer.uscc, districtId, unitName);
+  const nameKey = nameKeyOf(districtId, unitName);
+  const reportId = newId('r', now, s.random);
+  const receipt = newReceipt(now, s.random);
+  const urgency = assessment.urgency.level;
+  const eventMs = parseInstant(report.eventAt);
+  const statements = submissionStatements(s.db, {
+    employer: {
+      id: employerId,
+      key,
+      uscc: report.employer.uscc ?? null,
+      name: unitName,
+      jurisdictionId: districtId,
+      legalRep: report.employer.legalRep ?? null,
+      industry: report.employer.industry ?? null,
+      headcount: report.employer.headcount ?? null,
+      address: report.employer.address ?? null,
+      updatedAt: now,
+    },
+    report: {
+      id: reportId,
+      receipt,
+      draftId: row.id,
+      employerId,
+      jurisdictionId: districtId,
+      channel: row.channel,
+      locale: report.locale,
+      unitName,
+      nameKey,
+      uscc: report.employer.uscc ?? null,
+      industry: report.employer.industry ?? null,
+      reporterName: report.reporter.name ?? '',
+      reporterPhone: report.reporter.phone ?? '',
+      reporterChat: row.chatKey,
+      // Annex 3's 接报部门名称/联系电话 come from the district, never from the reporter's typing.
+      answers: {
+        ...report.answers,
+        receiving_dept_name: dept?.receivingDeptName,
+        receiving_dept_phone: dept?.receivingDeptPhone,
+      },
+      items: report.items,
+      ...assessedColumns(assessment),
+      eventAt: eventMs === null ? null : new Date(eventMs),
+      submittedAt: now,
+      annex4DueAt: annex4DueAt(now, urgency, s.config),
+    },
+    outboxId: newId('o', now, s.random),
+  });
+  // 2026.2: a late report is only a suggestion (疑似迟报) for the officer to confirm or dismiss.
+  if (assessment.late.isLate && assessment.late.reason) {
+    statements.push(
+      accountabilityStatement(s.db, {
+        id: newId('ae', now, s.random),
+        caseId: reportId,
+        employerId,
+        kind: 'late',
+        status: 'suggested',
+        reason: assessment.late.reason.zh,
+        createdAt: now,
+      }),
+    );
+  }
+  return { statements, reportId, receipt, urgency, dept };
+}
+
+/**
+ * The first submission recorded under an Idempotency-Key, when it belongs to `scope` (its draft, or a
+ * form's content). A key first used elsewhere is refused with 'key_reused': answering it with that other
+ * report's receipt would tell this reporter their report was stored when it was not.
+ */
+export async function earlierSubmission(
+  s: IntakeDeps,
+  idempotencyKey: string,
+  scope: string,
+): Promise<TurnResult | undefined> {
+  const first = await findInbound(s.db, `idem:${idempotencyKey}`);
+  if (!first) return undefined;
+  const { scope: firstScope, ...response } = first.response as TurnResult & { scope?: string };
+  // Keys stored before scopes were recorded belong to the draft they submitted.
+  if ((firstScope ?? response.draftId) !== scope) throw new IntakeError('key_reused');
+  return replayed(response);
+}
+
+/**
+ * Submits with an idempotency key, scoped to `scope` (the draft itself unless the caller says otherwise):
+ * the key is written in the submit batch, so a repeat on the same draft (even after the first response was
+ * lost) answers the first result and creates nothing, and the same key on another draft is refused.
+ */
+export async function submitOnce(
+  s: IntakeDeps,
+  draftId: string,
+  token: string | null,
+  idempotencyKey: string | undefined,
+  scope: string = draftId,
+) {
+  const inboundKey = idempotencyKey ? `idem:${idempotencyKey}` : undefined;
+  try {
+    return await turn(s, draftId, token, { type: 'submit' }, inboundKey ? { inboundKey, inboundScope: scope } : {});
+  } catch (err) {
+    if (err instanceof IntakeError) throw err;
+    // The batch failed: when the key is recorded, this is a repeat and the first result is the answer.
+    const first = idempotencyKey ? await earlierSubmission(s, idempotencyKey, scope) : undefined;
+    if (first) return first;
+    throw err;
+  }
 }
 
 export type IntakeService = ReturnType<typeof createIntakeService>;

@@ -5,8 +5,8 @@
 // Drafts are found by openid in the database: any instance, any restart continues them.
 import type { BatchItem } from '../../db/client';
 import { latestOpenChatReport, readTurnContext } from '../../db/repo/chat-turns';
-import { type DraftRow, deleteExpiredDrafts, isUniqueViolation } from '../../db/repo/drafts';
-import { findInbound, recordInbound } from '../../db/repo/inbound';
+import { type DraftRow, deleteExpiredDrafts } from '../../db/repo/drafts';
+import { findInbound, inboundRecorded, recordInbound } from '../../db/repo/inbound';
 import { reporterReplyStatements } from '../../db/repo/reporter-messages';
 import { findChatReport } from '../../db/repo/telegram';
 import { receiptIn } from '../bot/replies';
@@ -93,7 +93,8 @@ export function createWechatConversation(deps: AppDeps, intake: IntakeService) {
       await db.batch([first!, ...rest]);
       return { reply: messages[0] ?? '', wroteOutbox: messages.length > 1 || extra.length > 0 };
     } catch (err) {
-      if (!isUniqueViolation(err, 'inbound_events')) throw err;
+      // A copy of this push recorded its reply first (asked of the database, not read from the error's text).
+      if (!(await inboundRecorded(db, key))) throw err;
       return { reply: await storedReply(key), wroteOutbox: false };
     }
   }
@@ -120,7 +121,6 @@ export function createWechatConversation(deps: AppDeps, intake: IntakeService) {
       return claim(key, p.openid, renderWechat(started.reply));
     } catch (err) {
       // A copy of this push (or another start) holds the chat's draft now: answer with the stored reply.
-      if (!isUniqueViolation(err, 'intake_drafts')) throw err;
       const stored = await findInbound(db, key);
       if (isStored(stored?.response)) return { reply: stored.response.messages[0] ?? '', wroteOutbox: false };
       const other = await readTurnContext(db, key, chatKeyOf(p.openid));
@@ -192,8 +192,8 @@ export function createWechatConversation(deps: AppDeps, intake: IntakeService) {
       });
     } catch (err) {
       // A copy of this push won the race: its reply is stored. Otherwise another message moved the draft on.
-      if (!isUniqueViolation(err, 'inbound_events') && !(err instanceof IntakeError)) throw err;
       const stored = await findInbound(db, key);
+      if (!isStored(stored?.response) && !(err instanceof IntakeError)) throw err;
       if (isStored(stored?.response)) return { reply: stored.response.messages[0] ?? '', wroteOutbox: false };
       if (err instanceof IntakeError && err.code === 'conflict' && err.current) {
         return claim(key, p.openid, renderWechat(err.current.reply, { notice: WX.stale }));

@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from '../deps';
 import { ApiError } from '../http/errors';
 import { timingSafeEqual } from '../ids';
-import { dispatchAfterResponse } from '../notify/dispatcher';
+import { dispatchAfterResponse } from '../notify/after-response';
 import type { IntakeService } from '../service/intake-service';
 import { createWechatConversation, type Push } from './conversation';
 import { WechatCrypto, wechatSignature } from './crypto';

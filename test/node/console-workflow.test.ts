@@ -415,6 +415,19 @@ describe('accounts', () => {
       body: new URLSearchParams({ username: 'wang', password: password! }).toString(),
     });
     expect(wang.headers.get('location')).toBe('/console/profile');
+
+    // Form bodies go through the zod hook: a role outside the list or a bad username is the form again
+    // with its message (400), and a username already taken is found by the database (409).
+    const officer = { username: 'li_2', displayName: '李雷', role: 'city_officer', jurisdictionId: '', phone: '' };
+    for (const bad of [{ role: 'superuser' }, { username: 'x' }, { displayName: '  ' }]) {
+      const refused = await admin2.post('/console/admin/officers', { ...officer, ...bad });
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(await refused.text()).toContain('请填写用户名、姓名和角色。');
+    }
+    const taken = await admin2.post('/console/admin/officers', { ...officer, username: 'wang' });
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain('用户名已存在。');
+    expect(await host.deps.db.$count(officers, eq(officers.username, 'li_2'))).toBe(0);
   });
 });
 

@@ -1,4 +1,5 @@
-// DESIGN idea 4 as a number: a turn is one read and one write batch, a submit one read and one batch.
+// ARCHITECTURE.md § One read, one batch, as a number: a turn is one read and one write batch, a submit one
+// read and one batch.
 import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -14,9 +14,9 @@ import type { ConsoleEnv } from '../../auth/middleware';
 import { caseScope } from '../../auth/roles';
 import type { Session } from '../../auth/session';
 import { type CaseActions, NOTE_MAX } from '../../cases/case-actions';
-import { beijingDateTime } from '../../cases/time';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { beijingDateTime } from '../../time';
 import { CsrfField, Layout } from './layout';
 
 const STATUS_ZH: Record<AccountabilityRow['status'], string> = {

@@ -18,14 +18,18 @@ import { CHANNEL_TYPE_ZH } from '../../cases/labels';
 import { publicUrl } from '../../config';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { formFlag, validatedForm } from '../../http/validate';
 import { newId } from '../../ids';
 import { defaultSenders } from '../../notify/channels/index';
 import { coverageWarnings, notificationCoverage } from '../../notify/coverage';
 import type { AlertMessage } from '../../notify/format';
 import { webhookTargetProblem } from '../../notify/targets';
 import type { Senders } from '../../notify/types';
+import * as z from '../../zod';
 import { ErrorSummary, Field, type FieldErrors, type FormValues, formString, invalidProps } from './form-fields';
 import { CsrfField, Flash, Layout } from './layout';
+
+const enabledForm = z.object({ enabled: formFlag() });
 
 const RECIPIENT_ZH = {
   office: '市办（全市）',
@@ -338,8 +342,8 @@ export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
     return page(c, { tested });
   });
 
-  app.post('/console/admin/channels/:id/enabled', async (c) => {
-    const enabled = formString(await c.req.parseBody(), 'enabled') === '1';
+  app.post('/console/admin/channels/:id/enabled', validatedForm(enabledForm), async (c) => {
+    const { enabled } = c.req.valid('form');
     const id = c.req.param('id');
     await deps.db.batch([
       setChannelEnabled(deps.db, id, enabled),

@@ -12,9 +12,9 @@ import {
   setPassword,
   updateAccount,
   updateReceivingDept,
+  usernameTaken,
 } from '../../../db/repo/accounts';
 import { eventStatement } from '../../../db/repo/cases';
-import { isUniqueViolation } from '../../../db/repo/drafts';
 import { type Jurisdiction, listJurisdictions } from '../../../db/repo/jurisdictions';
 import { type ConsoleEnv, requirePermission } from '../../auth/middleware';
 import { hashPassword } from '../../auth/password';
@@ -22,14 +22,17 @@ import { ROLE_NAMES } from '../../auth/roles';
 import type { Session } from '../../auth/session';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { formFlag, validatedForm } from '../../http/validate';
 import { newId, newToken } from '../../ids';
 import { PLACEHOLDER_PHONE } from '../../notify/coverage';
+import * as z from '../../zod';
 import { ErrorSummary, Field, type FieldErrors, type FormValues, formString, invalidProps } from './form-fields';
 import { CsrfField, Flash, Layout } from './layout';
 
 const USERNAME = /^[A-Za-z0-9_.-]{3,40}$/;
 
 const str = formString;
+const disabledForm = z.object({ disabled: formFlag() });
 
 /** What is wrong with a new account, field by field. */
 export function accountFormErrors(v: FormValues, jurisdictionIds: readonly string[]): FieldErrors {
@@ -239,7 +242,8 @@ export function adminRoutes(deps: AppDeps) {
         audit(c, 'account_created', { officerId: id, username, role, jurisdictionId }),
       ]);
     } catch (err) {
-      if (isUniqueViolation(err, 'officers'))
+      // Nothing was written; the database says whether the name was the reason.
+      if (await usernameTaken(deps.db, username))
         return officersPage(c, { values, errors: { username: `用户名 ${username} 已被使用，请换一个。` } }, 409);
       throw err;
     }
@@ -259,10 +263,10 @@ export function adminRoutes(deps: AppDeps) {
     return officersPage(c, { created: { username: account.username, password } });
   });
 
-  app.post('/console/admin/officers/:id/disabled', async (c) => {
+  app.post('/console/admin/officers/:id/disabled', validatedForm(disabledForm), async (c) => {
     const id = c.req.param('id');
     if (id === c.get('session').account.id) throw new ApiError(400, 'bad_request');
-    const disabled = str(await c.req.parseBody(), 'disabled') === '1';
+    const { disabled } = c.req.valid('form');
     await deps.db.batch([
       updateAccount(deps.db, id, { disabled }),
       ...(disabled ? [deleteOtherSessions(deps.db, id, null)] : []),

@@ -9,11 +9,11 @@ import type { Session } from '../../auth/session';
 import { ANNEX4_LABELS, type Annex4Data, type Annex4Key, annex4Schema, missingForSubmit } from '../../cases/annex4';
 import type { CaseActions } from '../../cases/case-actions';
 import { LEVEL_ZH } from '../../cases/labels';
-import { beijingDate, beijingDateTime } from '../../cases/time';
 import { REVIEW_NOTE_MAX, reviewAnnex4 } from '../../city/annex4-review';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
-import { dispatchAfterResponse } from '../../notify/dispatcher';
+import { dispatchAfterResponse } from '../../notify/after-response';
+import { beijingDate, beijingDateTime } from '../../time';
 import { CsrfField, Flash, Layout } from './layout';
 
 const REVIEW_DONE: Record<string, string> = {

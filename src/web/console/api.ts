@@ -9,7 +9,7 @@ import type { CaseActions } from '../../cases/case-actions';
 import { decideWarning } from '../../city/warnings';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
-import { dispatchAfterResponse } from '../../notify/dispatcher';
+import { dispatchAfterResponse } from '../../notify/after-response';
 import { notifyRoutes } from '../../notify/routes';
 import * as z from '../../zod';
 import { readFilters } from './case-filters';

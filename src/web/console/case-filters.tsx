@@ -5,9 +5,9 @@ import type { FC } from 'hono/jsx';
 import { ATTENTION, type Attention, CASE_STATUSES, type CaseFilters, type CaseStatus } from '../../../db/repo/cases';
 import type { Jurisdiction } from '../../../db/repo/jurisdictions';
 import { STATUS_ZH } from '../../cases/labels';
-import { parseBeijingDate } from '../../cases/time';
 import { normalizeReceipt } from '../../intake/index';
 import { isItemCode, MONITORING_ITEMS } from '../../rules/index';
+import { parseBeijingDate } from '../../time';
 
 export interface FilterValues {
   district: string;

@@ -8,7 +8,7 @@ import type { ConsoleEnv } from '../../auth/middleware';
 import type { Session } from '../../auth/session';
 import { type CaseActions, NOTE_MAX } from '../../cases/case-actions';
 import { CHANNEL_ZH } from '../../cases/labels';
-import { beijingDateTime } from '../../cases/time';
+import { beijingDateTime } from '../../time';
 import { CsrfField } from './layout';
 
 export interface FollowUp {

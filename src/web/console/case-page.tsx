@@ -13,13 +13,15 @@ import type { Session } from '../../auth/session';
 import { assessmentOf } from '../../cases/annex4';
 import { clockTime, foldAuditEvents } from '../../cases/audit-lines';
 import { type CaseActions, MESSAGE_MAX, NOTE_MAX } from '../../cases/case-actions';
+import { CaseError } from '../../cases/case-error';
 import { CHANNEL_ZH, eventName, itemNames, plainReason } from '../../cases/labels';
-import { ago, beijingDateTime } from '../../cases/time';
+import { ago } from '../../cases/time';
 import type { AppDeps } from '../../deps';
 import { ApiError, errorMessage } from '../../http/errors';
 import { newToken } from '../../ids';
 import { displayValue, FIELDS, type IntakeCtx } from '../../intake/index';
-import { dispatchAfterResponse } from '../../notify/dispatcher';
+import { dispatchAfterResponse } from '../../notify/after-response';
+import { beijingDateTime } from '../../time';
 import { AccountabilitySection } from './accountability';
 import { CaseLinks, type FollowUp } from './case-links';
 import { Deadline, SeverityBadge, StatusBadge, UrgencyBadge } from './components';
@@ -478,7 +480,7 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
       await actions.close(c.get('session').account, c.req.param('id'), reason);
     } catch (e) {
       // Before Annex 4 a district cannot close: the same page comes back, the reason kept, saying why.
-      if (!(e instanceof ApiError) || e.code !== 'close_needs_annex4') throw e;
+      if (!(e instanceof CaseError) || e.code !== 'close_needs_annex4') throw e;
       const found = await actions.load(c.get('session').account, c.req.param('id'));
       return render(c, found, { close: { reason, error: errorMessage('close_needs_annex4') } }, 409);
     }

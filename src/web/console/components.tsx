@@ -2,7 +2,8 @@
 import type { FC } from 'hono/jsx';
 import type { CaseStatus } from '../../../db/repo/cases';
 import { SEVERITY_ZH, STATUS_ZH, URGENCY_ZH } from '../../cases/labels';
-import { beijingDateTime, countdown } from '../../cases/time';
+import { countdown } from '../../cases/time';
+import { beijingDateTime } from '../../time';
 
 export const UrgencyBadge: FC<{ urgency: keyof typeof URGENCY_ZH }> = ({ urgency }) => (
   <span class={urgency === 'immediate' ? 'badge red' : 'badge'}>{URGENCY_ZH[urgency]}</span>

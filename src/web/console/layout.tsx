@@ -4,7 +4,7 @@ import type { CurrentWarning } from '../../../db/repo/warnings';
 import { can, ROLE_NAMES } from '../../auth/roles';
 import type { Session } from '../../auth/session';
 import { LEVEL_ZH } from '../../cases/labels';
-import { beijingDateTime } from '../../cases/time';
+import { beijingDateTime } from '../../time';
 
 export const CSS_PATH = '/console/assets/console.css';
 

@@ -19,7 +19,7 @@ import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { newToken } from '../../ids';
 import { fieldById, type IntakeCtx } from '../../intake/index';
-import { dispatchAfterResponse } from '../../notify/dispatcher';
+import { dispatchAfterResponse } from '../../notify/after-response';
 import { MONITORING_ITEMS } from '../../rules/index';
 import { FieldInput } from './field-input';
 import { CsrfField, Flash, Layout } from './layout';

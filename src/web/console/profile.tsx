@@ -8,10 +8,10 @@ import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwo
 import { can, homePath, ROLE_NAMES } from '../../auth/roles';
 import type { Session } from '../../auth/session';
 import { beginPasswordCheck, retryAfterSeconds } from '../../auth/throttle';
-import { beijingDateTime } from '../../cases/time';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { issueLinkCode } from '../../notify/index';
+import { beijingDateTime } from '../../time';
 import { CsrfField, Flash, Layout } from './layout';
 import { waitText } from './login';
 

@@ -8,7 +8,7 @@ import { homePath } from '../../auth/roles';
 import { caseActions } from '../../cases/case-actions';
 import type { AppDeps } from '../../deps';
 import { limitBody } from '../../http/body-limit';
-import { ApiError, errorBody, onError } from '../../http/errors';
+import { ApiError, errorBody, httpErrorOf, onError } from '../../http/errors';
 import { logRequestError } from '../../http/request-log';
 import { consoleLogger } from '../../log';
 import { accountabilityRoutes } from './accountability';
@@ -39,8 +39,9 @@ const CSP = [
 ].join('; ');
 
 /** Pages answer errors as pages (same status and message as the JSON API); /console/api keeps JSON. */
-function pageError(err: Error, c: Context<ConsoleEnv>) {
-  if (c.req.path.startsWith('/console/api/')) return onError(err, c);
+function pageError(error: Error, c: Context<ConsoleEnv>) {
+  if (c.req.path.startsWith('/console/api/')) return onError(error, c);
+  const err = httpErrorOf(error) ?? error;
   const status = err instanceof HTTPException ? err.status : 500;
   if (status === 500) logRequestError(c, c.get('log') ?? consoleLogger, err);
   const code =

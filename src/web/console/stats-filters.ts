@@ -4,8 +4,8 @@ import type { Context } from 'hono';
 import type { Jurisdiction } from '../../../db/repo/jurisdictions';
 import { beijingDay, type StatsFilter } from '../../../db/repo/stats';
 import { CHANNEL_ZH } from '../../cases/labels';
-import { beijingDate, parseBeijingDate } from '../../cases/time';
 import { INDUSTRIES, isItemCode } from '../../rules/index';
+import { beijingDate, parseBeijingDate } from '../../time';
 
 export interface StatsValues {
   from: string;

@@ -2,8 +2,8 @@
 // source and area listed (zeros included) in the catalogue's order, unknown codes kept under their code.
 import { dayStart } from '../../../db/repo/stats';
 import { CHANNEL_ZH } from '../../cases/labels';
-import { beijingDate } from '../../cases/time';
 import { INDUSTRIES, MONITORING_ITEMS } from '../../rules/index';
+import { beijingDate } from '../../time';
 import type { Series } from './charts';
 
 export interface NamedCount {

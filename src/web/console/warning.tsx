@@ -10,15 +10,15 @@ import { type ConsoleEnv, requirePermission } from '../../auth/middleware';
 import { can, caseScope } from '../../auth/roles';
 import type { Session } from '../../auth/session';
 import { LEVEL_ZH } from '../../cases/labels';
-import { beijingDateTime } from '../../cases/time';
 import { LEVEL_WINDOW_DAYS, regionalSuggestion } from '../../cases/warning-level';
 import { criteriaRows } from '../../city/criteria';
 import { requestDocx, requestTitle } from '../../city/request-docx';
 import { decideWarning } from '../../city/warnings';
 import type { AppDeps } from '../../deps';
-import { ApiError } from '../../http/errors';
-import { dispatchAfterResponse } from '../../notify/dispatcher';
+import { ApiError, httpErrorOf } from '../../http/errors';
+import { dispatchAfterResponse } from '../../notify/after-response';
 import { type LevelMetrics, levelFromMetrics, rulesetFor } from '../../rules/index';
+import { beijingDateTime } from '../../time';
 import { CsrfField, Flash, Layout } from './layout';
 
 const ACTION_ZH = { recorded: '仅记录', issued: '已发布', requested: '已提请省级', lifted: '已解除' } as const;
@@ -234,9 +234,10 @@ export function warningRoutes(deps: AppDeps) {
       });
       if (done.notices > 0) dispatchAfterResponse(c, deps);
       return c.redirect(`/console/warning?done=${done.action}`, 303);
-    } catch (err) {
+    } catch (error) {
       // The officer's level and reason stay on the page with what to fix.
-      if (!(err instanceof ApiError) || err.status === 403) throw err;
+      const err = httpErrorOf(error);
+      if (!err || err.status === 403) throw error;
       session.warning = await currentWarning(deps.db);
       const text = err.detail?.zh ?? '请检查后重试。';
       return c.html(await page(session, { text, error: true }, values), err.status as 400);

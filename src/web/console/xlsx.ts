@@ -8,14 +8,14 @@ import type { Breakdown, WeeklyTrend } from '../../../db/repo/stats';
 import { dayStart } from '../../../db/repo/stats';
 import { CHANNEL_ZH, itemNames, SEVERITY_ZH, STATUS_ZH, URGENCY_ZH } from '../../cases/labels';
 import { INDUSTRIES } from '../../rules/index';
+import { beijingWallClock, parseBeijingDate } from '../../time';
 import type { StatsValues } from './stats-filters';
 import { areaRows, channelRows, ITEM_KEYS, industryRows, itemRows, type NamedCount } from './stats-model';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const BEIJING_MS = 8 * 3_600_000;
 /** Excel dates carry no time zone: write the Beijing wall-clock time officers read everywhere else. */
-export const excelDate = (d: Date): Date => new Date(d.getTime() + BEIJING_MS);
+export const excelDate = (d: Date): Date => beijingWallClock(d);
 
 const header = (names: string[]): Row => names.map((value) => ({ value, fontWeight: 'bold' as const }));
 const date = (d: Date | null | undefined): Cell =>
@@ -79,8 +79,8 @@ export function statsWorkbook(x: StatsExport): Promise<ArrayBuffer> {
       ['内容', 40],
     ],
     [
-      ['统计期间开始', date(new Date(`${v.from}T00:00:00+08:00`))],
-      ['统计期间结束', date(new Date(`${v.to}T00:00:00+08:00`))],
+      ['统计期间开始', date(parseBeijingDate(v.from))],
+      ['统计期间结束', date(parseBeijingDate(v.to))],
       [
         '县（市）区',
         x.areas.find((a) => a.id === v.district)?.nameZh ?? (x.areas.length === 1 ? x.areas[0]?.nameZh : '全市'),

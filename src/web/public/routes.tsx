@@ -6,7 +6,7 @@ import type { AppDeps, AppEnv } from '../../deps';
 import { limitBody } from '../../http/body-limit';
 import { requestLocale } from '../../http/locale';
 import { newToken } from '../../ids';
-import { dispatchAfterResponse } from '../../notify/dispatcher';
+import { dispatchAfterResponse } from '../../notify/after-response';
 import { IntakeError, type IntakeService } from '../../service/intake-service';
 import { REPORT_FORM_JS, WIDGET_ETAG, WIDGET_JS } from '../../widget/generated/bundle';
 import { htmlPage } from './csp';

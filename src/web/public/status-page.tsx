@@ -1,6 +1,7 @@
 import { REPORTER_MESSAGE_MAX } from '../../cases/reporter-messages';
 import type { Locale } from '../../http/locale';
 import { isItemCode, itemByCode } from '../../rules/index';
+import { beijingDateTime } from '../../time';
 import { Layout } from './layout';
 import { PAGE_STRINGS } from './page-strings';
 import type { ReporterView } from './status-lookup';
@@ -9,11 +10,6 @@ import type { ReporterView } from './status-lookup';
 // status and the conversation with the receiving office, and a form to write to it. That form carries the
 // receipt and phone in hidden fields, so every message is verified again. Everything is rendered as text
 // by JSX.
-
-/** Beijing wall-clock time, YYYY-MM-DD HH:mm (China has no DST, so a fixed +8 h is exact). */
-export function beijingTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 export interface StatusPageView {
   locale: Locale;
@@ -50,13 +46,13 @@ export function StatusPage(v: StatusPageView) {
             <dt>{s.items}</dt>
             <dd>{r.items.map((c) => (isItemCode(c) ? itemByCode(c).name[L] : c)).join(L === 'zh' ? '、' : ', ')}</dd>
             <dt>{s.submittedAt}</dt>
-            <dd>{beijingTime(r.submittedAt)}</dd>
+            <dd>{beijingDateTime(r.submittedAt)}</dd>
           </dl>
           <h3>{s.timeline}</h3>
           <ol class="timeline">
             {r.timeline.map((e) => (
               <li>
-                <span class="when">{beijingTime(e.at)}</span> <span class="what">{s.events[e.type] ?? e.type}</span>
+                <span class="when">{beijingDateTime(e.at)}</span> <span class="what">{s.events[e.type] ?? e.type}</span>
                 {e.reason && <div class="reason">{`${s.closedReason}${e.reason}`}</div>}
               </li>
             ))}
@@ -117,7 +113,7 @@ function Conversation({ v, report: r }: { v: StatusPageView; report: ReporterVie
                 {e.message.from === 'office' ? s.fromOffice : s.fromYou}
                 {e.message.channel === 'telegram' ? s.viaTelegram : ''}
               </span>{' '}
-              <span class="when">{beijingTime(e.at)}</span>
+              <span class="when">{beijingDateTime(e.at)}</span>
               <p class="message">{e.message.text}</p>
             </li>
           ))}

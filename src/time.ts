@@ -1,8 +1,13 @@
-// Instant parsing without the host's time zone: `new Date('2026-03-01T08:00')` means local time, which
-// differs between a laptop, a server and a Worker. A timestamp without an offset is Changchun time (UTC+8,
-// no daylight saving since 1991).
+// The one time module: Asia/Shanghai (北京时间) formatting and parsing, whatever the host's time zone.
+// `new Date('2026-03-01T08:00')` means local time, which differs between a laptop, a server and a Worker;
+// China has kept UTC+8 all year since 1991 (no daylight saving), so a fixed offset is exact and needs no
+// time-zone database (Workers, minimal Node). A timestamp without an offset is Changchun time.
+// Pure: no imports, so src/rules and src/intake may use it.
 
-export const CHINA_OFFSET_MINUTES = 480;
+const CHINA_OFFSET_MINUTES = 480;
+/** UTC+8 in milliseconds, for day arithmetic in SQL (e.g. the statistics' Beijing days). */
+export const BEIJING_OFFSET_MS = CHINA_OFFSET_MINUTES * 60_000;
+const OFFSET_MS = BEIJING_OFFSET_MS;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
@@ -43,7 +48,7 @@ export function parseInstant(value: unknown, dateOnly: 'start' | 'end' = 'start'
   if (date) {
     const day = utcDay(Number(date[1]), Number(date[2]), Number(date[3]));
     if (day === null) return null;
-    return day - CHINA_OFFSET_MINUTES * 60_000 + (dateOnly === 'end' ? DAY_MS : 0);
+    return day - OFFSET_MS + (dateOnly === 'end' ? DAY_MS : 0);
   }
   const dt = DATETIME_RE.exec(s);
   if (!dt) return null;
@@ -69,10 +74,29 @@ export function parseDateOnly(value: unknown): string | null {
     return parseInstant(value) === null ? null : value.trim();
   }
   const ms = parseInstant(value);
-  return ms === null ? null : chinaDateTime(ms).slice(0, 10);
+  return ms === null ? null : beijingDate(ms);
 }
 
-/** 'YYYY-MM-DD HH:mm' in Changchun time, for explanations an officer reads. */
-export function chinaDateTime(ms: number): string {
-  return new Date(ms + CHINA_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+/** Midnight Beijing time of a `YYYY-MM-DD` date (a form's date box), or undefined. */
+export function parseBeijingDate(text: string | undefined): Date | undefined {
+  if (!text || !DATE_RE.test(text)) return undefined;
+  const ms = parseInstant(text);
+  return ms === null ? undefined : new Date(ms);
+}
+
+/** The Beijing wall-clock time as a Date whose UTC fields read it (for formats without a zone, e.g. Excel). */
+export function beijingWallClock(at: Date | number): Date {
+  return new Date((typeof at === 'number' ? at : at.getTime()) + OFFSET_MS);
+}
+
+const shifted = (at: Date | number) => beijingWallClock(at).toISOString();
+
+/** '2026-11-25 10:00': Beijing wall-clock time, for people (pages, messages, explanations, documents). */
+export function beijingDateTime(at: Date | number): string {
+  return shifted(at).slice(0, 16).replace('T', ' ');
+}
+
+/** '2026-11-25': the calendar day in Beijing. */
+export function beijingDate(at: Date | number): string {
+  return shifted(at).slice(0, 10);
 }
