@@ -416,17 +416,25 @@ describe('accounts', () => {
     });
     expect(wang.headers.get('location')).toBe('/console/profile');
 
-    // Form bodies go through the zod hook: a role outside the list or a bad username is the form again
-    // with its message (400), and a username already taken is found by the database (409).
+    // A refused account form is the same form again (400) with the problem next to the field, and a
+    // username already taken is found by the database (409).
     const officer = { username: 'li_2', displayName: '李雷', role: 'city_officer', jurisdictionId: '', phone: '' };
-    for (const bad of [{ role: 'superuser' }, { username: 'x' }, { displayName: '  ' }]) {
+    const problems: [Record<string, string>, string][] = [
+      [{ role: 'superuser' }, '请选择角色。'],
+      [{ username: 'x' }, '用户名为 3–40 位字母'],
+      [{ displayName: '  ' }, '请填写姓名。'],
+    ];
+    for (const [bad, message] of problems) {
       const refused = await admin2.post('/console/admin/officers', { ...officer, ...bad });
       expect(refused.status, JSON.stringify(bad)).toBe(400);
-      expect(await refused.text()).toContain('请填写用户名、姓名和角色。');
+      const page = await refused.text();
+      expect(page).toContain(message);
+      // What was typed is kept.
+      if (bad.displayName === undefined) expect(page).toContain('value="李雷"');
     }
     const taken = await admin2.post('/console/admin/officers', { ...officer, username: 'wang' });
     expect(taken.status).toBe(409);
-    expect(await taken.text()).toContain('用户名已存在。');
+    expect(await taken.text()).toContain('用户名 wang 已被使用');
     expect(await host.deps.db.$count(officers, eq(officers.username, 'li_2'))).toBe(0);
   });
 });
