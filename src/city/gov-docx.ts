@@ -41,6 +41,14 @@ export const docNumber = (text: string) =>
     children: [new TextRun({ text, font: FANGSONG, size: BODY })],
   });
 
+/** A centred line in 仿宋 under the title (the period a report covers). */
+export const centered = (text: string) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: SPACING,
+    children: [new TextRun({ text, font: FANGSONG, size: BODY })],
+  });
+
 export const heading = (text: string) =>
   new Paragraph({
     spacing: SPACING,

@@ -2,7 +2,7 @@
 // and word/document.xml with one line per paragraph and XML entities decoded.
 import { inflateRawSync } from 'node:zlib';
 
-function unzipEntry(zip: Buffer, wanted: string): Buffer {
+export function unzipEntry(zip: Buffer, wanted: string): Buffer {
   let eocd = zip.length - 22;
   while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
   if (eocd < 0) throw new Error('not a zip file');

@@ -24,6 +24,7 @@ import { ledgerRoutes } from './ledger';
 import { loginRoutes } from './login';
 import { newCaseRoutes } from './new-case';
 import { overviewRoutes } from './overview';
+import { periodReportRoutes } from './period-report';
 import { profileRoutes } from './profile';
 import { statsRoutes } from './stats';
 import { CONSOLE_CSS } from './styles';
@@ -104,6 +105,7 @@ export function consoleRoutes(deps: AppDeps) {
   app.route('/', inboxRoutes(deps));
   app.route('/', ledgerRoutes(deps));
   app.route('/', statsRoutes(deps));
+  app.route('/', periodReportRoutes(deps));
   app.route('/', warningRoutes(deps));
   app.route('/', profileRoutes(deps));
   app.route('/', adminRoutes(deps));
