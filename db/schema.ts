@@ -371,6 +371,25 @@ export const accountabilityEntries = sqliteTable(
   ],
 );
 
+/**
+ * Actions taken on a confirmed accountability entry (seed §10): 信用提醒 (credit reminder) or 诚信约谈 (integrity
+ * interview), on a day, by someone, with notes; who recorded it and when is kept besides.
+ */
+export const accountabilityActions = sqliteTable(
+  'accountability_actions',
+  {
+    id: text('id').primaryKey(),
+    entryId: text('entry_id').notNull(),
+    kind: text('kind', { enum: ['credit_reminder', 'integrity_interview'] }).notNull(),
+    takenOn: text('taken_on').notNull(), // YYYY-MM-DD, Beijing date the action was taken
+    takenBy: text('taken_by').notNull(), // who took it, as written (department and name)
+    note: text('note').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('accountability_actions_entry_idx').on(t.entryId, t.takenOn)],
+);
+
 /** 重大风险 cases (seed §4(2)): a special ledger with a named tracking person and regular follow-up. */
 export const majorRisks = sqliteTable(
   'major_risks',

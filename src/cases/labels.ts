@@ -63,6 +63,8 @@ const EVENT_ZH: Record<string, string> = {
   merged: '案件合并',
   accountability_confirmed: '确认问责事项',
   accountability_dismissed: '排除问责事项',
+  accountability_credit_reminder: '信用提醒',
+  accountability_integrity_interview: '诚信约谈',
 };
 
 export function eventName(type: string): string {

@@ -8,7 +8,7 @@ import type { Jurisdiction } from '../../db/repo/jurisdictions';
 import { notableCases } from '../../db/repo/period-reports';
 import { caseBreakdown, dayStart } from '../../db/repo/stats';
 import { itemNames, STATUS_ZH } from '../cases/labels';
-import { beijingDate } from '../cases/time';
+import { beijingDate } from '../time';
 import { areaRows, industryRows, itemRows, type NamedCount } from '../web/console/stats-model';
 import { body, centered, chineseDate, docNumber, govDocx, heading, signature, table, title } from './gov-docx';
 

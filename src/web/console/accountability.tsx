@@ -1,23 +1,16 @@
 // Accountability (seed §10) on the console: the case page shows each 迟报 / 漏报 / 瞒报 entry of the case —
-// a suggestion is confirmed or dismissed by an officer with a written reason — and /console/accountability
-// lists the confirmed entries only (the city desk's register builds its actions on these rows).
+// a suggestion is confirmed or dismissed by an officer with a written reason. The confirmed entries and the
+// actions taken on them are the register at /console/accountability (accountability-register.tsx).
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
-import {
-  type AccountabilityRow,
-  confirmedEntries,
-  decideStatements,
-  findEntry,
-  KIND_ZH,
-} from '../../../db/repo/accountability';
+import { type AccountabilityRow, decideStatements, findEntry, KIND_ZH } from '../../../db/repo/accountability';
 import type { ConsoleEnv } from '../../auth/middleware';
-import { caseScope } from '../../auth/roles';
 import type { Session } from '../../auth/session';
 import { type CaseActions, NOTE_MAX } from '../../cases/case-actions';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { beijingDateTime } from '../../time';
-import { CsrfField, Layout } from './layout';
+import { CsrfField } from './layout';
 
 const STATUS_ZH: Record<AccountabilityRow['status'], string> = {
   suggested: '待核实（疑似）',
@@ -95,51 +88,6 @@ export function accountabilityRoutes(deps: AppDeps, actions: CaseActions) {
     });
     if (first) await deps.db.batch([first, ...rest]);
     return c.redirect(`/console/cases/${encodeURIComponent(caseId)}?done=accountability`, 303);
-  });
-
-  app.get('/console/accountability', async (c) => {
-    const session = c.get('session');
-    const scope = caseScope(session.account);
-    if (!scope) throw new ApiError(403, 'forbidden');
-    const rows = await confirmedEntries(deps.db, { jurisdictionId: scope.jurisdictionId, limit: 500 });
-    return c.html(
-      <Layout title="迟报、漏报、瞒报（已确认）" session={session}>
-        <h1>迟报、漏报、瞒报（已确认）</h1>
-        <p class="muted">只列出工作人员核实确认的事项；疑似事项在案件页面确认或排除。</p>
-        <div class="table-wrap">
-          <table class="cases">
-            <thead>
-              <tr>
-                <th>用人单位</th>
-                <th>统一社会信用代码</th>
-                <th>县（市）区</th>
-                <th>类别</th>
-                <th>核实意见</th>
-                <th>确认人</th>
-                <th>确认时间</th>
-                <th>案件</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <td>{r.employerName}</td>
-                  <td>{r.uscc ?? ''}</td>
-                  <td>{r.jurisdictionName ?? r.jurisdictionId}</td>
-                  <td>{KIND_ZH[r.kind]}</td>
-                  <td>{r.reason}</td>
-                  <td>{r.deciderName ?? ''}</td>
-                  <td>{r.decidedAt ? beijingDateTime(r.decidedAt) : ''}</td>
-                  <td>
-                    <a href={`/console/cases/${encodeURIComponent(r.caseId)}`}>{r.receipt}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Layout>,
-    );
   });
 
   return app;

@@ -47,6 +47,7 @@ export const Layout: FC<LayoutProps> = ({ title, session, active, head, children
               {can(a, 'work_cases') && link('/console/cases', '待办')}
               {can(a, 'work_cases') && link('/console/stats', '统计')}
               {can(a, 'work_cases') && link('/console/ledger', '台账')}
+              {can(a, 'work_cases') && link('/console/accountability', '问责台账')}
               {can(a, 'publish') && link('/console/reports/period', '情况报告')}
               {can(a, 'work_cases') && link('/console/cases/phone', '录入电话报告')}
               {can(a, 'work_cases') && link('/console/cases/new', '录入案件')}

@@ -16,7 +16,6 @@ import {
 import { beijingDay } from '../../../db/repo/stats';
 import { type ConsoleEnv, requirePermission } from '../../auth/middleware';
 import type { Session } from '../../auth/session';
-import { beijingDate, beijingDateTime, parseBeijingDate } from '../../cases/time';
 import {
   type ChangeRow,
   changeText,
@@ -28,6 +27,7 @@ import {
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { newId } from '../../ids';
+import { beijingDate, beijingDateTime, parseBeijingDate } from '../../time';
 import { CsrfField, Flash, Layout } from './layout';
 
 /** Team default: a report covers at most a year (an annual report); longer periods are split. */

@@ -12,6 +12,7 @@ import { ApiError, errorBody, httpErrorOf, onError } from '../../http/errors';
 import { logRequestError } from '../../http/request-log';
 import { consoleLogger } from '../../log';
 import { accountabilityRoutes } from './accountability';
+import { accountabilityRegisterRoutes } from './accountability-register';
 import { adminRoutes } from './admin';
 import { adminChannelRoutes } from './admin-channels';
 import { annex4Routes } from './annex4-page';
@@ -100,6 +101,7 @@ export function consoleRoutes(deps: AppDeps) {
   app.route('/', casePageRoutes(deps, actions));
   app.route('/', caseLinkRoutes(actions));
   app.route('/', accountabilityRoutes(deps, actions));
+  app.route('/', accountabilityRegisterRoutes(deps));
   app.route('/', annex4Routes(deps, actions));
   app.route('/', overviewRoutes(deps));
   app.route('/', inboxRoutes(deps));

@@ -3,6 +3,15 @@
 // streams and fs; SheetJS's current releases are not on the npm registry). Every sheet has Chinese headers in
 // a frozen first row, column widths, and dates as real Excel dates in Beijing wall-clock time.
 import type { Cell, Row, Sheet } from 'write-excel-file/universal';
+import { ACCOUNTABILITY_KINDS, type AccountabilityKind, KIND_ZH } from '../../../db/repo/accountability';
+import {
+  ACTION_KINDS,
+  ACTION_ZH,
+  type ActionKind,
+  type ActionRow,
+  type EmployerSummary,
+  type RegisterEntry,
+} from '../../../db/repo/accountability-actions';
 import type { LedgerRow } from '../../../db/repo/cases';
 import type { Breakdown, WeeklyTrend } from '../../../db/repo/stats';
 import { dayStart } from '../../../db/repo/stats';
@@ -156,4 +165,92 @@ export function ledgerWorkbook(rows: LedgerRow[]): Promise<ArrayBuffer> {
       ),
     ),
   ]);
+}
+
+/** The accountability register (问责台账): per employer, every confirmed entry, and every action taken. */
+export function accountabilityWorkbook(
+  entries: RegisterEntry[],
+  actions: ActionRow[],
+  summary: EmployerSummary[],
+  now: Date,
+): Promise<ArrayBuffer> {
+  const byEntry = new Map(entries.map((e) => [e.id, e]));
+  const COUNT_ZH: Record<AccountabilityKind | ActionKind, string> = { ...KIND_ZH, ...ACTION_ZH };
+  const kinds = [...ACCOUNTABILITY_KINDS, ...ACTION_KINDS];
+  const employers = sheet(
+    '按用人单位',
+    [['用人单位', 32], ['统一社会信用代码', 21], ['县（市）区', 16], ...kinds.map((k): Column => [COUNT_ZH[k], 10])],
+    summary.map((s): Row => [s.name, s.uscc ?? '', s.area, ...kinds.map((k) => s.counts[k])]),
+  );
+  const register = sheet(
+    '问责台账',
+    [
+      ['用人单位', 32],
+      ['统一社会信用代码', 21],
+      ['县（市）区', 16],
+      ['类型', 8],
+      ['回执号', 22],
+      ['认定时间', 17],
+      ['认定人', 12],
+      ['认定理由', 40],
+      ['信用提醒', 10],
+      ['诚信约谈', 10],
+    ],
+    entries.map((e): Row => {
+      const taken = actions.filter((a) => a.entryId === e.id);
+      return [
+        e.employerName,
+        e.uscc ?? '',
+        e.jurisdictionName ?? e.jurisdictionId,
+        KIND_ZH[e.kind],
+        e.receipt,
+        dateTime(e.decidedAt),
+        e.deciderName ?? '',
+        e.reason,
+        taken.filter((a) => a.kind === 'credit_reminder').length,
+        taken.filter((a) => a.kind === 'integrity_interview').length,
+      ];
+    }),
+  );
+  const taken = sheet(
+    '措施记录',
+    [
+      ['日期', 12],
+      ['措施', 10],
+      ['用人单位', 32],
+      ['类型', 8],
+      ['回执号', 22],
+      ['办理人', 16],
+      ['情况记录', 50],
+      ['登记人', 12],
+      ['登记时间', 17],
+    ],
+    actions.map((a): Row => {
+      const e = byEntry.get(a.entryId);
+      return [
+        date(new Date(`${a.takenOn}T00:00:00+08:00`)),
+        ACTION_ZH[a.kind],
+        e?.employerName ?? '',
+        e ? KIND_ZH[e.kind] : '',
+        e?.receipt ?? '',
+        a.takenBy,
+        a.note,
+        a.recorderName ?? '',
+        dateTime(a.recordedAt),
+      ];
+    }),
+  );
+  const about = sheet(
+    '说明',
+    [
+      ['项目', 16],
+      ['内容', 40],
+    ],
+    [
+      ['已认定事项', entries.length],
+      ['措施记录', actions.length],
+      ['导出时间', dateTime(now)],
+    ],
+  );
+  return toBytes([employers, register, taken, about]);
 }

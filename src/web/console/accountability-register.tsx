@@ -1,0 +1,345 @@
+// /console/accountability — the accountability register (问责台账, seed §10): the confirmed 迟报 / 漏报 / 瞒报 entries
+// per employer and the actions taken on each (信用提醒, 诚信约谈: the day, who took it, notes), recorded on an
+// entry's page and audited on the case's timeline; /console/accountability.xlsx exports the register. District
+// officers see and record for their own area only (an entry elsewhere answers 404).
+import { type Context, Hono } from 'hono';
+import type { FC } from 'hono/jsx';
+import { ACCOUNTABILITY_KINDS, type AccountabilityKind, KIND_ZH } from '../../../db/repo/accountability';
+import {
+  ACTION_KINDS,
+  ACTION_ZH,
+  type ActionRow,
+  actionsFor,
+  type EmployerSummary,
+  type RegisterEntry,
+  recordActionStatements,
+  registerEntries,
+  registerEntry,
+  summarise,
+} from '../../../db/repo/accountability-actions';
+import type { ConsoleEnv } from '../../auth/middleware';
+import { type CaseScope, caseScope } from '../../auth/roles';
+import type { Session } from '../../auth/session';
+import type { AppDeps } from '../../deps';
+import { ApiError } from '../../http/errors';
+import { newId } from '../../ids';
+import { beijingDate, beijingDateTime, parseBeijingDate } from '../../time';
+import { CsrfField, Flash, Layout } from './layout';
+import { accountabilityWorkbook, xlsxHeaders } from './xlsx';
+
+/** Team default: the page lists at most this many entries (the export up to REGISTER_EXPORT_MAX). */
+const REGISTER_PAGE_MAX = 500;
+export const REGISTER_EXPORT_MAX = 20_000;
+const NOTE_MAX = 2000;
+const NAME_MAX = 100;
+
+function scopeOf(c: Context<ConsoleEnv>): CaseScope {
+  const scope = caseScope(c.get('session').account);
+  if (!scope) throw new ApiError(403, 'forbidden');
+  return scope;
+}
+
+const readKind = (text: string | undefined): AccountabilityKind | undefined =>
+  ACCOUNTABILITY_KINDS.find((k) => k === text);
+
+const actionLine = (a: ActionRow) => `${a.takenOn} ${ACTION_ZH[a.kind]}（${a.takenBy}）：${a.note}`;
+
+const Summary: FC<{ rows: EmployerSummary[] }> = ({ rows }) => (
+  <div class="table-wrap card">
+    <table>
+      <caption>按用人单位汇总</caption>
+      <thead>
+        <tr>
+          <th scope="col">用人单位</th>
+          <th scope="col">县（市）区</th>
+          {ACCOUNTABILITY_KINDS.map((k) => (
+            <th scope="col">{KIND_ZH[k]}</th>
+          ))}
+          {ACTION_KINDS.map((k) => (
+            <th scope="col">{ACTION_ZH[k]}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <td>
+              {r.name}
+              {r.uscc && <span class="muted"> {r.uscc}</span>}
+            </td>
+            <td>{r.area}</td>
+            {[...ACCOUNTABILITY_KINDS, ...ACTION_KINDS].map((k) => (
+              <td>{r.counts[k]}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
+const Entries: FC<{ entries: RegisterEntry[]; actions: ActionRow[] }> = ({ entries, actions }) => (
+  <div class="table-wrap">
+    <table>
+      <caption class="muted">已认定的漏报、迟报、瞒报</caption>
+      <thead>
+        <tr>
+          <th scope="col">用人单位</th>
+          <th scope="col">类型</th>
+          <th scope="col">案件</th>
+          <th scope="col">认定</th>
+          <th scope="col">已采取的措施</th>
+          <th scope="col">办理</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => {
+          const taken = actions.filter((a) => a.entryId === e.id);
+          return (
+            <tr>
+              <td>
+                {e.employerName}
+                <span class="muted"> {e.jurisdictionName ?? e.jurisdictionId}</span>
+              </td>
+              <td>{KIND_ZH[e.kind]}</td>
+              <td>
+                <a href={`/console/cases/${encodeURIComponent(e.caseId)}`}>{e.receipt}</a>
+              </td>
+              <td>
+                {e.decidedAt ? beijingDate(e.decidedAt) : ''} {e.deciderName ?? ''}
+                <div class="muted pre">{e.reason}</div>
+              </td>
+              <td>
+                {taken.length ? (
+                  taken.map((a) => <div class="pre">{actionLine(a)}</div>)
+                ) : (
+                  <span class="muted">尚无</span>
+                )}
+              </td>
+              <td>
+                <a href={`/console/accountability/${encodeURIComponent(e.id)}`}>登记措施</a>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  </div>
+);
+
+interface ActionValues {
+  kind: string;
+  takenOn: string;
+  takenBy: string;
+  note: string;
+}
+
+const ActionForm: FC<{ session: Session; entry: RegisterEntry; v: ActionValues }> = ({ session, entry, v }) => (
+  <form method="post" action={`/console/accountability/${encodeURIComponent(entry.id)}/actions`} class="card stack">
+    <h2>登记措施</h2>
+    <CsrfField session={session} />
+    <fieldset>
+      <legend>措施</legend>
+      {ACTION_KINDS.map((k) => (
+        <label class="check">
+          <input type="radio" name="kind" value={k} checked={v.kind === k} required /> {ACTION_ZH[k]}
+        </label>
+      ))}
+    </fieldset>
+    <label>
+      日期
+      <input type="date" name="takenOn" value={v.takenOn} required />
+    </label>
+    <label>
+      办理人（单位和姓名）
+      <input type="text" name="takenBy" value={v.takenBy} required maxlength={NAME_MAX} />
+    </label>
+    <label>
+      情况记录（必填：提醒或约谈的对象、内容和用人单位的表态）
+      <textarea name="note" required maxlength={NOTE_MAX}>
+        {v.note}
+      </textarea>
+    </label>
+    <button type="submit">登记</button>
+  </form>
+);
+
+/** What is wrong with an action as entered, in Chinese. */
+function actionProblems(v: ActionValues, now: Date): string[] {
+  const problems: string[] = [];
+  if (!ACTION_KINDS.some((k) => k === v.kind)) problems.push('请选择信用提醒或诚信约谈');
+  const day = parseBeijingDate(v.takenOn);
+  if (!day || beijingDate(day) !== v.takenOn) {
+    problems.push(v.takenOn ? `日期“${v.takenOn}”不是有效日期，格式应为 年-月-日` : '请填写日期');
+  } else if (v.takenOn > beijingDate(now)) problems.push(`日期不能晚于今天（${beijingDate(now)}）`);
+  if (!v.takenBy.trim()) problems.push('请填写办理人');
+  if (!v.note.trim()) problems.push('请填写情况记录');
+  return problems;
+}
+
+export function accountabilityRegisterRoutes(deps: AppDeps) {
+  const app = new Hono<ConsoleEnv>();
+
+  app.get('/console/accountability', async (c) => {
+    const scope = scopeOf(c);
+    const kind = readKind(c.req.query('kind'));
+    const entries = await registerEntries(deps.db, { ...scope, kind, limit: REGISTER_PAGE_MAX + 1 });
+    const shown = entries.slice(0, REGISTER_PAGE_MAX);
+    const actions = await actionsFor(
+      deps.db,
+      shown.map((e) => e.id),
+    );
+    return c.html(
+      <Layout title="问责台账" session={c.get('session')} active="/console/accountability">
+        <h1>漏报、迟报、瞒报问责台账</h1>
+        <p class="muted">已认定的漏报、迟报、瞒报（在案件页面认定），及对用人单位采取的信用提醒、诚信约谈。</p>
+        <form method="get" action="/console/accountability" class="filters">
+          <label>
+            类型
+            <select name="kind">
+              <option value="">全部</option>
+              {ACCOUNTABILITY_KINDS.map((k) => (
+                <option value={k} selected={kind === k}>
+                  {KIND_ZH[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">筛选</button>
+          <a class="button secondary" href={`/console/accountability.xlsx${kind ? `?kind=${kind}` : ''}`}>
+            导出问责台账（Excel）
+          </a>
+        </form>
+        {shown.length === 0 ? (
+          <p>暂无已认定的漏报、迟报、瞒报。</p>
+        ) : (
+          <>
+            <Summary rows={summarise(shown, actions)} />
+            <Entries entries={shown} actions={actions} />
+            {entries.length > REGISTER_PAGE_MAX && (
+              <p class="muted">只列出前 {REGISTER_PAGE_MAX} 条，完整台账请导出 Excel。</p>
+            )}
+          </>
+        )}
+      </Layout>,
+    );
+  });
+
+  async function entryPage(c: Context<ConsoleEnv>, entry: RegisterEntry, v: ActionValues, problems: string[]) {
+    const session = c.get('session');
+    const actions = await actionsFor(deps.db, [entry.id]);
+    return c.html(
+      <Layout title="问责台账" session={session} active="/console/accountability">
+        <p>
+          <a href="/console/accountability">← 问责台账</a>
+        </p>
+        <h1>
+          {entry.employerName} · {KIND_ZH[entry.kind]}
+        </h1>
+        <Flash text={c.req.query('done') ? '措施已登记。' : undefined} />
+        <Flash text={problems.length ? `请修改后再登记：${problems.join('；')}。` : undefined} error />
+        <div class="table-wrap card">
+          <table class="kv">
+            <tbody>
+              <tr>
+                <th scope="row">用人单位</th>
+                <td>
+                  {entry.employerName} {entry.uscc ?? ''}
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">县（市）区</th>
+                <td>{entry.jurisdictionName ?? entry.jurisdictionId}</td>
+              </tr>
+              <tr>
+                <th scope="row">案件</th>
+                <td>
+                  <a href={`/console/cases/${encodeURIComponent(entry.caseId)}`}>{entry.receipt}</a>
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">认定</th>
+                <td class="pre">
+                  {entry.decidedAt ? beijingDateTime(entry.decidedAt) : ''} {entry.deciderName ?? ''}：{entry.reason}
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">已采取的措施</th>
+                <td>
+                  {actions.length ? (
+                    actions.map((a) => (
+                      <div class="pre">
+                        {actionLine(a)}
+                        <span class="muted">
+                          （{a.recorderName ?? ''} {beijingDateTime(a.recordedAt)} 登记）
+                        </span>
+                      </div>
+                    ))
+                  ) : (
+                    <span class="muted">尚无</span>
+                  )}
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <ActionForm session={session} entry={entry} v={v} />
+      </Layout>,
+      problems.length ? 400 : 200,
+    );
+  }
+
+  async function entryOf(c: Context<ConsoleEnv>): Promise<RegisterEntry> {
+    const entry = await registerEntry(deps.db, c.req.param('id') ?? '', scopeOf(c).jurisdictionId);
+    if (!entry) throw new ApiError(404, 'not_found');
+    return entry;
+  }
+
+  app.get('/console/accountability/:id', async (c) => {
+    const entry = await entryOf(c);
+    const v = { kind: '', takenOn: beijingDate(deps.clock()), takenBy: c.get('session').account.displayName, note: '' };
+    return entryPage(c, entry, v, []);
+  });
+
+  app.post('/console/accountability/:id/actions', async (c) => {
+    const entry = await entryOf(c);
+    const body = await c.req.parseBody();
+    const field = (name: string, max: number) => (typeof body[name] === 'string' ? body[name].slice(0, max) : '');
+    const v = {
+      kind: field('kind', 40),
+      takenOn: field('takenOn', 40).trim(),
+      takenBy: field('takenBy', NAME_MAX).trim(),
+      note: field('note', NOTE_MAX).trim(),
+    };
+    const now = deps.clock();
+    const problems = actionProblems(v, now);
+    const kind = ACTION_KINDS.find((k) => k === v.kind);
+    if (problems.length || !kind) return entryPage(c, entry, v, problems);
+    const [insert, ...audit] = recordActionStatements(deps.db, {
+      id: newId('aa', now, deps.random),
+      entry,
+      kind,
+      takenOn: v.takenOn,
+      takenBy: v.takenBy,
+      note: v.note,
+      officerId: c.get('session').account.id,
+      at: now,
+    });
+    if (insert) await deps.db.batch([insert, ...audit]);
+    return c.redirect(`/console/accountability/${encodeURIComponent(entry.id)}?done=1`, 303);
+  });
+
+  app.get('/console/accountability.xlsx', async (c) => {
+    const scope = scopeOf(c);
+    const kind = readKind(c.req.query('kind'));
+    const entries = await registerEntries(deps.db, { ...scope, kind, limit: REGISTER_EXPORT_MAX });
+    const actions = await actionsFor(
+      deps.db,
+      entries.map((e) => e.id),
+    );
+    const bytes = await accountabilityWorkbook(entries, actions, summarise(entries, actions), deps.clock());
+    return c.body(bytes, 200, xlsxHeaders(`问责台账-${beijingDate(deps.clock())}.xlsx`, 'accountability'));
+  });
+
+  return app;
+}
