@@ -3,6 +3,7 @@ import { deleteOldInbound } from '../db/repo/inbound';
 import { ensureFirstAdmin } from './auth/first-admin';
 import { deleteStaleLimits } from './auth/throttle';
 import { runAnnex4Deadlines } from './cases/deadlines';
+import { runMajorFollowUps } from './city/major-risk';
 import type { AppDeps } from './deps';
 import { dispatch } from './notify/dispatcher';
 
@@ -28,5 +29,6 @@ export async function tick(deps: AppDeps): Promise<void> {
   await deleteStaleLimits(deps.db, now);
   // Before dispatching, so reminders and escalations written now go out in the same tick.
   await runAnnex4Deadlines(deps);
+  await runMajorFollowUps(deps);
   await dispatch(deps, { maxLaneWaitMs: TICK_LANE_WAIT_MS });
 }

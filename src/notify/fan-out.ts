@@ -58,6 +58,7 @@ const FAN_OUTS = {
 } as const satisfies Record<string, FanOutRule>;
 
 export type FanOutKind = keyof typeof FAN_OUTS;
+const REPEATING: ReadonlySet<string> = new Set(['reporter_replied', 'annex4_returned', 'major_risk_followup']);
 export const FAN_OUT_KINDS = Object.keys(FAN_OUTS) as FanOutKind[];
 
 export function isFanOutKind(kind: string): kind is FanOutKind {
@@ -142,8 +143,9 @@ export async function fanOut(
     merged.push(...plan.statements);
     mergedIds.push(...plan.merged);
   }
-  // Each reporter message has its own source row; the other notices happen once per case.
-  const once = row.kind === 'reporter_replied' ? `:${row.id}` : '';
+  // Each reporter message, each Annex 4 return and each major-risk follow-up reminder has its own source
+  // row; the other notices happen once per case.
+  const once = REPEATING.has(row.kind) ? `:${row.id}` : '';
   const priority =
     rule.notice === 'reporter_replied' || rule.notice === 'annex4_submitted'
       ? OUTBOX_PRIORITY.normal

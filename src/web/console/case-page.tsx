@@ -16,6 +16,7 @@ import { type CaseActions, MESSAGE_MAX, NOTE_MAX } from '../../cases/case-action
 import { CaseError } from '../../cases/case-error';
 import { CHANNEL_ZH, eventName, itemNames, plainReason } from '../../cases/labels';
 import { ago } from '../../cases/time';
+import { MAJOR_FOLLOW_UP_DAYS } from '../../city/major-risk';
 import type { AppDeps } from '../../deps';
 import { ApiError, errorMessage } from '../../http/errors';
 import { newToken } from '../../ids';
@@ -29,6 +30,7 @@ import { CsrfField, Flash, Layout } from './layout';
 import { safeNext } from './login';
 
 const DONE: Record<string, string> = {
+  major: '已列入重大风险专门台账。',
   claimed: '已认领。',
   handed_over: '已转交。',
   note: '备注已保存。',
@@ -367,6 +369,36 @@ const CasePage: FC<CasePageProps> = ({
               <button type="submit">发送</button>
             </form>
           </section>
+          {open && (
+            <section class="card no-print">
+              <h2>重大风险专门台账</h2>
+              <form method="post" action={`${base}/major`} class="stack">
+                <CsrfField session={session} />
+                <p class="muted">
+                  可能引发媒体关注、连锁反应或扩散的重大风险，列入专门台账，落实专人跟踪，定期提醒跟进直至销号。
+                </p>
+                <label>
+                  跟踪责任人
+                  <input type="text" name="trackerName" required maxlength={50} />
+                </label>
+                <label>
+                  联系电话
+                  <input type="tel" name="trackerPhone" maxlength={30} />
+                </label>
+                <label>
+                  跟进间隔（天，默认 {MAJOR_FOLLOW_UP_DAYS}）
+                  <input type="number" name="intervalDays" min="1" max="90" value={String(MAJOR_FOLLOW_UP_DAYS)} />
+                </label>
+                <label>
+                  说明
+                  <textarea name="note" maxlength={2000} />
+                </label>
+                <button type="submit" class="secondary">
+                  列入专门台账
+                </button>
+              </form>
+            </section>
+          )}
           {open && <CloseForm base={base} session={session} close={close} early={r.status !== 'annex4_submitted'} />}
           <AuditLines events={events} />
         </div>

@@ -46,6 +46,9 @@ export function ledgerRoutes(deps: AppDeps) {
           <a class="button secondary" href={`/console/ledger.xlsx?${exportQuery}`}>
             导出台账（Excel）
           </a>
+          <a class="button secondary" href="/console/ledger/major">
+            重大风险专门台账
+          </a>
         </p>
         <div class="table-wrap">
           <table class="cases">

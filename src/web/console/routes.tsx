@@ -23,6 +23,7 @@ import { inboxRoutes } from './inbox';
 import { CSS_PATH, Layout } from './layout';
 import { ledgerRoutes } from './ledger';
 import { loginRoutes } from './login';
+import { majorLedgerRoutes } from './major-ledger';
 import { newCaseRoutes } from './new-case';
 import { overviewRoutes } from './overview';
 import { periodReportRoutes } from './period-report';
@@ -98,6 +99,7 @@ export function consoleRoutes(deps: AppDeps) {
   });
   app.route('/console/api', consoleApiRoutes(deps, actions));
   app.route('/', newCaseRoutes(deps, actions)); // before /console/cases/:id, which would take "new" as an id
+  app.route('/', majorLedgerRoutes(deps));
   app.route('/', casePageRoutes(deps, actions));
   app.route('/', caseLinkRoutes(actions));
   app.route('/', accountabilityRoutes(deps, actions));
