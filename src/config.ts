@@ -57,6 +57,20 @@ export const configSchema = z
     WECHAT_ENCODING_AES_KEY: z.optional(
       z.string().check(z.regex(/^[A-Za-z0-9]{43}$/, 'the 43-character EncodingAESKey from the server configuration')),
     ),
+    // Tencent Cloud SMS (src/sms): API key, SMS app and approved signature; one approved template per message.
+    SMS_SECRET_ID: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]{16,64}$/, 'a Tencent Cloud SecretId'))),
+    SMS_SECRET_KEY: z.optional(z.string().check(z.minLength(16, 'a Tencent Cloud SecretKey'))),
+    SMS_SDK_APP_ID: z.optional(z.string().check(z.regex(/^\d{6,12}$/, 'the SmsSdkAppId (digits)'))),
+    SMS_SIGN_NAME: z.optional(z.string().check(z.minLength(2, 'the approved SMS signature (签名)'))),
+    SMS_TEMPLATE_MESSAGE: z.optional(z.string().check(z.regex(/^\d{1,12}$/, 'a template id (digits)'))),
+    SMS_TEMPLATE_CLOSED: z.optional(z.string().check(z.regex(/^\d{1,12}$/, 'a template id (digits)'))),
+    SMS_TEMPLATE_OVERDUE: z.optional(z.string().check(z.regex(/^\d{1,12}$/, 'a template id (digits)'))),
+    SMS_REGION: z._default(
+      z.string().check(z.regex(/^[a-z]+-[a-z]+$/, 'a region such as ap-guangzhou')),
+      'ap-guangzhou',
+    ),
+    SMS_API_ROOT: z._default(z.url({ error: 'an absolute URL of the SMS API' }), 'https://sms.tencentcloudapi.com'),
+    SMS_DAILY_CAP_PER_NUMBER: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 5),
     WECHAT_API_ROOT: z._default(z.url({ error: 'an absolute URL of the WeChat API' }), 'https://api.weixin.qq.com'),
     ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(12, 'at least 12 characters'))),
     /**

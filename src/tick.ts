@@ -6,6 +6,8 @@ import { runAnnex4Deadlines } from './cases/deadlines';
 import { runMajorFollowUps } from './city/major-risk';
 import type { AppDeps } from './deps';
 import { dispatch } from './notify/dispatcher';
+import { dispatchSms } from './sms/outbound';
+import { runOverdueSms } from './sms/overdue';
 
 /** How long inbound event keys (Telegram update ids, Idempotency-Keys) are remembered. */
 // The cron runs once a minute: a destination's lane may wait for its rate-limit tokens for most of it, so a
@@ -30,5 +32,7 @@ export async function tick(deps: AppDeps): Promise<void> {
   // Before dispatching, so reminders and escalations written now go out in the same tick.
   await runAnnex4Deadlines(deps);
   await runMajorFollowUps(deps);
+  await runOverdueSms(deps);
   await dispatch(deps, { maxLaneWaitMs: TICK_LANE_WAIT_MS });
+  await dispatchSms(deps);
 }

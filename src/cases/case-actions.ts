@@ -29,6 +29,7 @@ import { newId } from '../ids';
 import { type IntakeCtx, newReceipt } from '../intake/index';
 import { type Assessment, isItemCode, parseInstant } from '../rules/index';
 import { intakeCtxOf } from '../service/intake-service';
+import { reporterSmsRow } from '../sms/outbound';
 import { officeMessageText, wechatMessageRow } from '../wechat/outbound';
 import { type Annex4Data, prefillAnnex4, readAnnex4 } from './annex4';
 import { CaseError } from './case-error';
@@ -173,10 +174,10 @@ export async function messageReporter(deps: AppDeps, officer: Officer, reportId:
         now,
       })
     : undefined;
-  const written = await once(
-    deps,
-    nonce,
-    reporterMessageStatements(deps.db, {
+  // A reporter without a chat (web, form, widget, phone) gets an SMS pointing to /status (at most one an hour).
+  const sms = reporterSmsRow(deps, report, 'message', now);
+  const written = await once(deps, nonce, [
+    ...reporterMessageStatements(deps.db, {
       reportId,
       officerId: officer.id,
       text: clean,
@@ -185,25 +186,31 @@ export async function messageReporter(deps: AppDeps, officer: Officer, reportId:
       ...(chat ? { telegram: { outboxId, chatId: chat } } : {}),
       ...(wechat ? { wechat } : {}),
     }),
-  );
-  return written === 'done' && (chat !== undefined || openid !== undefined);
+    ...(sms ? [sms] : []),
+  ]);
+  return written === 'done' && (chat !== undefined || openid !== undefined || sms !== undefined);
 }
 
 /**
  * 销号 needs the Annex 4 filed; before that only the city office may close, its reason being the approval.
- * A follow-up (续报) is closed with its case, not on its own.
+ * A follow-up (续报) is closed with its case, not on its own. A reporter without a chat is told by SMS
+ * (receipt + /status): true when that outbox row was written.
  */
-export async function close(deps: AppDeps, officer: Officer, reportId: string, reason: string) {
+export async function close(deps: AppDeps, officer: Officer, reportId: string, reason: string): Promise<boolean> {
   const { report } = await load(deps, officer, reportId);
   if (report.status === 'closed') throw new CaseError('case_closed');
   if (report.caseId) throw new CaseError('not_an_open_case');
   const cityApproval = report.status !== 'annex4_submitted';
   if (cityApproval && officer.role !== 'city_officer') throw new CaseError('close_needs_annex4');
   const text = requireText(reason, NOTE_MAX, '销号理由');
-  const results = await deps.db.batch(
-    closeStatements(deps.db, reportId, officer.id, text, deps.clock(), cityApproval) as [BatchItem, BatchItem],
-  );
+  const now = deps.clock();
+  const sms = reporterSmsRow(deps, report, 'closed', now);
+  const results = await deps.db.batch([
+    ...(closeStatements(deps.db, reportId, officer.id, text, now, cityApproval) as [BatchItem, BatchItem]),
+    ...(sms ? [sms] : []),
+  ]);
   if (rowsChanged(results[0]) === 0) throw new CaseError('state_conflict');
+  return sms !== undefined;
 }
 
 /** A follow-up (续报) that is really another incident becomes a case of its own, with the reason. */

@@ -13,6 +13,7 @@
 import { claimDue, nextDueAt, type OutboxRow, reschedule } from '../../db/repo/outbox';
 import type { AppDeps } from '../deps';
 import { newId } from '../ids';
+import { dispatchSms } from '../sms/outbound';
 import { WECHAT_MESSAGE_KIND, wechatSender } from '../wechat/outbound';
 import { BOT_REPLY_KIND, type ReplyTransport, telegramReplyTransport } from './bot-reply';
 import { defaultSenders } from './channels/index';
@@ -153,7 +154,8 @@ export async function dispatch(deps: AppDeps, opts: DispatchOptions = {}): Promi
 
 /** One dispatch whose result nobody reads: the first try of rows just written (or a tick's). */
 export function dispatchSoon(deps: AppDeps): Promise<void> {
-  return dispatch(deps).then(() => undefined);
+  // Text messages have their own caps (per case an hour, per number a day): src/sms/outbound.ts.
+  return Promise.all([dispatch(deps), dispatchSms(deps)]).then(() => undefined);
 }
 
 const isFanOutRow = (row: OutboxRow): row is OutboxRow & { kind: FanOutKind } => isFanOutKind(row.kind);

@@ -258,7 +258,7 @@ const CasePage: FC<CasePageProps> = ({
     ? '将通过 Telegram 发送给报告人'
     : wechat
       ? '将通过微信公众号发送给报告人'
-      : '报告人凭回执号和电话在查询页面看到';
+      : '报告人凭回执号和电话在查询页面看到；已开通短信时另发短信提醒';
   const unreachable = wechatUnreachable(events);
   const handoverTo = candidates.filter((o) => o.id !== r.claimedBy);
   return (
@@ -509,7 +509,8 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
       return render(c, found, { close: { reason, error } }, 400);
     }
     try {
-      await actions.close(c.get('session').account, c.req.param('id'), reason);
+      const queued = await actions.close(c.get('session').account, c.req.param('id'), reason);
+      if (queued) dispatchAfterResponse(c, deps);
     } catch (e) {
       // Before Annex 4 a district cannot close: the same page comes back, the reason kept, saying why.
       if (!(e instanceof CaseError) || e.code !== 'close_needs_annex4') throw e;
