@@ -136,6 +136,7 @@ beforeAll(async () => {
     jurisdictionId: '220102',
     phone: '13900001111',
   });
+  await createOfficer(host.deps.db, { username: 'city', password: PASSWORD, role: 'city_officer' });
 });
 afterAll(async () => {
   await host?.stop();
@@ -178,8 +179,11 @@ describe('SMS to reporters and officers (Tencent Cloud SMS on a loopback endpoin
     expect(await smsRows(reportId)).toHaveLength(1);
     clock.advance(49 * 60_000); // 03:01, a new clock hour but within the hour of the 02:02 SMS
     await officer.post(`/console/cases/${reportId}/messages`, { text: '第三条' });
-    // Closed now: the closed-case SMS waits until the hour since the last one is over.
-    await officer.post(`/console/cases/${reportId}/close`, { reason: '工资已补发到位。' });
+    // Closed now (by the city office, before Annex 4): the closed-case SMS waits until the hour since the last
+    // one is over.
+    const city = await signIn(f, 'city', PASSWORD);
+    const closed = await city.post(`/console/cases/${reportId}/close`, { reason: '工资已补发到位。', confirm: 'yes' });
+    expect(closed.status).toBe(303);
     const before = received.length;
     expect(await dispatchSms(host.deps)).toMatchObject({ sent: 0, skipped: 1, deferred: 1 });
     clock.advance(2 * 60_000);
