@@ -8,6 +8,7 @@ import { homePath } from '../../auth/roles';
 import { caseActions } from '../../cases/case-actions';
 import type { AppDeps } from '../../deps';
 import { limitBody } from '../../http/body-limit';
+import { cleanOfficerInput } from '../../http/clean-input';
 import { ApiError, errorBody, httpErrorOf, onError } from '../../http/errors';
 import { logRequestError } from '../../http/request-log';
 import { consoleLogger } from '../../log';
@@ -83,6 +84,8 @@ export function consoleRoutes(deps: AppDeps) {
   const limit = limitBody(256 * 1024);
   // Only our own paths: a '*' here would reach every route of the parent app.
   for (const path of ['/console/*', '/login', '/logout']) app.use(path, limit);
+  // Officers' text is cleaned here, once, before the CSRF check or any handler parses the body.
+  app.use('/console/*', cleanOfficerInput());
 
   app.get(CSS_PATH, (c) =>
     c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }),
