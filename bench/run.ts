@@ -29,6 +29,7 @@ import { startFakeBotApi } from '../test/support/fake-bot-api';
 import { tgUpdate } from '../test/support/telegram';
 import { generateReports } from './generate';
 import { cpuPerOp, fmt, printTable, type Row, type Timing, time } from './measure';
+import { notifyBench } from './notify';
 import { eagerCodeSize, startUpVersusHelloWorld } from './startup';
 
 const rows: Row[] = [];
@@ -670,6 +671,7 @@ const sections: [string[], () => Promise<void>][] = [
   [['2'], loopback],
   [['7'], sizes],
   [['6'], rulesAndLevels],
+  [['10'], () => notifyBench(deps, add)],
 ];
 try {
   for (const [ids, section] of sections) if (!only.length || ids.some((id) => only.includes(id))) await section();
