@@ -113,6 +113,8 @@ export const reports = sqliteTable(
     employerReportedAt: integer('employer_reported_at', { mode: 'timestamp_ms' }),
     /** District + normalised unit name ('220102:长春某某有限公司'): finds an open case when no USCC matches. */
     nameKey: text('name_key'),
+    /** When the retention policy removed the reporter's personal data (RETENTION_YEARS after closing). */
+    anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('reports_receipt_uq').on(t.receipt),
@@ -142,6 +144,8 @@ export const reports = sqliteTable(
     // A chat user's own reports (查询, replies from WeChat).
     index('reports_reporter_chat_idx').on(t.reporterChat, t.submittedAt),
     index('reports_name_key_idx').on(t.nameKey),
+    // Closed cases past the retention period, found by the tick (src/cases/retention.ts).
+    index('reports_closed_idx').on(t.status, t.closedAt),
   ],
 );
 
@@ -440,5 +444,15 @@ export const apiTokens = sqliteTable('api_tokens', {
   name: text('name').primaryKey(),
   token: text('token').notNull(),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * What the host's periodic work last did, shared by every instance (Workers run the cron in one isolate and
+ * answer /healthz in another): key 'tick' holds the last tick's time and summary.
+ */
+export const hostState = sqliteTable('host_state', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

@@ -6,11 +6,12 @@ import { serve } from '@hono/node-server';
 import { openLibsql } from '../db/libsql';
 import { createApp } from '../src/app';
 import { ensureFirstAdmin } from '../src/auth/first-admin';
-import { startTelegramPolling } from '../src/bot/polling';
+import { type Polling, startTelegramPolling } from '../src/bot/polling';
 import { telegramSettings } from '../src/bot/settings';
 import { type Config, ConfigError, loadConfig, publicUrl } from '../src/config';
 import { type AppDeps, cryptoRandom, systemClock } from '../src/deps';
 import { errorFields, loggerOf } from '../src/log';
+import { assertSecretsKey, sealPlainSecrets } from '../src/notify/channel-secrets';
 import { dispatchSoon } from '../src/notify/dispatcher';
 import { nextDueTimer, type Timers } from '../src/notify/scheduler';
 import { tick } from '../src/tick';
@@ -53,6 +54,8 @@ export async function startNodeHost(
     run: () => deps.defer(() => dispatchSoon(deps)),
   });
   const log = loggerOf({ config, ...(overrides.log ? { log: overrides.log } : {}) });
+  // Started after the server listens; /healthz reads its state through deps.botPolling.
+  let polling: Polling | undefined;
   const deps: AppDeps = {
     db: opened.db,
     config,
@@ -67,8 +70,18 @@ export async function startNodeHost(
       pending.add(p);
     },
     wake: timer.wake,
+    botPolling: () => polling?.state(),
     ...overrides,
   };
+  try {
+    // Stored robot secrets need SECRETS_KEY (refused here, naming the setting); plain ones from before it are sealed.
+    await assertSecretsKey(deps);
+    const sealed = await sealPlainSecrets(deps);
+    if (sealed > 0) log('info', 'secrets.sealed', { channels: sealed });
+  } catch (err) {
+    opened.close();
+    throw err;
+  }
   const app = createApp(deps);
   const server = serve({ fetch: closeAfterRefusedBody(app.fetch), port: config.PORT });
   await new Promise<void>((ok, fail) => {
@@ -79,7 +92,7 @@ export async function startNodeHost(
   const ticker = setInterval(() => deps.defer(() => tick(deps)), TICK_MS);
   ticker.unref();
   // Without a public webhook URL the bot pulls its updates (TELEGRAM_BOT_TOKEN set, no PUBLIC_URL webhook).
-  const polling = telegramSettings(config)?.mode === 'polling' ? startTelegramPolling(deps) : undefined;
+  polling = telegramSettings(config)?.mode === 'polling' ? startTelegramPolling(deps) : undefined;
   return {
     url: `http://localhost:${port}`,
     deps,
@@ -106,7 +119,16 @@ async function main() {
     }
     throw err;
   }
-  const host = await startNodeHost(config);
+  let host: NodeHost;
+  try {
+    host = await startNodeHost(config);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
   const base = config.PUBLIC_URL ? publicUrl(config) : host.url;
   const admin = await ensureFirstAdmin(host.deps);
   console.log(

@@ -1,19 +1,17 @@
 // createApp(deps) builds the one Hono app both hosts serve; hosts differ only in how they build deps.
-import { count } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { jurisdictionCache } from '../db/repo/jurisdictions';
-import { jurisdictions } from '../db/schema';
 import { intakeRoutes } from './api/intake-routes';
 import { openApiDocument } from './api/openapi';
 import { publicUrl } from './config';
 import type { AppDeps, AppEnv } from './deps';
 import { notFound, onError } from './http/errors';
+import { health } from './http/health';
 import { type LazyApp, lazyApp } from './http/lazy';
 import { requestLog } from './http/request-log';
 import { loggerOf } from './log';
 import { dispatchAfterResponse } from './notify/after-response';
-import { coverageWarnings, notificationCoverage } from './notify/coverage';
 import { createIntakeService } from './service/intake-service';
 import { apiOriginPolicy } from './web/public/origins';
 import { crossOriginWidget, publicPages } from './web/public/routes';
@@ -30,21 +28,7 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound(notFound);
 
-  app.get('/healthz', async (c) => {
-    const [[row], coverage] = await Promise.all([
-      deps.db.select({ n: count() }).from(jurisdictions),
-      notificationCoverage(deps.db),
-    ]);
-    // Set-up gaps do not make the host unhealthy, but monitoring should show them until the admin fixes them.
-    const warnings = coverageWarnings(coverage);
-    return c.json({
-      ok: true,
-      database: 'reachable',
-      jurisdictions: row?.n ?? 0,
-      time: deps.clock().toISOString(),
-      warnings,
-    });
-  });
+  app.get('/healthz', (c) => health(deps, c));
 
   // CORS: only allow-listed portals and the app's own pages; others' unsafe requests get 403.
   app.use('/api/*', apiOriginPolicy(deps.config));

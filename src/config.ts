@@ -95,6 +95,23 @@ export const configSchema = z
       ),
       false,
     ),
+    /**
+     * AES-256-GCM key for secrets stored in the database (DingTalk/Feishu signing secrets): 32 random bytes in
+     * base64, e.g. `openssl rand -base64 32`. Required once any such secret is stored (src/secrets.ts).
+     */
+    SECRETS_KEY: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(
+            /^[A-Za-z0-9+/_-]{43}=?$/,
+            '32 random bytes in base64 (44 characters, e.g. `openssl rand -base64 32`)',
+          ),
+        ),
+    ),
+    // Team default (the seed gives no period; issue 14 asks for 3): a closed case keeps the reporter's
+    // personal data this many whole years after closing, then the tick removes it (src/cases/retention.ts).
+    RETENTION_YEARS: z._default(positiveInt('a positive whole number of years'), 3),
     /** New drafts one address may start per minute (API, widget, /report form) — team default. */
     DRAFTS_PER_MINUTE: z._default(positiveInt('a positive whole number'), 30),
     /** Messages one address may send to receiving offices per minute (status page, API) — team default. */

@@ -19,6 +19,11 @@ export interface AppDeps {
    * sets its dispatcher timer from it (src/notify/scheduler.ts); Workers have the cron and leave it unset.
    */
   wake?: (at: Date | undefined) => void;
+  /**
+   * The Telegram long-polling loop's state on a host that polls (the Node host keeps the loop's handle), for
+   * /healthz; unset where updates arrive by webhook (Workers) or there is no bot.
+   */
+  botPolling?: () => { state: string; since: Date; failures: number } | undefined;
   /** Structured log lines (src/log.ts); when absent, `loggerOf` picks the console (silent under APP_ENV=test). */
   log?: Logger;
 }

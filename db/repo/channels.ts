@@ -1,6 +1,6 @@
 // Notification channels: where a jurisdiction's alerts go (a null jurisdiction is the city office).
 // Data the city office edits, not code.
-import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { notifyChannels } from '../schema';
 
@@ -63,4 +63,21 @@ export async function telegramChannelByChat(db: Db, chatId: string): Promise<Not
     .where(and(eq(notifyChannels.type, 'telegram'), eq(notifyChannels.target, chatId)))
     .limit(1);
   return row;
+}
+
+/** Channels with a stored signing secret (sealed or, from before SECRETS_KEY, plain). */
+export function storedChannelSecrets(db: Db): Promise<{ id: string; secret: string }[]> {
+  return db
+    .select({ id: notifyChannels.id, secret: sql<string>`${notifyChannels.secret}` })
+    .from(notifyChannels)
+    .where(isNotNull(notifyChannels.secret))
+    .orderBy(notifyChannels.id);
+}
+
+/** Replaces a channel's stored secret, only if it still holds `was` (another instance may have sealed it). */
+export function replaceChannelSecret(db: Db, id: string, was: string, secret: string) {
+  return db
+    .update(notifyChannels)
+    .set({ secret })
+    .where(and(eq(notifyChannels.id, id), eq(notifyChannels.secret, was)));
 }

@@ -278,3 +278,27 @@ export async function countOutbox(db: Db): Promise<Record<OutboxState, number>> 
   for (const r of rows) counts[r.state] = Number(r.n);
   return counts;
 }
+
+export interface OutboxHealth {
+  pending: number;
+  dead: number;
+  /** When the oldest row still pending was written (undefined: nothing pending). */
+  oldestPendingAt: Date | undefined;
+}
+
+/** /healthz's view of the queue: three index reads (outbox_due_idx), never a scan of the sent rows. */
+export async function outboxHealth(db: Db): Promise<OutboxHealth> {
+  const [row] = await db
+    .select({
+      pending: sql<number>`(SELECT count(*) FROM ${outbox} WHERE ${outbox.state} = 'pending')`,
+      dead: sql<number>`(SELECT count(*) FROM ${outbox} WHERE ${outbox.state} = 'dead')`,
+      oldest: sql<number | null>`(SELECT min(${outbox.createdAt}) FROM ${outbox} WHERE ${outbox.state} = 'pending')`,
+    })
+    .from(sql`(SELECT 1)`);
+  const oldest = row?.oldest;
+  return {
+    pending: Number(row?.pending ?? 0),
+    dead: Number(row?.dead ?? 0),
+    oldestPendingAt: oldest === null || oldest === undefined ? undefined : new Date(Number(oldest)),
+  };
+}

@@ -177,7 +177,11 @@ describe('concurrency and restarts', () => {
   it('a report submitted while every channel is down is delivered after they return, across a host restart', async () => {
     const clock = manualClock();
     const file = join(tmp.dir, `${randomUUID()}.db`);
-    const config = testConfig(file, { PUBLIC_URL: 'https://report.example.gov.cn' });
+    // The DingTalk secret is stored in plain text (as before SECRETS_KEY): the restart seals it, and it still signs.
+    const config = testConfig(file, {
+      PUBLIC_URL: 'https://report.example.gov.cn',
+      SECRETS_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+    });
     const wecom = await robot('wecom', clock);
     const dingtalk = await robot('dingtalk', clock);
 

@@ -26,3 +26,28 @@ describe('the cron trigger on the Workers host', () => {
     expect(res.headers.get('set-cookie')).toMatch(/console_session=/);
   });
 });
+
+describe('the tick on Workers, which have no start-up', () => {
+  it('records its run for /healthz, and reports stored secrets without SECRETS_KEY there (naming the setting)', async () => {
+    await env.DB.prepare(
+      "INSERT INTO notify_channels (id, jurisdiction_id, type, name, target, secret) VALUES ('ch_wk_secret', '220102', 'dingtalk', 'd', 'https://oapi.dingtalk.com/robot/send?access_token=x', 'SECplain-secret-value')",
+    ).run();
+    try {
+      await cronTick();
+      const health = (await (await SELF.fetch('http://x/healthz')).json()) as {
+        lastTick: { at: string; ageSeconds: number } | null;
+        outbox: { pending: number; dead: number };
+        warnings: string[];
+      };
+      expect(health.lastTick?.ageSeconds).toBeLessThan(60);
+      expect(health.outbox).toMatchObject({ pending: expect.any(Number), dead: expect.any(Number) });
+      expect(health.warnings.join('\n')).toContain('SECRETS_KEY must be set: 1 robot signing secret');
+      expect(JSON.stringify(health)).not.toContain('SECplain-secret-value');
+      // Without a key nothing is sealed (and nothing is lost): the stored value is as it was.
+      const row = await env.DB.prepare("SELECT secret FROM notify_channels WHERE id = 'ch_wk_secret'").first();
+      expect(row).toEqual({ secret: 'SECplain-secret-value' });
+    } finally {
+      await env.DB.prepare("DELETE FROM notify_channels WHERE id = 'ch_wk_secret'").run();
+    }
+  });
+});

@@ -20,11 +20,13 @@ import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { formFlag, validatedForm } from '../../http/validate';
 import { newId } from '../../ids';
+import { sealChannelSecret } from '../../notify/channel-secrets';
 import { defaultSenders } from '../../notify/channels/index';
 import { coverageWarnings, notificationCoverage } from '../../notify/coverage';
 import type { AlertMessage } from '../../notify/format';
 import { webhookTargetProblem } from '../../notify/targets';
 import type { Senders } from '../../notify/types';
+import { SecretsKeyError } from '../../secrets';
 import * as z from '../../zod';
 import { ErrorSummary, Field, type FieldErrors, type FormValues, formString, invalidProps } from './form-fields';
 import { CsrfField, Flash, Layout } from './layout';
@@ -308,6 +310,19 @@ export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
     if (Object.keys(errors).length > 0 || !isType(type)) return page(c, { values, errors }, 400);
     const now = deps.clock();
     const id = newId('ch', now, deps.random);
+    // Signing secrets are stored sealed with SECRETS_KEY; without it the form comes back, nothing lost.
+    let secret: string | null = null;
+    if (values.secret) {
+      try {
+        secret = await sealChannelSecret(deps, id, values.secret);
+      } catch (err) {
+        if (!(err instanceof SecretsKeyError)) throw err;
+        c.get('log')('error', 'secrets.key_missing', { setting: 'SECRETS_KEY', channelType: type });
+        const why =
+          '服务器尚未设置 SECRETS_KEY（加密保存密钥用），暂时无法保存加签密钥。请联系运维设置后再提交，已填写的内容已保留。';
+        return page(c, { values, errors: { secret: why } }, 400);
+      }
+    }
     const chosen = values.jurisdictionId ?? '';
     // '@superior' / '@peer': a city-level recipient of warning notices (上级 / 同级), not a jurisdiction.
     const recipient = chosen === '@superior' ? 'superior' : chosen === '@peer' ? 'peer' : 'office';
@@ -319,7 +334,7 @@ export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
         type,
         name: values.name ?? '',
         target: values.target ?? '',
-        secret: values.secret || null,
+        secret,
         locale: values.locale === 'en' ? 'en' : 'zh',
         recipient,
         createdAt: now,
