@@ -22,18 +22,18 @@ import {
 } from '../../db/repo/cases';
 import { inboundRecorded, recordInbound } from '../../db/repo/inbound';
 import { listJurisdictions } from '../../db/repo/jurisdictions';
-import { findReportByReceipt, nameKeyOf } from '../../db/repo/reports';
+import { findReportByReceipt } from '../../db/repo/reports';
 import { caseScope } from '../auth/roles';
 import { type AppDeps, bindDeps } from '../deps';
 import { newId } from '../ids';
 import { type IntakeCtx, newReceipt } from '../intake/index';
-import { type Assessment, isItemCode, parseInstant } from '../rules/index';
+import type { Assessment } from '../rules/index';
 import { intakeCtxOf } from '../service/intake-service';
 import { reporterSmsRow } from '../sms/outbound';
 import { officeMessageText, wechatMessageRow } from '../wechat/outbound';
 import { type Annex4Data, prefillAnnex4, readAnnex4 } from './annex4';
 import { CaseError } from './case-error';
-import { annex4DueAt, assessedColumns, employerIdentity } from './new-report';
+import { annex4DueAt, assessedColumns, fromOfficerAnswers } from './new-report';
 import { assessOfficerCase } from './officer-case';
 import { type ParsedPhoneReport, phoneReportStatements } from './phone-report';
 import { combineAdvice, regionalSuggestion, reportAdvice } from './warning-level';
@@ -341,55 +341,27 @@ export async function createCase(
   const now = deps.clock();
   // A phoned or written report is the employer's: its lateness runs to when the employer called.
   const assessment = assessOfficerCase(answers, origin.employerReportedAt ?? now);
-  const unitName = String(answers.unit_name ?? '');
-  const uscc = typeof answers.uscc === 'string' ? answers.uscc : null;
-  const { id: employerId, key } = employerIdentity(uscc, district, unitName);
+  const typed = fromOfficerAnswers(answers, now);
+  const employerId = typed.employer.id;
   const reportId = newId('r', now, deps.random);
-  const eventMs = parseInstant(answers.event_at);
-  const eventAt = eventMs === null ? null : new Date(eventMs);
-  const str = (id: string) => (typeof answers[id] === 'string' ? (answers[id] as string) : null);
   const result = await once(
     deps,
     nonce,
     officerCaseStatements(deps.db, {
       officerId: officer.id,
-      employer: {
-        id: employerId,
-        key,
-        uscc,
-        name: unitName,
-        jurisdictionId: district,
-        legalRep: str('legal_rep'),
-        industry: str('industry'),
-        headcount: typeof answers.headcount === 'number' ? answers.headcount : null,
-        address: str('address'),
-        updatedAt: now,
-      },
+      employer: typed.employer,
       report: {
+        ...typed.report,
         id: reportId,
         receipt: newReceipt(now, deps.random),
-        draftId: null,
-        employerId,
-        jurisdictionId: district,
         channel: 'officer',
-        locale: 'zh',
-        unitName,
-        uscc,
-        industry: str('industry'),
-        reporterName: str('reporter_name') ?? '',
-        reporterPhone: str('reporter_phone') ?? '',
-        reporterChat: null,
-        answers,
-        items: Array.isArray(answers.items) ? answers.items.filter(isItemCode) : [],
         ...assessedColumns(assessment),
         source: origin.source,
         employerReportedAt: origin.employerReportedAt,
-        nameKey: nameKeyOf(district, unitName),
         // Lateness is the employer's delay in reporting (a suggestion); a case the employer never reported is
         // 'unreported', which only the officer's word makes it.
         ...(fromEmployer ? {} : { late: false, lateHours: null }),
         unreported,
-        eventAt,
         submittedAt: now,
         annex4DueAt: annex4DueAt(now, assessment.urgency.level, deps.config),
       },

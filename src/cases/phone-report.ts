@@ -5,16 +5,15 @@
 
 import type { Account } from '../../db/repo/accounts';
 import { eventStatement } from '../../db/repo/cases';
-import { employerKey, submissionStatements } from '../../db/repo/reports';
+import { submissionStatements } from '../../db/repo/reports';
 import type { AppDeps } from '../deps';
-import { newId, sha256Hex } from '../ids';
+import { newId } from '../ids';
 import { type IntakeCtx, newReceipt, parseDateTime, parsePhone } from '../intake/index';
-import { isItemCode } from '../rules/index';
+import { annex4DueAt, assessedColumns, fromOfficerAnswers, lateSuggestion } from './new-report';
 import { assessOfficerCase, parseOfficerCase, type RawForm } from './officer-case';
 
 /** A call typed in more than this long after it happened is most likely a typo in the date. */
 const MAX_CALL_AGE_MS = 30 * 86_400_000;
-const URGENT_DUE_MS = 3_600_000;
 
 export interface ParsedPhoneReport {
   answers: Record<string, unknown>;
@@ -57,67 +56,31 @@ type Officer = Pick<Account, 'id'>;
 export function phoneReportStatements(deps: AppDeps, officer: Officer, p: ParsedPhoneReport) {
   const { db, random, config } = deps;
   const now = deps.clock();
-  const answers = p.answers;
-  const str = (id: string) => (typeof answers[id] === 'string' ? (answers[id] as string) : null);
-  const assessment = assessOfficerCase(answers, p.callAt);
-  const district = String(answers.district ?? '');
-  const unitName = String(answers.unit_name ?? '');
-  const key = employerKey(str('uscc'), district, unitName);
+  const assessment = assessOfficerCase(p.answers, p.callAt);
+  const typed = fromOfficerAnswers(p.answers, now);
   const reportId = newId('r', now, random);
   const receipt = newReceipt(p.callAt, random);
-  const urgency = assessment.urgency.level;
-  const eventAt = str('event_at');
   const statements = [
     ...submissionStatements(db, {
-      employer: {
-        id: `e_${sha256Hex(key).slice(0, 24)}`,
-        key,
-        uscc: str('uscc'),
-        name: unitName,
-        jurisdictionId: district,
-        legalRep: str('legal_rep'),
-        industry: str('industry'),
-        headcount: typeof answers.headcount === 'number' ? answers.headcount : null,
-        address: str('address'),
-        updatedAt: now,
-      },
+      employer: typed.employer,
       report: {
+        ...typed.report,
         id: reportId,
         receipt,
-        draftId: null,
-        employerId: `e_${sha256Hex(key).slice(0, 24)}`,
-        jurisdictionId: district,
         channel: 'phone',
-        locale: 'zh',
-        unitName,
-        uscc: str('uscc'),
-        industry: str('industry'),
-        reporterName: str('reporter_name') ?? '',
-        reporterPhone: str('reporter_phone') ?? p.callerPhone,
-        reporterChat: null,
+        reporterPhone: typed.report.reporterPhone || p.callerPhone,
         callerPhone: p.callerPhone,
-        answers,
-        items: Array.isArray(answers.items) ? answers.items.filter(isItemCode) : [],
-        assessment,
-        rulesetVersion: assessment.rulesetVersion,
-        severity: assessment.severity.level,
-        urgency,
-        late: assessment.late.isLate,
-        lateHours: assessment.late.delayHours === null ? null : Math.round(assessment.late.delayHours),
+        ...assessedColumns(assessment),
         unreported: false,
         // The employer reported it (by telephone): the officer-entered source, and when the employer called.
         source: 'phone',
         employerReportedAt: p.callAt,
-        peopleInvolved: assessment.peopleInvolved,
-        groupIncident: assessment.groupIncident,
-        eventAt: eventAt ? new Date(eventAt.length === 10 ? `${eventAt}T00:00:00+08:00` : eventAt) : null,
         submittedAt: p.callAt,
-        annex4DueAt: new Date(
-          p.callAt.getTime() + (urgency === 'immediate' ? URGENT_DUE_MS : config.ANNEX4_DUE_HOURS * 3_600_000),
-        ),
+        annex4DueAt: annex4DueAt(p.callAt, assessment.urgency.level, config),
       },
       outboxId: newId('o', now, random),
     }),
+    ...lateSuggestion(db, assessment, { caseId: reportId, employerId: typed.employer.id, now, random }),
     eventStatement(db, {
       reportId,
       at: now,

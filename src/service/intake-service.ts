@@ -2,7 +2,6 @@
 // through here. A turn is one read and at most one atomic, version-guarded write batch
 // (ARCHITECTURE.md § One read, one batch).
 import type { BatchItem } from '../../db/client';
-import { accountabilityStatement } from '../../db/repo/accountability';
 import { type DraftRow, findDraft, guardedDraftUpdate, insertDraft } from '../../db/repo/drafts';
 import { findInbound, joinedCaseInboundStatement, recordInbound } from '../../db/repo/inbound';
 import type { Jurisdiction, JurisdictionCache } from '../../db/repo/jurisdictions';
@@ -13,7 +12,7 @@ import {
   receiptTaken,
   submissionStatements,
 } from '../../db/repo/reports';
-import { annex4DueAt, assessedColumns, employerIdentity } from '../cases/new-report';
+import { annex4DueAt, assessedColumns, employerIdentity, lateSuggestion } from '../cases/new-report';
 import type { AppDeps } from '../deps';
 import { newId, newToken, sha256Hex, timingSafeEqual } from '../ids';
 import {
@@ -344,20 +343,7 @@ async function submission(s: IntakeDeps, row: DraftRow, report: IntakeReport, no
     },
     outboxId: newId('o', now, s.random),
   });
-  // 2026.2: a late report is only a suggestion (疑似迟报) for the officer to confirm or dismiss.
-  if (assessment.late.isLate && assessment.late.reason) {
-    statements.push(
-      accountabilityStatement(s.db, {
-        id: newId('ae', now, s.random),
-        caseId: reportId,
-        employerId,
-        kind: 'late',
-        status: 'suggested',
-        reason: assessment.late.reason.zh,
-        createdAt: now,
-      }),
-    );
-  }
+  statements.push(...lateSuggestion(s.db, assessment, { caseId: reportId, employerId, now, random: s.random }));
   return { statements, reportId, receipt, urgency, dept };
 }
 

@@ -37,8 +37,8 @@ afterAll(async () => {
 });
 
 /** Posts the new-case form; returns the response and the created case id (if any). */
-async function newCase(fields: Record<string, string>, items: string[] = ['M05']) {
-  const page = await (await zhang.get('/console/cases/new')).text();
+async function newCase(fields: Record<string, string>, items: string[] = ['M05'], path = '/console/cases/new') {
+  const page = await (await zhang.get(path)).text();
   const nonce = /name="nonce" value="([^"]+)"/.exec(page)?.[1] ?? '';
   const form = new URLSearchParams({
     _csrf: csrfFrom(page),
@@ -62,7 +62,7 @@ async function newCase(fields: Record<string, string>, items: string[] = ['M05']
     ...fields,
   });
   for (const item of items) form.append('items', item);
-  const res = await fetcherFor(host.url)('/console/cases/new', {
+  const res = await fetcherFor(host.url)(path, {
     method: 'POST',
     headers: { cookie: zhang.cookie, 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
@@ -72,6 +72,20 @@ async function newCase(fields: Record<string, string>, items: string[] = ['M05']
 }
 
 describe('officer-entered cases and accountability decisions', () => {
+  it('a phone report (录入电话报告) is stored like a submission: 疑似迟报 suggested, the name key that joins 续报', async () => {
+    const unitName = '长春电话迟报测试有限公司';
+    const phoned = await newCase(
+      { unit_name: unitName, caller_phone: '13943108866', call_at: '2026-11-25T09:40' },
+      ['M05'],
+      '/console/cases/phone',
+    );
+    expect(phoned.res.status).toBe(303);
+    const [row] = await host.deps.db.select().from(reports).where(eq(reports.id, phoned.id));
+    expect(row).toMatchObject({ channel: 'phone', source: 'phone', unreported: false, nameKey: `220102:${unitName}` });
+    const entries = await entriesForCase(host.deps.db, phoned.id);
+    expect(entries.map((e) => [e.kind, e.status])).toEqual([['late', 'suggested']]);
+  });
+
   it('refuses a case without a source, a phoned one without the call time, and 漏报 on a phoned report', async () => {
     expect((await newCase({})).res.status).toBe(422);
     const noTime = await newCase({ source: 'phone' });
