@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem, Db } from '../client';
 import { accountabilityActions, accountabilityEntries, employers, jurisdictions, officers, reports } from '../schema';
-import type { AccountabilityKind, ConfirmedEntry } from './accountability';
+import { type AccountabilityKind, type ConfirmedEntry, confirmedEntryColumns } from './accountability';
 import { eventStatement } from './cases';
 
 export type ActionKind = (typeof accountabilityActions.$inferSelect)['kind'];
@@ -16,21 +16,7 @@ export interface RegisterEntry extends ConfirmedEntry {
   decidedBy: string | null;
 }
 
-const entryColumns = {
-  id: accountabilityEntries.id,
-  kind: accountabilityEntries.kind,
-  reason: accountabilityEntries.reason,
-  decidedAt: accountabilityEntries.decidedAt,
-  decidedBy: accountabilityEntries.decidedBy,
-  deciderName: officers.displayName,
-  caseId: accountabilityEntries.caseId,
-  receipt: reports.receipt,
-  employerId: accountabilityEntries.employerId,
-  employerName: sql<string>`COALESCE(${employers.name}, ${reports.unitName})`,
-  uscc: reports.uscc,
-  jurisdictionId: reports.jurisdictionId,
-  jurisdictionName: jurisdictions.nameZh,
-};
+const entryColumns = { ...confirmedEntryColumns, decidedBy: accountabilityEntries.decidedBy };
 
 function register(db: Db, where: SQL | undefined) {
   return db

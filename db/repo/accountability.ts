@@ -91,6 +91,22 @@ export interface ConfirmedEntry {
   jurisdictionName: string | null;
 }
 
+/** The columns of a confirmed entry as lists show it (this list and the register, accountability-actions.ts). */
+export const confirmedEntryColumns = {
+  id: accountabilityEntries.id,
+  kind: accountabilityEntries.kind,
+  reason: accountabilityEntries.reason,
+  decidedAt: accountabilityEntries.decidedAt,
+  deciderName: officers.displayName,
+  caseId: accountabilityEntries.caseId,
+  receipt: reports.receipt,
+  employerId: accountabilityEntries.employerId,
+  employerName: sql<string>`COALESCE(${employers.name}, ${reports.unitName})`,
+  uscc: reports.uscc,
+  jurisdictionId: reports.jurisdictionId,
+  jurisdictionName: jurisdictions.nameZh,
+};
+
 /**
  * The accountability list: confirmed entries only, newest decision first, scoped to a district (or the
  * whole city when jurisdictionId is null) and optionally to a decision period [from, to).
@@ -107,20 +123,7 @@ export function confirmedEntries(
     q.to ? lt(accountabilityEntries.decidedAt, q.to) : undefined,
   ];
   return db
-    .select({
-      id: accountabilityEntries.id,
-      kind: accountabilityEntries.kind,
-      reason: accountabilityEntries.reason,
-      decidedAt: accountabilityEntries.decidedAt,
-      deciderName: officers.displayName,
-      caseId: accountabilityEntries.caseId,
-      receipt: reports.receipt,
-      employerId: accountabilityEntries.employerId,
-      employerName: sql<string>`COALESCE(${employers.name}, ${reports.unitName})`,
-      uscc: reports.uscc,
-      jurisdictionId: reports.jurisdictionId,
-      jurisdictionName: jurisdictions.nameZh,
-    })
+    .select(confirmedEntryColumns)
     .from(accountabilityEntries)
     .innerJoin(reports, eq(reports.id, accountabilityEntries.caseId))
     .leftJoin(employers, eq(employers.id, accountabilityEntries.employerId))

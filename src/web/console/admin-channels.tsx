@@ -10,7 +10,6 @@ import {
   listChannels,
   setChannelEnabled,
 } from '../../../db/repo/accounts';
-import { eventStatement } from '../../../db/repo/cases';
 import { type Jurisdiction, listJurisdictions } from '../../../db/repo/jurisdictions';
 import { type ConsoleEnv, requirePermission } from '../../auth/middleware';
 import type { Session } from '../../auth/session';
@@ -28,6 +27,7 @@ import { webhookTargetProblem } from '../../notify/targets';
 import type { Senders } from '../../notify/types';
 import { SecretsKeyError } from '../../secrets';
 import * as z from '../../zod';
+import { adminAudit } from './admin-audit';
 import { ErrorSummary, Field, type FieldErrors, type FormValues, formString, invalidProps } from './form-fields';
 import { CsrfField, Flash, Layout } from './layout';
 
@@ -189,15 +189,7 @@ export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
   app.use('/console/admin/channels/*', requirePermission('manage_settings'));
   const send = senders ?? defaultSenders(deps);
 
-  const audit = (c: Context<ConsoleEnv>, type: string, data: unknown) =>
-    eventStatement(deps.db, {
-      reportId: null,
-      at: deps.clock(),
-      actorType: 'officer',
-      actorId: c.get('session').account.id,
-      type,
-      data,
-    });
+  const audit = (c: Context<ConsoleEnv>, type: string, data: unknown) => adminAudit(deps, c, type, data);
 
   const page = async (c: Context<ConsoleEnv>, opts: PageOpts = {}, status: 200 | 400 = 200) => {
     const session = c.get('session');

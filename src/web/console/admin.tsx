@@ -1,5 +1,5 @@
-// /console/admin/* — accounts (create with a one-time password shown once, reset, disable), the receiving
-// department of each jurisdiction (channels: admin-channels.tsx). Admins only; every change is an audit event.
+// /console/admin/officers — accounts (create with a one-time password shown once, reset, disable); the receiving
+// departments are in admin-jurisdictions.tsx, the channels in admin-channels.tsx. Admins only; every change is an audit event.
 // A refused form comes back as the same form with what was typed and the problem next to the field (400).
 import { type Context, Hono } from 'hono';
 import type { FC } from 'hono/jsx';
@@ -11,10 +11,8 @@ import {
   type Role,
   setPassword,
   updateAccount,
-  updateReceivingDept,
   usernameTaken,
 } from '../../../db/repo/accounts';
-import { eventStatement } from '../../../db/repo/cases';
 import { type Jurisdiction, listJurisdictions } from '../../../db/repo/jurisdictions';
 import { type ConsoleEnv, requirePermission } from '../../auth/middleware';
 import { hashPassword } from '../../auth/password';
@@ -24,8 +22,8 @@ import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { formFlag, validatedForm } from '../../http/validate';
 import { newId, newToken } from '../../ids';
-import { PLACEHOLDER_PHONE } from '../../notify/coverage';
 import * as z from '../../zod';
+import { adminAudit } from './admin-audit';
 import { ErrorSummary, Field, type FieldErrors, type FormValues, formString, invalidProps } from './form-fields';
 import { CsrfField, Flash, Layout } from './layout';
 
@@ -103,105 +101,98 @@ const AccountForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
   </form>
 );
 
+/** The accounts page: the list, and the new-account form (with what was typed and its problems). */
+async function officersPage(
+  deps: AppDeps,
+  c: Context<ConsoleEnv>,
+  opts: {
+    error?: string;
+    notice?: string;
+    created?: { username: string; password: string };
+    values?: FormValues;
+    errors?: FieldErrors;
+  } = {},
+  status = 200,
+) {
+  const session = c.get('session');
+  const [accounts, jurisdictions] = await Promise.all([listAccounts(deps.db), listJurisdictions(deps.db)]);
+  return c.html(
+    <Layout title="账号管理" session={session} active="/console/admin/officers">
+      <h1>账号管理</h1>
+      <Flash text={opts.error} error />
+      <Flash text={opts.notice} />
+      {opts.created && (
+        <p class="flash" role="status">
+          已为 {opts.created.username} 设置一次性密码：<code>{opts.created.password}</code>
+          （只显示这一次，请当面或电话告知；首次登录须修改）
+        </p>
+      )}
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>用户名</th>
+              <th>姓名</th>
+              <th>角色</th>
+              <th>辖区</th>
+              <th>电话</th>
+              <th>状态</th>
+              <th>操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr>
+                <td>{a.username}</td>
+                <td>{a.displayName}</td>
+                <td>{ROLE_NAMES[a.role]}</td>
+                <td>{a.jurisdictionName ?? '—'}</td>
+                <td>{a.phone ?? ''}</td>
+                <td>{a.disabled ? '已停用' : a.mustChangePassword ? '待改密码' : '正常'}</td>
+                <td class="actions">
+                  <form method="post" action={`/console/admin/officers/${encodeURIComponent(a.id)}/reset`}>
+                    <CsrfField session={session} />
+                    <button type="submit" class="secondary">
+                      重置密码
+                    </button>
+                  </form>
+                  {a.id !== session.account.id && (
+                    <form method="post" action={`/console/admin/officers/${encodeURIComponent(a.id)}/disabled`}>
+                      <CsrfField session={session} />
+                      <input type="hidden" name="disabled" value={a.disabled ? '0' : '1'} />
+                      <button type="submit" class="secondary">
+                        {a.disabled ? '启用' : '停用'}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <AccountForm
+        session={session}
+        jurisdictions={jurisdictions}
+        values={opts.values ?? {}}
+        errors={opts.errors ?? {}}
+      />
+    </Layout>,
+    status as 200,
+  );
+}
+
 export function adminRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
   // '/x/*' also matches '/x' itself, so these cover the list pages too.
   app.use('/console/admin/officers/*', requirePermission('manage_accounts'));
-  app.use('/console/admin/jurisdictions/*', requirePermission('manage_settings'));
 
-  const audit = (c: Context<ConsoleEnv>, type: string, data: unknown) =>
-    eventStatement(deps.db, {
-      reportId: null,
-      at: deps.clock(),
-      actorType: 'officer',
-      actorId: c.get('session').account.id,
-      type,
-      data,
-    });
+  const audit = (c: Context<ConsoleEnv>, type: string, data: unknown) => adminAudit(deps, c, type, data);
 
   // Accounts -----------------------------------------------------------------------------------------
 
-  const officersPage = async (
-    c: Context<ConsoleEnv>,
-    opts: {
-      error?: string;
-      notice?: string;
-      created?: { username: string; password: string };
-      values?: FormValues;
-      errors?: FieldErrors;
-    } = {},
-    status = 200,
-  ) => {
-    const session = c.get('session');
-    const [accounts, jurisdictions] = await Promise.all([listAccounts(deps.db), listJurisdictions(deps.db)]);
-    return c.html(
-      <Layout title="账号管理" session={session} active="/console/admin/officers">
-        <h1>账号管理</h1>
-        <Flash text={opts.error} error />
-        <Flash text={opts.notice} />
-        {opts.created && (
-          <p class="flash" role="status">
-            已为 {opts.created.username} 设置一次性密码：<code>{opts.created.password}</code>
-            （只显示这一次，请当面或电话告知；首次登录须修改）
-          </p>
-        )}
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>用户名</th>
-                <th>姓名</th>
-                <th>角色</th>
-                <th>辖区</th>
-                <th>电话</th>
-                <th>状态</th>
-                <th>操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((a) => (
-                <tr>
-                  <td>{a.username}</td>
-                  <td>{a.displayName}</td>
-                  <td>{ROLE_NAMES[a.role]}</td>
-                  <td>{a.jurisdictionName ?? '—'}</td>
-                  <td>{a.phone ?? ''}</td>
-                  <td>{a.disabled ? '已停用' : a.mustChangePassword ? '待改密码' : '正常'}</td>
-                  <td class="actions">
-                    <form method="post" action={`/console/admin/officers/${encodeURIComponent(a.id)}/reset`}>
-                      <CsrfField session={session} />
-                      <button type="submit" class="secondary">
-                        重置密码
-                      </button>
-                    </form>
-                    {a.id !== session.account.id && (
-                      <form method="post" action={`/console/admin/officers/${encodeURIComponent(a.id)}/disabled`}>
-                        <CsrfField session={session} />
-                        <input type="hidden" name="disabled" value={a.disabled ? '0' : '1'} />
-                        <button type="submit" class="secondary">
-                          {a.disabled ? '启用' : '停用'}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <AccountForm
-          session={session}
-          jurisdictions={jurisdictions}
-          values={opts.values ?? {}}
-          errors={opts.errors ?? {}}
-        />
-      </Layout>,
-      status as 200,
-    );
-  };
-
   app.get('/console/admin/officers', (c) =>
-    officersPage(c, c.req.query('password') === 'changed' ? { notice: '密码已修改。' } : {}),
+    officersPage(deps, c, c.req.query('password') === 'changed' ? { notice: '密码已修改。' } : {}),
   );
 
   app.post('/console/admin/officers', async (c) => {
@@ -218,7 +209,7 @@ export function adminRoutes(deps: AppDeps) {
       values,
       jurisdictions.map((j) => j.id),
     );
-    if (Object.keys(errors).length > 0) return officersPage(c, { values, errors }, 400);
+    if (Object.keys(errors).length > 0) return officersPage(deps, c, { values, errors }, 400);
     const username = values.username ?? '';
     const displayName = values.displayName ?? '';
     const role = values.role as Role;
@@ -244,10 +235,10 @@ export function adminRoutes(deps: AppDeps) {
     } catch (err) {
       // Nothing was written; the database says whether the name was the reason.
       if (await usernameTaken(deps.db, username))
-        return officersPage(c, { values, errors: { username: `用户名 ${username} 已被使用，请换一个。` } }, 409);
+        return officersPage(deps, c, { values, errors: { username: `用户名 ${username} 已被使用，请换一个。` } }, 409);
       throw err;
     }
-    return officersPage(c, { created: { username, password } });
+    return officersPage(deps, c, { created: { username, password } });
   });
 
   app.post('/console/admin/officers/:id/reset', async (c) => {
@@ -260,7 +251,7 @@ export function adminRoutes(deps: AppDeps) {
       deleteOtherSessions(deps.db, id, id === c.get('session').account.id ? c.get('session').id : null),
       audit(c, 'password_reset', { officerId: id }),
     ]);
-    return officersPage(c, { created: { username: account.username, password } });
+    return officersPage(deps, c, { created: { username: account.username, password } });
   });
 
   app.post('/console/admin/officers/:id/disabled', validatedForm(disabledForm), async (c) => {
@@ -273,118 +264,6 @@ export function adminRoutes(deps: AppDeps) {
       audit(c, disabled ? 'account_disabled' : 'account_enabled', { officerId: id }),
     ]);
     return c.redirect('/console/admin/officers', 303);
-  });
-
-  // Jurisdictions ------------------------------------------------------------------------------------
-
-  interface JurisdictionEdit {
-    id: string;
-    values: FormValues;
-    errors: FieldErrors;
-  }
-
-  const jurisdictionsPage = async (c: Context<ConsoleEnv>, edit?: JurisdictionEdit, status: 200 | 400 = 200) => {
-    const session = c.get('session');
-    const rows = await listJurisdictions(deps.db);
-    return c.html(
-      <Layout title="辖区与接报部门" session={session} active="/console/admin/jurisdictions">
-        <h1>辖区与接报部门</h1>
-        <Flash text={c.req.query('done') === '1' ? '已保存。' : undefined} />
-        {edit && <ErrorSummary errors={edit.errors} />}
-        <p class="muted">报告人提交后看到的接报部门和电话就是这里填写的内容。</p>
-        <div class="table-wrap">
-          <table class="cases">
-            <thead>
-              <tr>
-                <th>辖区</th>
-                <th>接报部门名称 / 联系电话</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((j) => {
-                const mine = edit?.id === j.id ? edit : undefined;
-                const errors = mine?.errors ?? {};
-                const name = mine ? (mine.values.name ?? '') : j.receivingDeptName;
-                const phone = mine ? (mine.values.phone ?? '') : j.receivingDeptPhone;
-                const key = `j-${j.id}`;
-                return (
-                  <tr>
-                    <td>
-                      {j.nameZh}
-                      <div class="muted">{j.id}</div>
-                    </td>
-                    <td>
-                      <form
-                        method="post"
-                        action={`/console/admin/jurisdictions/${encodeURIComponent(j.id)}`}
-                        class="actions"
-                        novalidate
-                      >
-                        <CsrfField session={session} />
-                        <Field id={`${key}-name`} label={`${j.nameZh}接报部门名称`} error={errors.name}>
-                          <input
-                            type="text"
-                            name="name"
-                            value={name}
-                            required
-                            maxlength={100}
-                            {...invalidProps(`${key}-name`, errors, 'name')}
-                          />
-                        </Field>
-                        <Field
-                          id={`${key}-phone`}
-                          label="联系电话"
-                          error={errors.phone}
-                          {...(phone === PLACEHOLDER_PHONE
-                            ? { hint: '仍是默认的 12333 热线，请填写调度室实际电话。' }
-                            : {})}
-                        >
-                          <input
-                            type="tel"
-                            name="phone"
-                            value={phone}
-                            required
-                            maxlength={30}
-                            {...invalidProps(`${key}-phone`, errors, 'phone')}
-                          />
-                        </Field>
-                        <button type="submit" class="secondary">
-                          保存
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </Layout>,
-      status,
-    );
-  };
-
-  app.get('/console/admin/jurisdictions', (c) => jurisdictionsPage(c));
-
-  app.post('/console/admin/jurisdictions/:id', async (c) => {
-    const body = await c.req.parseBody();
-    const id = c.req.param('id');
-    const values: FormValues = { name: str(body, 'name', 100), phone: str(body, 'phone', 30) };
-    const errors: FieldErrors = {};
-    if (!values.name) errors.name = '请填写接报部门名称。';
-    if (!values.phone) errors.phone = '请填写联系电话，报告人会拨打这个号码。';
-    else if (!/^[0-9+\-()（） ]{5,30}$/.test(values.phone))
-      errors.phone = '电话只能包含数字、空格、+、- 和括号，例如 0431-88990011。';
-    if (Object.keys(errors).length > 0) return jurisdictionsPage(c, { id, values, errors }, 400);
-    await deps.db.batch([
-      updateReceivingDept(deps.db, id, values.name ?? '', values.phone ?? '', deps.clock()),
-      audit(c, 'jurisdiction_updated', {
-        jurisdictionId: id,
-        receivingDeptName: values.name,
-        receivingDeptPhone: values.phone,
-      }),
-    ]);
-    return c.redirect('/console/admin/jurisdictions?done=1', 303);
   });
 
   return app;

@@ -16,6 +16,7 @@ import { accountabilityRoutes } from './accountability';
 import { accountabilityRegisterRoutes } from './accountability-register';
 import { adminRoutes } from './admin';
 import { adminChannelRoutes } from './admin-channels';
+import { adminJurisdictionRoutes } from './admin-jurisdictions';
 import { annex4Routes } from './annex4-page';
 import { consoleApiRoutes } from './api';
 import { caseLinkRoutes } from './case-links';
@@ -116,6 +117,7 @@ export function consoleRoutes(deps: AppDeps) {
   app.route('/', warningRoutes(deps));
   app.route('/', profileRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', adminJurisdictionRoutes(deps));
   app.route('/', adminChannelRoutes(deps));
   // Anything else under /console for a signed-in officer: the same 404 as a case out of scope.
   app.all('/console/*', () => {
