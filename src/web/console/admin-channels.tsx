@@ -184,6 +184,101 @@ function testMessage(ch: ChannelRow, consoleUrl: string): AlertMessage {
   };
 }
 
+/** The channels page: the list with each channel's actions, the coverage warnings, and the new-channel form. */
+async function channelsPage(deps: AppDeps, c: Context<ConsoleEnv>, opts: PageOpts = {}, status: 200 | 400 = 200) {
+  const session = c.get('session');
+  const [rows, jurisdictions, coverage] = await Promise.all([
+    listChannels(deps.db),
+    listJurisdictions(deps.db),
+    notificationCoverage(deps.db),
+  ]);
+  const warnings = coverageWarnings(coverage);
+  const nameOf = (id: string | null, recipient: string) =>
+    id === null
+      ? (RECIPIENT_ZH[recipient as keyof typeof RECIPIENT_ZH] ?? '市办（全市）')
+      : (jurisdictions.find((j) => j.id === id)?.nameZh ?? id);
+  return c.html(
+    <Layout title="通知渠道" session={session} active="/console/admin/channels">
+      <h1>通知渠道</h1>
+      <Flash text={opts.done} />
+      {warnings.length > 0 && (
+        <div class="flash warn" role="alert">
+          <strong>还有报告会无人接收：</strong>
+          <ul>
+            {warnings.map((w) => (
+              <li>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p class="muted">
+        新报告、附件4
+        提醒和逾期上报发往所在辖区的渠道；紧急报告和逾期上报同时发往市办渠道。发布和解除预警的通知发往各县（市）区渠道和上级、同级单位渠道。
+      </p>
+      <div class="table-wrap">
+        <table class="cases">
+          <thead>
+            <tr>
+              <th>名称</th>
+              <th>辖区</th>
+              <th>类型</th>
+              <th>发送地址</th>
+              <th>状态</th>
+              <th>操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((ch) => (
+              <tr>
+                <td>{ch.name}</td>
+                <td>{nameOf(ch.jurisdictionId, ch.recipient)}</td>
+                <td>{CHANNEL_TYPE_ZH[ch.type]}</td>
+                <td class="pre">{shownTarget(ch)}</td>
+                <td>{ch.enabled ? '启用' : '停用'}</td>
+                <td>
+                  <div class="actions">
+                    <form method="post" action={`/console/admin/channels/${encodeURIComponent(ch.id)}/test`}>
+                      <CsrfField session={session} />
+                      <button type="submit" class="secondary">
+                        发送测试消息
+                      </button>
+                    </form>
+                    <form method="post" action={`/console/admin/channels/${encodeURIComponent(ch.id)}/enabled`}>
+                      <CsrfField session={session} />
+                      <input type="hidden" name="enabled" value={ch.enabled ? '0' : '1'} />
+                      <button type="submit" class="secondary">
+                        {ch.enabled ? '停用' : '启用'}
+                      </button>
+                    </form>
+                    <form method="post" action={`/console/admin/channels/${encodeURIComponent(ch.id)}/delete`}>
+                      <CsrfField session={session} />
+                      <button type="submit" class="danger">
+                        删除
+                      </button>
+                    </form>
+                  </div>
+                  {opts.tested?.id === ch.id && (
+                    <p class={opts.tested.ok ? 'flash' : 'flash error'} role="status">
+                      {opts.tested.text}
+                    </p>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ChannelForm
+        session={session}
+        jurisdictions={jurisdictions}
+        values={opts.values ?? {}}
+        errors={opts.errors ?? {}}
+      />
+    </Layout>,
+    status,
+  );
+}
+
 export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
   const app = new Hono<ConsoleEnv>();
   app.use('/console/admin/channels/*', requirePermission('manage_settings'));
@@ -191,101 +286,9 @@ export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
 
   const audit = (c: Context<ConsoleEnv>, type: string, data: unknown) => adminAudit(deps, c, type, data);
 
-  const page = async (c: Context<ConsoleEnv>, opts: PageOpts = {}, status: 200 | 400 = 200) => {
-    const session = c.get('session');
-    const [rows, jurisdictions, coverage] = await Promise.all([
-      listChannels(deps.db),
-      listJurisdictions(deps.db),
-      notificationCoverage(deps.db),
-    ]);
-    const warnings = coverageWarnings(coverage);
-    const nameOf = (id: string | null, recipient: string) =>
-      id === null
-        ? (RECIPIENT_ZH[recipient as keyof typeof RECIPIENT_ZH] ?? '市办（全市）')
-        : (jurisdictions.find((j) => j.id === id)?.nameZh ?? id);
-    return c.html(
-      <Layout title="通知渠道" session={session} active="/console/admin/channels">
-        <h1>通知渠道</h1>
-        <Flash text={opts.done} />
-        {warnings.length > 0 && (
-          <div class="flash warn" role="alert">
-            <strong>还有报告会无人接收：</strong>
-            <ul>
-              {warnings.map((w) => (
-                <li>{w}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <p class="muted">
-          新报告、附件4
-          提醒和逾期上报发往所在辖区的渠道；紧急报告和逾期上报同时发往市办渠道。发布和解除预警的通知发往各县（市）区渠道和上级、同级单位渠道。
-        </p>
-        <div class="table-wrap">
-          <table class="cases">
-            <thead>
-              <tr>
-                <th>名称</th>
-                <th>辖区</th>
-                <th>类型</th>
-                <th>发送地址</th>
-                <th>状态</th>
-                <th>操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((ch) => (
-                <tr>
-                  <td>{ch.name}</td>
-                  <td>{nameOf(ch.jurisdictionId, ch.recipient)}</td>
-                  <td>{CHANNEL_TYPE_ZH[ch.type]}</td>
-                  <td class="pre">{shownTarget(ch)}</td>
-                  <td>{ch.enabled ? '启用' : '停用'}</td>
-                  <td>
-                    <div class="actions">
-                      <form method="post" action={`/console/admin/channels/${encodeURIComponent(ch.id)}/test`}>
-                        <CsrfField session={session} />
-                        <button type="submit" class="secondary">
-                          发送测试消息
-                        </button>
-                      </form>
-                      <form method="post" action={`/console/admin/channels/${encodeURIComponent(ch.id)}/enabled`}>
-                        <CsrfField session={session} />
-                        <input type="hidden" name="enabled" value={ch.enabled ? '0' : '1'} />
-                        <button type="submit" class="secondary">
-                          {ch.enabled ? '停用' : '启用'}
-                        </button>
-                      </form>
-                      <form method="post" action={`/console/admin/channels/${encodeURIComponent(ch.id)}/delete`}>
-                        <CsrfField session={session} />
-                        <button type="submit" class="danger">
-                          删除
-                        </button>
-                      </form>
-                    </div>
-                    {opts.tested?.id === ch.id && (
-                      <p class={opts.tested.ok ? 'flash' : 'flash error'} role="status">
-                        {opts.tested.text}
-                      </p>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <ChannelForm
-          session={session}
-          jurisdictions={jurisdictions}
-          values={opts.values ?? {}}
-          errors={opts.errors ?? {}}
-        />
-      </Layout>,
-      status,
-    );
-  };
-
-  app.get('/console/admin/channels', (c) => page(c, { ...(c.req.query('done') === '1' ? { done: '已保存。' } : {}) }));
+  app.get('/console/admin/channels', (c) =>
+    channelsPage(deps, c, { ...(c.req.query('done') === '1' ? { done: '已保存。' } : {}) }),
+  );
 
   app.post('/console/admin/channels', async (c) => {
     const body = await c.req.parseBody();
@@ -299,7 +302,7 @@ export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
     };
     const errors = channelFormErrors(values, await listJurisdictions(deps.db), deps.config.ALLOW_PRIVATE_TARGETS);
     const type = values.type ?? '';
-    if (Object.keys(errors).length > 0 || !isType(type)) return page(c, { values, errors }, 400);
+    if (Object.keys(errors).length > 0 || !isType(type)) return channelsPage(deps, c, { values, errors }, 400);
     const now = deps.clock();
     const id = newId('ch', now, deps.random);
     // Signing secrets are stored sealed with SECRETS_KEY; without it the form comes back, nothing lost.
@@ -346,7 +349,7 @@ export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
     const tested = result.ok
       ? { id, ok: true, text: `测试消息已发出，${CHANNEL_TYPE_ZH[ch.type]}回复：成功。请到群里确认已收到。` }
       : { id, ok: false, text: `发送失败，${CHANNEL_TYPE_ZH[ch.type]}回复：${result.error}` };
-    return page(c, { tested });
+    return channelsPage(deps, c, { tested });
   });
 
   app.post('/console/admin/channels/:id/enabled', validatedForm(enabledForm), async (c) => {

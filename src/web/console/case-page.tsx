@@ -219,6 +219,38 @@ const CloseForm: FC<{ base: string; session: Session; close: CasePageProps['clos
   </section>
 );
 
+/** 重大风险: list the case in the special ledger with its tracking person and follow-up interval. */
+const MajorRiskForm: FC<{ base: string; session: Session }> = ({ base, session }) => (
+  <section class="card no-print">
+    <h2>重大风险专门台账</h2>
+    <form method="post" action={`${base}/major`} class="stack">
+      <CsrfField session={session} />
+      <p class="muted">
+        可能引发媒体关注、连锁反应或扩散的重大风险，列入专门台账，落实专人跟踪，定期提醒跟进直至销号。
+      </p>
+      <label>
+        跟踪责任人
+        <input type="text" name="trackerName" required maxlength={50} />
+      </label>
+      <label>
+        联系电话
+        <input type="tel" name="trackerPhone" maxlength={30} />
+      </label>
+      <label>
+        跟进间隔（天，默认 {MAJOR_FOLLOW_UP_DAYS}）
+        <input type="number" name="intervalDays" min="1" max="90" value={String(MAJOR_FOLLOW_UP_DAYS)} />
+      </label>
+      <label>
+        说明
+        <textarea name="note" maxlength={2000} />
+      </label>
+      <button type="submit" class="secondary">
+        列入专门台账
+      </button>
+    </form>
+  </section>
+);
+
 const AuditLines: FC<{ events: CaseEvent[] }> = ({ events }) => (
   <section class="card">
     <h2>查阅与导出记录</h2>
@@ -369,36 +401,7 @@ const CasePage: FC<CasePageProps> = ({
               <button type="submit">发送</button>
             </form>
           </section>
-          {open && (
-            <section class="card no-print">
-              <h2>重大风险专门台账</h2>
-              <form method="post" action={`${base}/major`} class="stack">
-                <CsrfField session={session} />
-                <p class="muted">
-                  可能引发媒体关注、连锁反应或扩散的重大风险，列入专门台账，落实专人跟踪，定期提醒跟进直至销号。
-                </p>
-                <label>
-                  跟踪责任人
-                  <input type="text" name="trackerName" required maxlength={50} />
-                </label>
-                <label>
-                  联系电话
-                  <input type="tel" name="trackerPhone" maxlength={30} />
-                </label>
-                <label>
-                  跟进间隔（天，默认 {MAJOR_FOLLOW_UP_DAYS}）
-                  <input type="number" name="intervalDays" min="1" max="90" value={String(MAJOR_FOLLOW_UP_DAYS)} />
-                </label>
-                <label>
-                  说明
-                  <textarea name="note" maxlength={2000} />
-                </label>
-                <button type="submit" class="secondary">
-                  列入专门台账
-                </button>
-              </form>
-            </section>
-          )}
+          {open && <MajorRiskForm base={base} session={session} />}
           {open && <CloseForm base={base} session={session} close={close} early={r.status !== 'annex4_submitted'} />}
           <AuditLines events={events} />
         </div>
