@@ -315,7 +315,7 @@ export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
         c.get('log')('error', 'secrets.key_missing', { setting: 'SECRETS_KEY', channelType: type });
         const why =
           '服务器尚未设置 SECRETS_KEY（加密保存密钥用），暂时无法保存加签密钥。请联系运维设置后再提交，已填写的内容已保留。';
-        return page(c, { values, errors: { secret: why } }, 400);
+        return channelsPage(deps, c, { values, errors: { secret: why } }, 400);
       }
     }
     const chosen = values.jurisdictionId ?? '';
