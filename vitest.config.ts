@@ -40,6 +40,8 @@ export default defineConfig(async () => {
                   TELEGRAM_API_ROOT: FAKE_TELEGRAM_ROOT,
                   // The Workers host creates the first admin from this secret on its first cron tick.
                   ADMIN_PASSWORD: 'workers first admin passphrase',
+                  // Robot signing secrets are sealed with it (AES-GCM in workerd's WebCrypto): a test key.
+                  SECRETS_KEY: 'd29ya2VycyB0ZXN0IGtleSwgMzIgYnl0ZXMgbG9uZyE=',
                   ...WECHAT_BINDINGS,
                 },
                 // The bot's Bot API calls are answered by a fake in this process; other requests pass through.

@@ -1,5 +1,11 @@
 import { createExecutionContext, createScheduledController, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
-import worker from '../../functions/worker';
+import worker, { workerDb } from '../../functions/worker';
+import { loadConfig } from '../../src/config';
+import { cryptoRandom, systemClock } from '../../src/deps';
+import { memoryLogger } from '../../src/log';
+import { channelSecretContext } from '../../src/notify/channel-secrets';
+import { openSecret, secretsKey } from '../../src/secrets';
+import { tick } from '../../src/tick';
 
 async function cronTick() {
   const ctx = createExecutionContext();
@@ -28,12 +34,23 @@ describe('the cron trigger on the Workers host', () => {
 });
 
 describe('the tick on Workers, which have no start-up', () => {
-  it('records its run for /healthz, and reports stored secrets without SECRETS_KEY there (naming the setting)', async () => {
-    await env.DB.prepare(
+  const insertPlain = () =>
+    env.DB.prepare(
       "INSERT INTO notify_channels (id, jurisdiction_id, type, name, target, secret) VALUES ('ch_wk_secret', '220102', 'dingtalk', 'd', 'https://oapi.dingtalk.com/robot/send?access_token=x', 'SECplain-secret-value')",
     ).run();
+  const remove = () => env.DB.prepare("DELETE FROM notify_channels WHERE id = 'ch_wk_secret'").run();
+  const stored = async () =>
+    (await env.DB.prepare("SELECT secret FROM notify_channels WHERE id = 'ch_wk_secret'").first<{ secret: string }>())
+      ?.secret;
+
+  it('seals a plain-text signing secret with SECRETS_KEY (AES-GCM in workerd) and records its run for /healthz', async () => {
+    await insertPlain();
     try {
       await cronTick();
+      const sealed = await stored();
+      expect(sealed).toMatch(/^enc:v1:/);
+      const key = await secretsKey({ SECRETS_KEY: env.SECRETS_KEY });
+      expect(await openSecret(key, sealed ?? '', channelSecretContext('ch_wk_secret'))).toBe('SECplain-secret-value');
       const health = (await (await SELF.fetch('http://x/healthz')).json()) as {
         lastTick: { at: string; ageSeconds: number } | null;
         outbox: { pending: number; dead: number };
@@ -41,13 +58,36 @@ describe('the tick on Workers, which have no start-up', () => {
       };
       expect(health.lastTick?.ageSeconds).toBeLessThan(60);
       expect(health.outbox).toMatchObject({ pending: expect.any(Number), dead: expect.any(Number) });
-      expect(health.warnings.join('\n')).toContain('SECRETS_KEY must be set: 1 robot signing secret');
-      expect(JSON.stringify(health)).not.toContain('SECplain-secret-value');
-      // Without a key nothing is sealed (and nothing is lost): the stored value is as it was.
-      const row = await env.DB.prepare("SELECT secret FROM notify_channels WHERE id = 'ch_wk_secret'").first();
-      expect(row).toEqual({ secret: 'SECplain-secret-value' });
+      expect(health.warnings.join('\n')).not.toContain('SECRETS_KEY');
     } finally {
-      await env.DB.prepare("DELETE FROM notify_channels WHERE id = 'ch_wk_secret'").run();
+      await remove();
+    }
+  });
+
+  it('without SECRETS_KEY logs the problem naming the setting, keeps the secret as stored, and /healthz says so', async () => {
+    await insertPlain();
+    try {
+      const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string'));
+      const config = loadConfig({ ...vars, SECRETS_KEY: '' });
+      const log = memoryLogger();
+      const summary = await tick({
+        db: await workerDb(env, config),
+        config,
+        clock: systemClock,
+        random: cryptoRandom,
+        defer: () => {},
+        log,
+      });
+      expect(summary.secretsProblem).toMatch(/^SECRETS_KEY must be set: 1 robot signing secret/);
+      expect(log.lines).toContainEqual(
+        expect.objectContaining({ event: 'secrets.key_problem', setting: 'SECRETS_KEY' }),
+      );
+      expect(JSON.stringify(log.lines)).not.toContain('SECplain-secret-value');
+      expect(await stored()).toBe('SECplain-secret-value');
+      const health = (await (await SELF.fetch('http://x/healthz')).json()) as { warnings: string[] };
+      expect(health.warnings.join('\n')).toContain('SECRETS_KEY must be set');
+    } finally {
+      await remove();
     }
   });
 });
