@@ -112,6 +112,14 @@ export const configSchema = z
     // Team default (the seed gives no period; issue 14 asks for 3): a closed case keeps the reporter's
     // personal data this many whole years after closing, then the tick removes it (src/cases/retention.ts).
     RETENTION_YEARS: z._default(positiveInt('a positive whole number of years'), 3),
+    /** While changing SECRETS_KEY: the old key, so stored secrets still open; the tick re-seals them with the new one. */
+    SECRETS_KEY_PREVIOUS: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(/^[A-Za-z0-9+/_-]{43}=?$/, '32 random bytes in base64 (the SECRETS_KEY used before the current one)'),
+        ),
+    ),
     /** New drafts one address may start per minute (API, widget, /report form) — team default. */
     DRAFTS_PER_MINUTE: z._default(positiveInt('a positive whole number'), 30),
     /** Messages one address may send to receiving offices per minute (status page, API) — team default. */

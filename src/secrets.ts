@@ -33,18 +33,40 @@ export const isSealed = (stored: string) => stored.startsWith(SEALED_PREFIX);
 
 const keys = new Map<string, CryptoKey>();
 
-/** The AES-GCM key of SECRETS_KEY (imported once per value), or undefined when the setting is not set. */
-export async function secretsKey(config: Pick<Config, 'SECRETS_KEY'>): Promise<CryptoKey | undefined> {
-  const text = config.SECRETS_KEY;
+async function importKey(setting: string, text: string | undefined): Promise<CryptoKey | undefined> {
   if (!text) return undefined;
   let key = keys.get(text);
   if (!key) {
     const raw = fromBase64(text);
-    if (raw.length !== 32) throw new SecretsKeyError('SECRETS_KEY must be 32 random bytes in base64');
+    if (raw.length !== 32) throw new SecretsKeyError(`${setting} must be 32 random bytes in base64`);
     key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
     keys.set(text, key);
   }
   return key;
+}
+
+/** The AES-GCM key of SECRETS_KEY (imported once per value), or undefined when the setting is not set. */
+export function secretsKey(config: Pick<Config, 'SECRETS_KEY'>): Promise<CryptoKey | undefined> {
+  return importKey('SECRETS_KEY', config.SECRETS_KEY);
+}
+
+/**
+ * Opens a stored secret with SECRETS_KEY or, while the key is being changed, SECRETS_KEY_PREVIOUS; `stale` when
+ * only the previous key opened it (it should be sealed again with the current one).
+ */
+export async function openRotating(
+  config: Pick<Config, 'SECRETS_KEY' | 'SECRETS_KEY_PREVIOUS'>,
+  stored: string,
+  context: string,
+): Promise<{ plain: string; stale: boolean }> {
+  const current = await secretsKey(config);
+  try {
+    return { plain: await openSecret(current, stored, context), stale: false };
+  } catch (err) {
+    const previous = await importKey('SECRETS_KEY_PREVIOUS', config.SECRETS_KEY_PREVIOUS);
+    if (!previous || !current || !(err instanceof SecretsKeyError)) throw err;
+    return { plain: await openSecret(previous, stored, context), stale: true };
+  }
 }
 
 /** Encrypts `plain` for the row named by `context` (e.g. `notify_channels.secret:<id>`). */

@@ -1,12 +1,14 @@
 // Robot signing secrets (DingTalk 加签, Feishu 签名校验) are stored sealed with SECRETS_KEY (src/secrets.ts)
 // and opened only in the sender, just before signing. Rows stored before the key existed hold plain text:
-// they keep working and are sealed by the next start (Node) or tick (both hosts) once the key is set.
+// they keep working and are sealed by the next start (Node) or tick (both hosts) once the key is set. To change
+// the key, set the new one as SECRETS_KEY and the old one as SECRETS_KEY_PREVIOUS: the next start or tick seals
+// every secret again with the new key, after which SECRETS_KEY_PREVIOUS can go.
 // A deployment with stored secrets and no key (or the wrong key) is refused at start with a line naming
 // SECRETS_KEY (never a value); on Workers, which have no start, the tick logs it and /healthz shows it.
 import { type NotifyChannel, replaceChannelSecret, storedChannelSecrets } from '../../db/repo/channels';
 import { ConfigError } from '../config';
 import type { AppDeps } from '../deps';
-import { isSealed, openSecret, SecretsKeyError, sealSecret, secretsKey } from '../secrets';
+import { isSealed, openRotating, SecretsKeyError, sealSecret, secretsKey } from '../secrets';
 import type { ChannelSender } from './types';
 
 /** Binds a sealed secret to its channel row. */
@@ -29,8 +31,8 @@ export function openingSecret(config: AppDeps['config'], send: ChannelSender): C
     if (!channel.secret) return send(channel, message);
     let opened: NotifyChannel;
     try {
-      const secret = await openSecret(await secretsKey(config), channel.secret, channelSecretContext(channel.id));
-      opened = { ...channel, secret };
+      const { plain } = await openRotating(config, channel.secret, channelSecretContext(channel.id));
+      opened = { ...channel, secret: plain };
     } catch (err) {
       if (err instanceof SecretsKeyError) return { ok: false, error: err.message };
       throw err;
@@ -41,26 +43,20 @@ export function openingSecret(config: AppDeps['config'], send: ChannelSender): C
 
 /**
  * What is wrong with SECRETS_KEY for the secrets stored now, as one English sentence naming the setting, or
- * undefined when every stored secret can be opened (or none is stored).
+ * undefined when every stored secret can be opened (with SECRETS_KEY, or SECRETS_KEY_PREVIOUS during a change).
  */
 export async function secretsKeyProblem(deps: Pick<AppDeps, 'db' | 'config'>): Promise<string | undefined> {
   const stored = await storedChannelSecrets(deps.db);
   if (stored.length === 0) return undefined;
-  let key: CryptoKey | undefined;
-  try {
-    key = await secretsKey(deps.config);
-  } catch (err) {
-    return (err as Error).message;
-  }
-  if (!key) {
+  if (!deps.config.SECRETS_KEY) {
     return `SECRETS_KEY must be set: ${stored.length} robot signing secret(s) are stored (generate one with \`openssl rand -base64 32\` and keep it)`;
   }
-  const sealed = stored.find((s) => isSealed(s.secret));
-  if (sealed) {
+  for (const row of stored) {
     try {
-      await openSecret(key, sealed.secret, channelSecretContext(sealed.id));
-    } catch {
-      return 'SECRETS_KEY does not decrypt the stored robot signing secrets: set the key they were stored with';
+      await openRotating(deps.config, row.secret, channelSecretContext(row.id));
+    } catch (err) {
+      if (!(err instanceof SecretsKeyError)) throw err;
+      return 'SECRETS_KEY does not decrypt the stored robot signing secrets: set the key they were stored with (or, while changing it, that key as SECRETS_KEY_PREVIOUS)';
     }
   }
   return undefined;
@@ -72,14 +68,27 @@ export async function assertSecretsKey(deps: Pick<AppDeps, 'db' | 'config'>): Pr
   if (problem) throw new ConfigError(`配置错误 Invalid configuration: ${problem}.`);
 }
 
-/** Seals the secrets still stored in plain text (from before SECRETS_KEY); how many. Nothing without a key. */
+/**
+ * Seals with SECRETS_KEY the secrets still stored in plain text (from before the key) and those only
+ * SECRETS_KEY_PREVIOUS opens (a key change); how many. Nothing without a key; a row no key opens is left.
+ */
 export async function sealPlainSecrets(deps: Pick<AppDeps, 'db' | 'config' | 'random'>): Promise<number> {
   const key = await secretsKey(deps.config);
   if (!key) return 0;
-  const plain = (await storedChannelSecrets(deps.db)).filter((s) => !isSealed(s.secret));
-  for (const row of plain) {
-    const sealed = await sealSecret(key, row.secret, channelSecretContext(row.id), deps.random);
-    await replaceChannelSecret(deps.db, row.id, row.secret, sealed);
+  let sealed = 0;
+  for (const row of await storedChannelSecrets(deps.db)) {
+    const context = channelSecretContext(row.id);
+    let plain: string;
+    try {
+      const opened = await openRotating(deps.config, row.secret, context);
+      if (isSealed(row.secret) && !opened.stale) continue;
+      plain = opened.plain;
+    } catch (err) {
+      if (err instanceof SecretsKeyError) continue;
+      throw err;
+    }
+    await replaceChannelSecret(deps.db, row.id, row.secret, await sealSecret(key, plain, context, deps.random));
+    sealed++;
   }
-  return plain.length;
+  return sealed;
 }

@@ -178,4 +178,20 @@ describe('start-up', () => {
     expect(same?.secret).toBe(row?.secret);
     await again.stop();
   });
+
+  it('changes the key: with the old one as SECRETS_KEY_PREVIOUS the start re-seals every secret with the new one', async () => {
+    const file = await plainSecretDb();
+    const oldKey = newKey();
+    await (await startNodeHost(testConfig(file, { SECRETS_KEY: oldKey }))).stop();
+    const newer = newKey();
+    // The new key alone cannot open what the old one sealed.
+    await expect(startNodeHost(testConfig(file, { SECRETS_KEY: newer }))).rejects.toThrow(/SECRETS_KEY_PREVIOUS/);
+    const host = await startNodeHost(testConfig(file, { SECRETS_KEY: newer, SECRETS_KEY_PREVIOUS: oldKey }));
+    const [row] = await host.deps.db.select().from(notifyChannels);
+    await host.stop();
+    const context = channelSecretContext(row?.id ?? '');
+    expect(await openSecret(await secretsKey({ SECRETS_KEY: newer }), row?.secret ?? '', context)).toBe(SECRET);
+    // From now on the new key is enough.
+    await (await startNodeHost(testConfig(file, { SECRETS_KEY: newer }))).stop();
+  });
 });
