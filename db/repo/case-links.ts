@@ -80,6 +80,7 @@ export function followUpsOf(db: Db, caseId: string) {
       submittedAt: reports.submittedAt,
       urgency: reports.urgency,
       unitName: reports.unitName,
+      items: reports.items,
     })
     .from(reports)
     .where(eq(reports.caseId, caseId))

@@ -62,7 +62,8 @@ function printedDate(iso: string): string {
   return `${y} 年 ${m} 月 ${day} 日`;
 }
 
-export function annex4Document(data: Annex4Data): Document {
+/** The annex; `followUps` are the case's 续报 sentences (follow-ups.ts), listed under the table when any. */
+export function annex4Document(data: Annex4Data, followUps: readonly string[] = []): Document {
   const cell = (key: (typeof ANNEX4_ROWS)[number]['key']) => (key === 'level' ? levelText(data) : data[key]);
   return new Document({
     creator: data.reportingUnit || 'labour-relations risk early warning',
@@ -90,6 +91,12 @@ export function annex4Document(data: Annex4Data): Document {
             width: { size: 100, type: WidthType.PERCENTAGE },
             rows: [row('项  目', '内    容', true), ...ANNEX4_ROWS.map((r) => row(r.label, cell(r.key)))],
           }),
+          ...(followUps.length
+            ? [
+                new Paragraph({ spacing: { before: 240 }, children: [run(`续报情况（共 ${followUps.length} 份）：`)] }),
+                ...followUps.map((line) => new Paragraph({ children: [run(line)] })),
+              ]
+            : []),
           new Paragraph({
             spacing: { before: 240 },
             children: [
@@ -104,6 +111,6 @@ export function annex4Document(data: Annex4Data): Document {
   });
 }
 
-export async function annex4Docx(data: Annex4Data): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(annex4Document(data)));
+export async function annex4Docx(data: Annex4Data, followUps: readonly string[] = []): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(annex4Document(data, followUps)));
 }

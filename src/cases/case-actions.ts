@@ -5,7 +5,7 @@
 import type { BatchItem } from '../../db/client';
 import type { NewAccountabilityEntry } from '../../db/repo/accountability';
 import { type Account, handoverCandidates } from '../../db/repo/accounts';
-import { mergeStatements, splitStatements } from '../../db/repo/case-links';
+import { followUpsOf, mergeStatements, splitStatements } from '../../db/repo/case-links';
 import {
   type CaseDetail,
   claimStatements,
@@ -33,6 +33,7 @@ import { reporterSmsRow } from '../sms/outbound';
 import { officeMessageText, wechatMessageRow } from '../wechat/outbound';
 import { type Annex4Data, prefillAnnex4, readAnnex4 } from './annex4';
 import { CaseError } from './case-error';
+import { followUpSentence } from './follow-ups';
 import { annex4DueAt, assessedColumns, fromOfficerAnswers } from './new-report';
 import { assessOfficerCase } from './officer-case';
 import { type ParsedPhoneReport, phoneReportStatements } from './phone-report';
@@ -316,11 +317,16 @@ export async function exportAnnex4(
   reportId: string,
 ): Promise<{ bytes: Uint8Array; receipt: string }> {
   const found = await load(deps, officer, reportId);
-  const { data } = await annex4(deps, officer, found);
+  const [{ data }, followUps, stored] = await Promise.all([
+    annex4(deps, officer, found),
+    followUpsOf(deps.db, reportId),
+    findAnnex4(deps.db, reportId),
+  ]);
+  const lines = followUps.map((f) => followUpSentence(f, stored?.submittedAt ?? null));
   // docx is a quarter of the worker bundle and only this export needs it: a dynamic import keeps it out of
   // start-up (the bundler wraps it to be evaluated on the first export, not when the isolate starts).
   const { annex4Docx } = await import('./annex4-docx');
-  const bytes = await annex4Docx(data);
+  const bytes = await annex4Docx(data, lines);
   await event(deps, officer, reportId, 'exported', { what: 'annex4_docx' });
   return { bytes, receipt: found.report.receipt };
 }

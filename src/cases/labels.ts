@@ -50,6 +50,7 @@ const EVENT_ZH: Record<string, string> = {
   message_undeliverable: '消息未能送达报告人',
   annex4_saved: '保存附件4草稿',
   annex4_submitted: '报送附件4',
+  follow_up: '续报',
   annex4_accepted: '市办签收附件4',
   annex4_returned: '市办退回附件4补充',
   major_marked: '列入重大风险专门台账',

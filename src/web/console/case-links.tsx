@@ -7,17 +7,12 @@ import type { ReportRow } from '../../../db/repo/reports';
 import type { ConsoleEnv } from '../../auth/middleware';
 import type { Session } from '../../auth/session';
 import { type CaseActions, NOTE_MAX } from '../../cases/case-actions';
+import type { FollowUp } from '../../cases/follow-ups';
 import { CHANNEL_ZH } from '../../cases/labels';
 import { beijingDateTime } from '../../time';
 import { CsrfField } from './layout';
 
-export interface FollowUp {
-  id: string;
-  receipt: string;
-  channel: ReportRow['channel'];
-  submittedAt: Date;
-  urgency: ReportRow['urgency'];
-}
+export type { FollowUp };
 
 export const CaseLinks: FC<{ session: Session; report: ReportRow; followUps: FollowUp[] }> = ({
   session,

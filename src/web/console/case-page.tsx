@@ -14,6 +14,7 @@ import { assessmentOf } from '../../cases/annex4';
 import { clockTime, foldAuditEvents } from '../../cases/audit-lines';
 import { type CaseActions, MESSAGE_MAX, NOTE_MAX } from '../../cases/case-actions';
 import { CaseError } from '../../cases/case-error';
+import { withFollowUps } from '../../cases/follow-ups';
 import { CHANNEL_ZH, eventName, itemNames, plainReason } from '../../cases/labels';
 import { ago } from '../../cases/time';
 import { MAJOR_FOLLOW_UP_DAYS } from '../../city/major-risk';
@@ -408,7 +409,13 @@ const CasePage: FC<CasePageProps> = ({
         <div class="case-log">
           <section class="card" id="timeline">
             <h2>处理记录</h2>
-            <Timeline events={events.filter((e) => !AUDIT_ONLY.has(e.type))} now={now} />
+            <Timeline
+              events={withFollowUps(
+                events.filter((e) => !AUDIT_ONLY.has(e.type)),
+                followUps,
+              )}
+              now={now}
+            />
           </section>
         </div>
       </div>
