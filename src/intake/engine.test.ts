@@ -377,7 +377,9 @@ describe('USCC warning and hostile input', () => {
     const r = send(begin(), '某某公司');
     const warned = send(r, '91110000600037341a');
     expect(warned.state.current).toBe('uscc');
-    expect(warned.reply.warning).toContain('校验位不符');
+    expect(warned.reply.warning).toContain('校验位');
+    expect(warned.reply.warning).not.toContain('回复');
+    expect(warned.reply.chatHint).toContain('回复“确认”');
     expect(warned.state.answers.uscc).toBeUndefined();
     const confirmed = send(warned, { type: 'confirm' });
     expect(confirmed.state.answers.uscc).toBe('91110000600037341A');

@@ -168,7 +168,8 @@ export function start({ locale, preset = {}, now, ctx }: StartOptions): { state:
   };
   const state = { ...base, current: nextPosition(base) };
   const reply = render(state, ctx);
-  return { state, reply: { ...reply, text: `${MSG.welcome[locale]}\n\n${reply.text}` } };
+  const chatHint = [reply.chatHint, MSG.welcomeCommands[locale]].filter(Boolean).join('\n');
+  return { state, reply: { ...reply, text: `${MSG.welcome[locale]}\n\n${reply.text}`, chatHint } };
 }
 
 export function step(state: IntakeState, input: Input, now: Date, ctx: IntakeCtx): StepResult {
@@ -386,6 +387,13 @@ function progressOf(s: IntakeState): Reply['progress'] {
   return { answered: visible.filter((f) => isDone(s, f.id)).length, total: visible.length };
 }
 
+/** How to answer by typing, for chats only: finishing a multi-choice, keeping a doubtful answer. */
+function chatHintFor(field: Field, warning: Text | undefined, L: Locale): Pick<Reply, 'chatHint'> {
+  const hints = [field.kind === 'multi' ? MSG.selectionHint[L] : '', warning ? MSG.keepOrRetype[L] : ''];
+  const hint = hints.filter(Boolean).join('\n');
+  return hint ? { chatHint: hint } : {};
+}
+
 /** The reply for the state's current position. */
 export function render(s: IntakeState, ctx: IntakeCtx, error?: Text, warning?: Text): Reply {
   const L = s.locale;
@@ -434,7 +442,7 @@ export function render(s: IntakeState, ctx: IntakeCtx, error?: Text, warning?: T
   return {
     kind: 'question',
     text: field.prompt[L],
-    ...(field.kind === 'multi' ? { chatHint: MSG.selectionHint[L] } : {}),
+    ...chatHintFor(field, warning, L),
     field: replyField,
     canBack: s.returnTo === REVIEW || s.history.some((id) => id !== field.id && visibleField(s.answers, id)),
     canSkip: !field.required,

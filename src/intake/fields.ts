@@ -195,10 +195,7 @@ function choiceParser(options: (ctx: IntakeCtx) => Option[]): Field['parse'] {
       ? { ok: true, value: hit.value }
       : {
           ok: false,
-          error: t(
-            '请从列出的选项中选择一项（也可回复序号）。',
-            'Please pick one of the listed options (or reply with its number).',
-          ),
+          error: t('请从列出的选项中选择一项。', 'Please pick one of the listed options.'),
         };
   });
 }
@@ -286,8 +283,10 @@ const usccParser = withText((s) => {
       ok: true,
       value: r.normalized,
       warning: t(
-        `统一社会信用代码 ${r.normalized} 的校验位不符，可能有输入错误。请重新输入；如确认无误，请回复“确认”。`,
-        `The check character of ${r.normalized} does not match, so it may be mistyped. Re-enter it, or reply "confirm" to keep it.`,
+        // A statement only: how to keep it is the channel's (a chat's hint, the widget's button, the form's tick),
+        // and forms put the field's label before it, so it does not start with the label.
+        `${r.normalized} 的最后一位（校验位）与前 17 位不符，可能有输入错误，请对照营业执照核对。`,
+        `The last character of ${r.normalized} (the check character) does not match the first 17, so it may be mistyped; please compare it with the business licence.`,
       ),
     };
   }

@@ -6,8 +6,13 @@ const t = (zh: string, en: string): Text => ({ zh, en });
 
 export const MSG = {
   welcome: t(
-    '您好！这里是长春市劳动关系风险监测预警速报。我们将逐项询问《用人单位速报表》的内容，随时可回复“返回”“跳过”“帮助”或“取消”。',
-    'Hello! This is the Changchun labour-relations risk quick report. We will ask for each item of the employer quick report form; you can say "back", "skip", "help" or "cancel" at any time.',
+    '您好！这里是长春市劳动关系风险监测预警速报。我们将逐项询问《用人单位速报表》的内容。',
+    'Hello! This is the Changchun labour-relations risk quick report. We will ask for each item of the employer quick report form.',
+  ),
+  // The typed commands, said with the welcome in chats only (the widget and forms have buttons for them).
+  welcomeCommands: t(
+    '随时可回复“返回”“跳过”“帮助”或“取消”。',
+    'You can say "back", "skip", "help" or "cancel" at any time.',
   ),
   requiredNoSkip: t('此项为必填项，不能跳过。', 'This question is required and cannot be skipped.'),
   firstQuestion: t('已经是第一个问题了。', 'This is already the first question.'),
@@ -49,6 +54,8 @@ export const MSG = {
   ),
   // Said after a multi-choice prompt (which already says "可多选"): only how to finish, and only in chats.
   selectionHint: t('选好后回复“完成”。', 'When you have chosen, reply "done".'),
+  // Said after a warning (a doubtful check character), only in chats: buttons and forms have their own control.
+  keepOrRetype: t('请重新输入；如确认无误，请回复“确认”。', 'Re-enter it, or reply "confirm" to keep it.'),
   missingRequired: (label: Text): Text => t(`请先填写“${label.zh}”。`, `Please answer "${label.en}" first.`),
   skippedMark: t('（已跳过）', '(skipped)'),
   requiredMark: t('（必填，未填写）', '(required, missing)'),

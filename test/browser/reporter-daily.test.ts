@@ -67,4 +67,58 @@ describe('the /report form', () => {
       expect(text).toContain('可多选。');
     });
   });
+
+  it('says where the report goes beside the submit button, with a way to change it', async () => {
+    await atEachSize(browser, 'report-form-destination', async (page) => {
+      // A portal that embeds the form presets the district: the sentence names it from the start.
+      await page.goto(`${t.host.url}/report?jurisdiction=220102`);
+      const line = page.locator('#destination');
+      expect(await line.locator('p').textContent()).toBe(DESTINATION);
+      const submit = await page.locator('form[data-report-form] button[type=submit]').boundingBox();
+      const box = await line.boundingBox();
+      expect(box && submit && submit.y - (box.y + box.height)).toBeLessThan(40);
+      // 更改 leads to the district question; choosing another area rewrites the sentence.
+      await line.getByRole('link', { name: '更改' }).click();
+      expect(new URL(page.url()).hash).toBe('#f-district');
+      await page.selectOption('#f-district', '220104');
+      expect(await line.locator('p').textContent()).toBe('将报送至 朝阳区协调劳动关系三方委员会办公室');
+      // Without a district yet, it says that the area chosen above decides.
+      await page.goto(`${t.host.url}/report`);
+      expect(await line.locator('p').textContent()).toContain('请在上方选择');
+    });
+  });
+
+  it('shows a doubtful credit code as a statement with a tick, never a chat instruction or the label twice', async () => {
+    await atEachSize(browser, 'report-form-uscc', async (page) => {
+      await page.goto(`${t.host.url}/report`);
+      await page.fill('#f-uscc', '91110108551385082A');
+      const [response] = await Promise.all([
+        page.waitForNavigation(),
+        page.locator('form[data-report-form] button[type=submit]').click(),
+      ]);
+      expect(response?.status()).toBe(400);
+      const warning = (await page.locator('#w-uscc').textContent()) ?? '';
+      expect(warning).toContain('校验位');
+      expect(await page.locator('main').textContent()).not.toMatch(/回复|统一社会信用代码：统一社会信用代码/);
+      expect(await page.locator('.error-summary').textContent()).toContain('统一社会信用代码：91110108551385082A');
+      expect(await page.getByLabel('我已核对，确认填写无误').count()).toBe(1);
+    });
+  });
+});
+
+describe('the widget on a doubtful credit code', () => {
+  it('offers a button to keep it and no typing instruction', async () => {
+    await atEachSize(browser, 'widget-uscc', async (page) => {
+      await page.goto(`${t.host.url}/demo`);
+      const w = widget(page);
+      await turn(page, () => w.launcher.click());
+      await answerUntil(page, { unit_name: M05_ANSWERS.unit_name }, 'uscc');
+      await w.input.fill('91110108551385082A');
+      await turn(page, () => w.input.press('Enter'));
+      expect(await w.root.locator('#cc-warning').textContent()).toContain('校验位');
+      expect(await w.root.locator('.chat').textContent()).not.toMatch(/回复/);
+      await turn(page, () => w.root.getByRole('button', { name: '确认无误' }).click());
+      expect(await w.question.getAttribute('data-field')).toBe('legal_rep');
+    });
+  });
 });

@@ -27,6 +27,9 @@ const zh = {
   yes: '是',
   no: '否',
   submit: '提交报告',
+  destination: (area: string) => `将报送至 ${area}协调劳动关系三方委员会办公室`,
+  destinationUnknown: '将报送至 所在县（市）区或开发区的协调劳动关系三方委员会办公室（请在上方选择）',
+  changeDestination: '更改',
   step2: '请填写下方所选监测事项的补充信息，然后再次提交。您已填写的内容均已保留。',
   errorSummary: '请修正以下问题后再提交：',
   resubmitted:
@@ -110,6 +113,10 @@ const en: PageStrings = {
   yes: 'Yes',
   no: 'No',
   submit: 'Submit the report',
+  destination: (area) => `This report goes to the ${area} tripartite committee office`,
+  destinationUnknown:
+    "This report goes to the tripartite committee office of the employer's district (choose it above)",
+  changeDestination: 'Change',
   step2:
     'Please answer the follow-up questions for the items you chose below, then submit again. Everything you entered is kept.',
   errorSummary: 'Please correct the following before submitting:',

@@ -228,6 +228,24 @@ function ErrorSummary({ v, s }: { v: ReportFormView; s: PageStrings }) {
   );
 }
 
+/**
+ * "将报送至 XX 协调劳动关系三方委员会办公室" beside the submit button, with a link back to the district question.
+ * /assets/report-form.js rewrites it when another district is chosen (data-template holds the sentence).
+ */
+function Destination({ v, s }: { v: ReportFormView; s: PageStrings }) {
+  const chosen = v.values.district;
+  const area = v.ctx.jurisdictions.find((j) => j.id === chosen)?.name[v.locale];
+  const AREA = '{area}';
+  return (
+    <div class="destination" id="destination">
+      <p data-template={s.destination(AREA)} data-unknown={s.destinationUnknown}>
+        {area ? s.destination(area) : s.destinationUnknown}
+      </p>
+      <a href="#f-district">{s.changeDestination}</a>
+    </div>
+  );
+}
+
 export function ReportPage(v: ReportFormView) {
   const s = PAGE_STRINGS[v.locale];
   const sectionOf = (name: string) => FIELDS.filter((f) => f.section === name);
@@ -273,6 +291,7 @@ export function ReportPage(v: ReportFormView) {
             <FieldRow f={f} v={v} s={s} />
           ))}
         </fieldset>
+        <Destination v={v} s={s} />
         <button type="submit" class="primary">
           {s.submit}
         </button>

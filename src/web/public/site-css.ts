@@ -39,6 +39,9 @@ input[type=text], input[type=tel], input[type=url], input[type=date], input[type
 .check input { width: 20px; height: 20px; }
 button.primary { font: inherit; min-height: 48px; padding: 10px 24px; border: 0; border-radius: 6px; background: #0b4f9c; color: #fff; cursor: pointer; margin-top: 16px; }
 button.primary:hover { background: #083d79; }
+.destination { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 16px; margin-top: 16px; padding: 12px 16px;
+  border-left: 4px solid #0b4f9c; background: #e8f0fa; }
+.destination p { margin: 0; font-weight: 600; flex: 1 1 16em; }
 .receipt { font-size: 20px; }
 .status-result dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
 .status-result dt { color: #3d4654; }

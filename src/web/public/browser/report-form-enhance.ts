@@ -14,10 +14,23 @@ function sync(form: HTMLFormElement) {
   }
 }
 
+/** "将报送至 …" beside the submit button follows the district chosen above it. */
+function syncDestination(form: HTMLFormElement) {
+  const select = form.querySelector<HTMLSelectElement>('select[name="district"]');
+  const line = form.querySelector<HTMLElement>('#destination [data-template]');
+  if (!select || !line) return;
+  const area = select.value === '' ? undefined : select.selectedOptions[0]?.textContent?.trim();
+  line.textContent = area
+    ? (line.dataset.template ?? '').replace('{area}', area)
+    : (line.dataset.unknown ?? line.textContent ?? '');
+}
+
 const form = document.querySelector<HTMLFormElement>('form[data-report-form]');
 if (form) {
   sync(form);
+  syncDestination(form);
   form.addEventListener('change', (e) => {
     if (e.target instanceof HTMLInputElement && e.target.name === 'items') sync(form);
+    if (e.target instanceof HTMLSelectElement && e.target.name === 'district') syncDestination(form);
   });
 }
