@@ -110,9 +110,14 @@ describe('officers’ console in Chromium', () => {
     await page.fill('textarea[name=nextSteps]', '督促企业 12 月 20 日前补发到位，每周回访。');
     await submitForm(page, '保存草稿');
     expect(await page.inputValue('input[name=headOfOffice]')).toBe('赵主任');
+    // Asked once, beside the button: what follows, and a tick without which the browser does not send it.
+    expect(await page.locator('#confirm-submit .consequence').textContent()).toContain('报送后本表不能再修改');
+    await page.getByRole('button', { name: '报送市办', exact: true }).click();
+    expect(await page.locator('#a4-confirmed').evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(
+      true,
+    );
+    await page.check('#a4-confirmed');
     await submitForm(page, '报送市办');
-    expect(await page.locator('#confirm-submit').textContent()).toContain('报送后本表不能再修改');
-    await submitForm(page, '确认报送市办');
     expect(await page.locator('.flash').textContent()).toContain('附件4 已报送');
     const [stored] = await t.host.deps.db.select().from(reports).where(eq(reports.id, reportId));
     expect(stored?.status).toBe('annex4_submitted');

@@ -91,8 +91,23 @@ describe('warnings', () => {
     expect(html).toContain('当前未发布劳动关系风险预警');
   });
 
+  it('asks once before issuing or lifting: without the tick nothing happens and the form comes back as typed', async () => {
+    const res = await city.post('/console/warning', { form: 'decide', level: '1', reason: '南关区堵门。', issue: '1' });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('请勾选确认后再发布或提请。');
+    expect(html).toContain('一级预警立即发布，通知马上发往各县（市）区');
+    expect(html).toContain('<option value="1" selected="">一级预警</option>');
+    expect(html).toContain('南关区堵门。</textarea>');
+    expect(html).toContain('当前未发布劳动关系风险预警');
+    const lift = await city.post('/console/warning', { form: 'lift', level: '0', reason: '已平息。', issue: '1' });
+    expect(lift.status).toBe(400);
+    expect(await lift.text()).toContain('请勾选确认后再解除预警。');
+    for (const robot of Object.values(robots)) expect(robot.received).toHaveLength(0);
+  });
+
   it('keeps the chosen level and asks for the reason when it is missing', async () => {
-    const res = await city.post('/console/warning', { level: '1', reason: '  ', issue: '1' });
+    const res = await city.post('/console/warning', { level: '1', reason: '  ', issue: '1', confirm: 'yes' });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('请写明理由。');
@@ -104,6 +119,7 @@ describe('warnings', () => {
       level: '1',
       reason: '南关区、朝阳区相继发生集体停工和欠薪群体性事件。\n请各地加强排查。',
       issue: '1',
+      confirm: 'yes',
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/console/warning?done=issued');
@@ -163,7 +179,12 @@ describe('warnings', () => {
 
   it('lifts the warning the same way, and refuses to lift when none is in force', async () => {
     clock.advance(6 * 3_600_000); // within the sessions' 8-hour idle limit
-    const res = await city.post('/console/warning', { level: '0', reason: '欠薪已补发，停工已复工。', issue: '1' });
+    const res = await city.post('/console/warning', {
+      level: '0',
+      reason: '欠薪已补发，停工已复工。',
+      issue: '1',
+      confirm: 'yes',
+    });
     expect(res.status, await res.clone().text()).toBe(303);
     expect(res.headers.get('location')).toBe('/console/warning?done=lifted');
     await afterResponses();
@@ -173,7 +194,7 @@ describe('warnings', () => {
     expect(await (await district.get('/console')).text()).toContain(
       '当前未发布劳动关系风险预警（2026-11-25 16:00 解除）',
     );
-    const again = await city.post('/console/warning', { level: '0', reason: '再次解除', issue: '1' });
+    const again = await city.post('/console/warning', { level: '0', reason: '再次解除', issue: '1', confirm: 'yes' });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('当前没有生效的预警，无需解除。');
   });

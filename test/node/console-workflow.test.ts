@@ -172,10 +172,11 @@ describe('case workflow', () => {
 
     // 报送市办 asks once, naming what follows; nothing is sent until it is confirmed.
     const ask = await zhang.post(`/console/cases/${reportId}/annex4`, { ...data, action: 'submit' });
-    expect(ask.status).toBe(200);
+    expect(ask.status).toBe(400);
     const askText = await ask.text();
-    expect(askText).toContain('确认报送市办？');
+    expect(askText).toContain('请勾选确认后再报送');
     expect(askText).toContain('报送后本表不能再修改');
+    expect(askText).toContain(data.basicSituation);
     expect((await row(reportId)).status).not.toBe('annex4_submitted');
     const submit = { ...data, action: 'submit', confirmed: 'yes' };
     expect((await zhang.post(`/console/cases/${reportId}/annex4`, submit)).status).toBe(303);

@@ -45,8 +45,8 @@ interface Props {
   submitted: boolean;
   saved: boolean;
   errors?: string[];
-  /** 报送市办 was pressed: ask once, naming what follows, before it is sent. */
-  confirming?: boolean;
+  /** 报送市办 was pressed without the tick that confirms it: nothing was sent, say so next to the tick. */
+  unconfirmed?: boolean;
   review?: Review | undefined;
   flash?: string | undefined;
 }
@@ -99,7 +99,7 @@ const Annex4Page: FC<Props> = ({
   submitted,
   saved,
   errors,
-  confirming,
+  unconfirmed,
   review,
   flash,
 }) => {
@@ -132,18 +132,8 @@ const Annex4Page: FC<Props> = ({
           {saved ? '已保存的草稿。' : '以下内容根据用人单位速报表和规则评估预填，请核实修改后保存或报送。'}
         </p>
       )}
-      {confirming && (
-        <div class="card confirm stack" role="alert" id="confirm-submit">
-          <h2>确认报送市办？</h2>
-          <p class="consequence">
-            附件4 将报送市协调劳动关系三方委员会办公室，市办会立即收到通知；报送后本表不能再修改，也不能撤回。
-          </p>
-          <p>请核对下面的内容，确认无误后点击表单下方的“确认报送市办”；如需修改，改好后再点击。</p>
-        </div>
-      )}
       <form method="post" action={`${base}/annex4`} class="card stack">
         <CsrfField session={session} />
-        {confirming && <input type="hidden" name="confirmed" value="yes" />}
         <div class="grid2">
           {input('reportingUnit')}
           {input('filledAt', 'date')}
@@ -172,14 +162,36 @@ const Annex4Page: FC<Props> = ({
         </div>
         {input('contactPhone', 'tel')}
         {!submitted && (
-          <p class="actions">
-            <button type="submit" name="action" value="save" class="secondary">
-              保存草稿
-            </button>
-            <button type="submit" name="action" value="submit" class={confirming ? 'danger' : undefined}>
-              {confirming ? '确认报送市办' : '报送市办'}
-            </button>
-          </p>
+          <div class="confirm stack" id="confirm-submit">
+            <p class="consequence">
+              点击“报送市办”后，附件4
+              将报送市协调劳动关系三方委员会办公室，市办会立即收到通知；报送后本表不能再修改，也不能撤回。
+            </p>
+            <label class="check">
+              <input
+                type="checkbox"
+                id="a4-confirmed"
+                name="confirmed"
+                value="yes"
+                required
+                {...(unconfirmed ? { 'aria-invalid': 'true', 'aria-describedby': 'a4-confirmed-error' } : {})}
+              />
+              <span>我已核对以上内容，确认报送市办</span>
+            </label>
+            {unconfirmed && (
+              <p class="error-text" id="a4-confirmed-error" role="alert">
+                请勾选确认后再报送；本表尚未报送，填写的内容均已保留。
+              </p>
+            )}
+            <p class="actions">
+              <button type="submit" name="action" value="save" class="secondary" formnovalidate>
+                保存草稿
+              </button>
+              <button type="submit" name="action" value="submit" class="danger">
+                报送市办
+              </button>
+            </p>
+          </div>
         )}
       </form>
       <p class="actions">
@@ -274,8 +286,9 @@ export function annex4Routes(deps: AppDeps, actions: CaseActions) {
             data={parsed.data}
             submitted={false}
             saved={false}
-            confirming
+            unconfirmed
           />,
+          400,
         );
       await actions.submitAnnex4(session.account, id, parsed.data);
       dispatchAfterResponse(c, deps);

@@ -80,6 +80,7 @@ form.filters label.check { flex:0 0 auto; min-width:0; align-self:center; }
 .flash.warn { background:var(--amber-bg); color:var(--amber); }
 .flash.warn ul { margin:.25rem 0 0; padding-left:1.2rem; }
 .confirm { border:2px solid var(--red); }
+.confirm:not(.card) { padding:.75rem 1rem; border-radius:6px; }
 .confirm .consequence { font-weight:600; }
 label.check { display:flex; gap:.5rem; align-items:flex-start; color:var(--fg); }
 label.check input { margin-top:.3rem; }

@@ -33,13 +33,44 @@ const DONE_ZH: Record<string, string> = {
 interface FormValues {
   level: string;
   reason: string;
+  /** Which form was posted: the decision (issue / record) or the lift. */
+  form: 'decide' | 'lift';
 }
 
-const DecisionForm: FC<{ session: Session; values: FormValues; inForce: boolean }> = ({ session, values, inForce }) => (
+/** The required tick under an irreversible action, with the refusal next to it when it was left out. */
+const ConfirmTick: FC<{ id: string; label: string; error?: string | undefined }> = ({ id, label, error }) => (
   <>
-    <form method="post" action="/console/warning" class="card stack">
+    <label class="check">
+      <input
+        type="checkbox"
+        id={id}
+        name="confirm"
+        value="yes"
+        required
+        {...(error ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-error` } : {})}
+      />
+      <span>{label}</span>
+    </label>
+    {error && (
+      <p class="error-text" id={`${id}-error`} role="alert">
+        {error}
+      </p>
+    )}
+  </>
+);
+
+const DecisionForm: FC<{
+  session: Session;
+  values: FormValues;
+  inForce: boolean;
+  /** The tick was left out: which form, and what to do. */
+  unconfirmed?: string | undefined;
+}> = ({ session, values, inForce, unconfirmed }) => (
+  <>
+    <form method="post" action="/console/warning" class="card confirm stack" id="decide">
       <h2>确定预警级别</h2>
       <CsrfField session={session} />
+      <input type="hidden" name="form" value="decide" />
       <label>
         预警级别
         <select name="level">
@@ -56,31 +87,50 @@ const DecisionForm: FC<{ session: Session; values: FormValues; inForce: boolean 
       <label>
         理由（必填，将写入通知和请示材料）
         <textarea name="reason" required maxlength={4000}>
-          {values.reason}
+          {values.form === 'decide' ? values.reason : ''}
         </textarea>
       </label>
       <p class="muted">
         一级预警由市协调劳动关系三方委员会办公室确定并发布，通知各县（市）区和上级、同级单位；二级、三级预警由省级、国家研究确定，本系统生成提请材料。
       </p>
+      <p class="consequence">
+        点击“确定并发布”后：一级预警立即发布，通知马上发往各县（市）区和上级、同级单位，发出后不能撤回，只能另行解除；二级、三级记录为提请省级，并生成请示材料。
+      </p>
+      <ConfirmTick
+        id="decide-confirm"
+        label="我确认发布（或提请）上面选择的预警级别"
+        error={values.form === 'decide' ? unconfirmed : undefined}
+      />
       <p class="actions">
         <button type="submit" name="issue" value="1">
           确定并发布（二级、三级为提请省级）
         </button>
-        <button type="submit" name="issue" value="0" class="secondary">
+        <button type="submit" name="issue" value="0" class="secondary" formnovalidate>
           仅记录决定
         </button>
       </p>
     </form>
     {inForce && (
-      <form method="post" action="/console/warning" class="card stack">
+      <form method="post" action="/console/warning" class="card confirm stack" id="lift">
         <h2>解除预警</h2>
         <CsrfField session={session} />
+        <input type="hidden" name="form" value="lift" />
         <input type="hidden" name="level" value="0" />
         <input type="hidden" name="issue" value="1" />
         <label>
           解除理由（必填）
-          <textarea name="reason" required maxlength={4000} />
+          <textarea name="reason" required maxlength={4000}>
+            {values.form === 'lift' ? values.reason : ''}
+          </textarea>
         </label>
+        <p class="consequence">
+          解除后全市恢复为“未发布预警”，解除通知马上发往各县（市）区和上级、同级单位，发出后不能撤回。
+        </p>
+        <ConfirmTick
+          id="lift-confirm"
+          label="我确认解除当前预警并发出通知"
+          error={values.form === 'lift' ? unconfirmed : undefined}
+        />
         <button type="submit" class="danger">
           解除当前预警并通知
         </button>
@@ -158,7 +208,12 @@ function History({ session, history, decider }: { session: Session; history: War
 export function warningRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
 
-  async function page(session: Session, flash: { text?: string; error?: boolean }, values?: FormValues) {
+  async function page(
+    session: Session,
+    flash: { text?: string; error?: boolean },
+    values?: FormValues,
+    unconfirmed?: string,
+  ) {
     const [suggestion, history, current] = await Promise.all([
       regionalSuggestion(deps.db, deps.clock()),
       listWarningDecisions(deps.db, 50),
@@ -201,8 +256,9 @@ export function warningRoutes(deps: AppDeps) {
         {decider ? (
           <DecisionForm
             session={session}
-            values={values ?? { level: String(Math.max(1, suggestion.level)), reason: '' }}
+            values={values ?? { level: String(Math.max(1, suggestion.level)), reason: '', form: 'decide' }}
             inForce={Boolean(current && current.action !== 'lifted')}
+            unconfirmed={unconfirmed}
           />
         ) : (
           <p class="muted">预警由市协调劳动关系三方委员会办公室确定并发布。</p>
@@ -222,10 +278,17 @@ export function warningRoutes(deps: AppDeps) {
   app.post('/console/warning', requirePermission('decide_level'), async (c) => {
     const session = c.get('session');
     const body = await c.req.parseBody();
-    const values = {
+    const values: FormValues = {
       level: typeof body.level === 'string' ? body.level : '',
       reason: typeof body.reason === 'string' ? body.reason.slice(0, 4000) : '',
+      form: body.form === 'lift' ? 'lift' : 'decide',
     };
+    // Issuing, requesting or lifting cannot be undone: the form's tick is required (only recording is not).
+    if (body.issue === '1' && body.confirm !== 'yes') {
+      session.warning = await currentWarning(deps.db);
+      const text = values.form === 'lift' ? '请勾选确认后再解除预警。' : '请勾选确认后再发布或提请。';
+      return c.html(await page(session, { text, error: true }, values, text), 400);
+    }
     try {
       const done = await decideWarning(deps, session.account, {
         level: /^[0-3]$/.test(values.level) ? Number(values.level) : -1,
