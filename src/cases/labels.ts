@@ -25,6 +25,12 @@ export function plainReason(text: string): string {
   return text.replace(NOTATION, '').replace(LEVEL_PREFIX, '').trim();
 }
 
+/** Sentences joined with "；" (each one's own full stop dropped first, so never "。；"), ending with one "。". */
+export function joinSentences(sentences: string[]): string {
+  const bare = sentences.map((x) => x.trim().replace(/[。；;.]+$/, '')).filter(Boolean);
+  return bare.length ? `${bare.join('；')}。` : '';
+}
+
 export const CHANNEL_ZH = {
   web: '网页',
   widget: '门户组件',

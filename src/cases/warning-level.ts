@@ -8,7 +8,7 @@ import { regionalMetrics } from '../../db/repo/regional';
 import type { ReportRow } from '../../db/repo/reports';
 import { type LevelSuggestion, levelFromMetrics, type WarningLevel } from '../rules/index';
 import { assessmentOf } from './annex4';
-import { LEVEL_ZH, plainReason, SEVERITY_ZH } from './labels';
+import { joinSentences, LEVEL_ZH, plainReason, SEVERITY_ZH } from './labels';
 
 export const LEVEL_WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -43,7 +43,7 @@ export function reportAdvice(report: ReportRow): LevelAdvice {
   }
   if (report.urgency === 'immediate')
     reasons.push(
-      `属紧急重大事项：${(a?.urgency.reasons ?? []).map((r) => plainReason(r.zh)).join('；') || '需立即报告'}`,
+      `属紧急重大事项：${joinSentences((a?.urgency.reasons ?? []).map((r) => plainReason(r.zh))) || '需立即报告。'}`,
     );
   if (report.severity === 'high') reasons.push(`严重程度高：${plainReason(a?.severity.reason.zh ?? '')}`);
   if (reasons.length > 0) return { level: 1, reasons };

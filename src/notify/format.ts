@@ -4,6 +4,7 @@
 // alert, the Annex 4 reminder, escalation and submission); its first line says which it is.
 import type { Jurisdiction } from '../../db/repo/jurisdictions';
 import type { ReportRow } from '../../db/repo/reports';
+import { plainReason } from '../cases/labels';
 import { isItemCode, itemByCode, type Locale } from '../rules/index';
 import { beijingDateTime } from '../time';
 import * as z from '../zod';
@@ -188,8 +189,9 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
   // 2026.1 counted everyone involved; from 2026.2 the count is of people taking part in a collective action.
   const countsTakingPart = report.rulesetVersion !== '2026.1';
   const urgent = report.urgency === 'immediate';
+  // Each reason's own full stop goes before the clause separator (never "。；").
   const withReason = (head: string, reasons: string[]) =>
-    reasons.length > 0 ? `${head} — ${reasons.join(t.clause)}` : head;
+    reasons.length > 0 ? `${head} — ${reasons.map((r) => r.trim().replace(/[。；;.]+$/, '')).join(t.clause)}` : head;
 
   const items = report.items.map((code) => (isItemCode(code) ? itemByCode(code).name[ctx.locale] : code));
   const people =
@@ -198,9 +200,12 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
         ? t.noAction
         : t.unknown
       : t.persons(report.peopleInvolved) + (report.groupIncident ? t.group : '');
-  const urgencyReasons = (a.urgency?.reasons ?? []).map((r) => r[ctx.locale]);
+  const urgencyReasons = (a.urgency?.reasons ?? []).map((r) => plainReason(r[ctx.locale]));
   const severityLabel = t.severityLevel[report.severity];
-  const severityReason = a.severity?.reason[ctx.locale];
+  // The rules open the reason with the level ("高：", "Medium: "): the label says it already.
+  const severityReason = a.severity
+    ? plainReason(a.severity.reason[ctx.locale]).replace(/^(?:high|medium|low)[:：]\s*/i, '')
+    : undefined;
   const district = ctx.jurisdiction ? (ctx.locale === 'zh' ? ctx.jurisdiction.nameZh : ctx.jurisdiction.nameEn) : '';
 
   const fields: AlertField[] = [
@@ -212,13 +217,8 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
     { label: t.urgency, value: clean(withReason(urgent ? t.immediate : t.within24h, urgencyReasons), 200) },
     {
       label: t.severity,
-      // The rules' reason usually opens with the level ("高：…"): do not say it twice.
-      value: clean(
-        severityReason?.startsWith(severityLabel)
-          ? severityReason
-          : withReason(severityLabel, severityReason ? [severityReason] : []),
-        200,
-      ),
+      // One vocabulary with the pages: "高 — reason" (plainReason drops the rules' leading "高：" and notation).
+      value: clean(withReason(severityLabel, severityReason ? [severityReason] : []), 200),
     },
   ];
   if (report.late && a.late?.reason) fields.push({ label: t.late, value: clean(a.late.reason[ctx.locale], 200) });
@@ -228,7 +228,9 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
     { label: t.receipt, value: clean(report.receipt) },
   );
 
-  const flagged = a.findings.filter((f) => f.outcome === 'flagged').map((f) => clean(f.explanation[ctx.locale], 160));
+  const flagged = a.findings
+    .filter((f) => f.outcome === 'flagged')
+    .map((f) => clean(plainReason(f.explanation[ctx.locale]), 160));
   const reasons = flagged.slice(0, MAX_REASONS);
   if (flagged.length > MAX_REASONS) reasons.push(t.more(flagged.length - MAX_REASONS));
 

@@ -100,7 +100,9 @@ describe('alert message', () => {
     expect(text).toContain('参与人数：60 人（群体性事件）');
     expect(text).toContain('涉及职工：60 人');
     expect(text).toMatch(/紧急程度：紧急重大，须立即报告 — 存在堵门、堵路/);
-    expect(text).toMatch(/严重程度：高：堵门、堵路/);
+    // One vocabulary with the pages: the level once, then the reason; no notation, no "。；".
+    expect(text).toMatch(/严重程度：高 — 堵门、堵路/);
+    expect(text).not.toMatch(/高：|。；|≥|M\d\d\./);
     expect(text).toContain('- 拖欠 60 名职工工资共 1,200,000 元');
     // Submitted 02:00Z, due one hour later: 11:00 in Changchun.
     expect(text).toContain('信息情况表报送时限：2026-11-25 11:00（北京时间）');
@@ -115,7 +117,7 @@ describe('alert message', () => {
     expect(text.split('\n')[0]).toBe('Labour-relations risk report');
     expect(text).toContain('District: Nanguan District');
     expect(text).toContain('Urgency: Within 24 hours');
-    expect(text).toContain('Severity: Medium: wage arrears graded orange');
+    expect(text).toContain('Severity: Medium — wage arrears graded orange');
     // Ruleset 2026.2 (the old reading counted the 12 owed wages as a group incident): nobody takes part.
     expect(text).toContain('Taking part: no collective action');
     expect(text).toContain('Employees affected: 12');

@@ -15,7 +15,7 @@ import { clockTime, foldAuditEvents } from '../../cases/audit-lines';
 import { type CaseActions, MESSAGE_MAX, NOTE_MAX } from '../../cases/case-actions';
 import { CaseError } from '../../cases/case-error';
 import { withFollowUps } from '../../cases/follow-ups';
-import { CHANNEL_ZH, eventName, itemNames, plainReason } from '../../cases/labels';
+import { CHANNEL_ZH, eventName, itemNames, joinSentences, plainReason } from '../../cases/labels';
 import { ago } from '../../cases/time';
 import { MAJOR_FOLLOW_UP_DAYS } from '../../city/major-risk';
 import type { AppDeps } from '../../deps';
@@ -133,7 +133,7 @@ const Assessment: FC<{ found: CaseDetail }> = ({ found }) => {
         <SeverityBadge severity={a.severity.level} /> {plainReason(a.severity.reason.zh)}
       </p>
       <p>
-        <UrgencyBadge urgency={a.urgency.level} /> {a.urgency.reasons.map((r) => plainReason(r.zh)).join('；')}
+        <UrgencyBadge urgency={a.urgency.level} /> {joinSentences(a.urgency.reasons.map((r) => plainReason(r.zh)))}
       </p>
       {a.late.isLate && a.late.reason && (
         <p>

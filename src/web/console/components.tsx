@@ -6,7 +6,7 @@ import { countdown } from '../../cases/time';
 import { beijingDateTime } from '../../time';
 
 export const UrgencyBadge: FC<{ urgency: keyof typeof URGENCY_ZH }> = ({ urgency }) => (
-  <span class={urgency === 'immediate' ? 'badge red' : 'badge'}>{URGENCY_ZH[urgency]}</span>
+  <span class={urgency === 'immediate' ? 'badge red' : 'badge'}>紧急程度：{URGENCY_ZH[urgency]}</span>
 );
 
 export const SeverityBadge: FC<{ severity: keyof typeof SEVERITY_ZH }> = ({ severity }) => (

@@ -56,7 +56,7 @@ export const CaseRows: FC<{ rows: CaseListItem[]; now: Date; session?: Session; 
           <th>用人单位</th>
           <th>县（市）区</th>
           <th>监测事项</th>
-          <th>紧急 / 严重</th>
+          <th>紧急程度 / 严重程度</th>
           <th>附件4 期限</th>
           <th>认领人</th>
           <th>状态</th>
