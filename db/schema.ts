@@ -120,14 +120,18 @@ export const reports = sqliteTable(
     uniqueIndex('reports_receipt_uq').on(t.receipt),
     // The open case of an employer, read by the submit batch to join a follow-up (续报) to it.
     index('reports_employer_case_idx').on(t.employerId, t.caseId, t.status),
-    index('reports_case_idx').on(t.caseId),
+    // Follow-ups of a case (case_id = ?). Partial: nearly every row is a case (case_id NULL), and a full index
+    // lured the planner into reading every case through it for the statistics' `case_id IS NULL` (bench §9).
+    index('reports_case_idx').on(t.caseId).where(sql`case_id IS NOT NULL`),
     // One report per draft, whatever the client repeats.
     uniqueIndex('reports_draft_uq').on(t.draftId),
     index('reports_jurisdiction_submitted_idx').on(t.jurisdictionId, t.submittedAt),
-    index('reports_status_due_idx').on(t.status, t.annex4DueAt),
+    // The to-do counts (due soon, overdue) of cases, not follow-ups: case_id makes it covering.
+    index('reports_status_due_idx').on(t.status, t.annex4DueAt, t.caseId),
     index('reports_submitted_idx').on(t.submittedAt),
     index('reports_employer_idx').on(t.employerId),
-    // Covers the regional warning aggregate (db/repo/regional.ts): a range scan with no table lookups.
+    // Covers the regional warning aggregate (db/repo/regional.ts) and the statistics' case-level breakdown
+    // (db/repo/stats.ts: area, industry, source): range scans of a period with no table lookups.
     index('reports_window_idx').on(
       t.submittedAt,
       t.caseId,
@@ -137,6 +141,7 @@ export const reports = sqliteTable(
       t.industry,
       t.peopleInvolved,
       t.groupIncident,
+      t.channel,
     ),
     index('reports_uscc_idx').on(t.uscc),
     // Covers the overview's per-area counts of cases not yet closed (db/repo/stats.ts).
@@ -328,27 +333,32 @@ export const annex4 = sqliteTable('annex4', {
 });
 
 /** Regional warning level decisions: the suggestion, the officer's decision and the written reason. */
-export const warningDecisions = sqliteTable('warning_decisions', {
-  id: text('id').primaryKey(),
-  suggestedLevel: integer('suggested_level').notNull(),
-  decidedLevel: integer('decided_level').notNull(),
-  reasons: text('reasons', { mode: 'json' }).notNull(),
-  note: text('note'),
-  decidedBy: text('decided_by').notNull(),
-  decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull(),
-  /**
-   * 'recorded': a decision only (older rows); 'issued': a level-1 warning issued by the city; 'requested':
-   * a level-2/3 warning requested from the province (提请); 'lifted': a warning lifted (解除).
-   */
-  action: text('action', { enum: ['recorded', 'issued', 'requested', 'lifted'] })
-    .notNull()
-    .default('recorded'),
-  /** The notice's recipients as sent: [{ channelId, name, recipient }]. */
-  recipients: text('recipients', { mode: 'json' }),
-  /** For a request: when and to whom it went, recorded by the officer after sending it. */
-  sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
-  sentTo: text('sent_to'),
-});
+export const warningDecisions = sqliteTable(
+  'warning_decisions',
+  {
+    id: text('id').primaryKey(),
+    suggestedLevel: integer('suggested_level').notNull(),
+    decidedLevel: integer('decided_level').notNull(),
+    reasons: text('reasons', { mode: 'json' }).notNull(),
+    note: text('note'),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * 'recorded': a decision only (older rows); 'issued': a level-1 warning issued by the city; 'requested':
+     * a level-2/3 warning requested from the province (提请); 'lifted': a warning lifted (解除).
+     */
+    action: text('action', { enum: ['recorded', 'issued', 'requested', 'lifted'] })
+      .notNull()
+      .default('recorded'),
+    /** The notice's recipients as sent: [{ channelId, name, recipient }]. */
+    recipients: text('recipients', { mode: 'json' }),
+    /** For a request: when and to whom it went, recorded by the officer after sending it. */
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    sentTo: text('sent_to'),
+  },
+  // The warning in force, read for the banner on every console page: the latest decision, without a sort.
+  (t) => [index('warning_decisions_decided_idx').on(t.decidedAt)],
+);
 
 /**
  * Accountability (seed §10): 迟报 / 漏报 / 瞒报 entries. The rules only suggest (status 'suggested');

@@ -1,0 +1,105 @@
+// The query plans of everything the overview, statistics and warning level read, taken from the real queries
+// (captured at the driver) on a migrated database: each is a range or equality search through an index —
+// no full scan of reports, and never the follow-up index for `case_id IS NULL` (nearly every row is a case,
+// so that reads the whole table). The timings at 1,000,000 reports are in `npm run bench` (§9).
+import { join } from 'node:path';
+import type { InStatement } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client';
+import { type OpenedDb, openLibsql } from '../../db/libsql';
+import { inboxCounts } from '../../db/repo/cases';
+import { regionalMetrics } from '../../db/repo/regional';
+import { beijingDay, caseBreakdown, openCountsByArea, weeklyTrend } from '../../db/repo/stats';
+import { currentWarning } from '../../db/repo/warnings';
+import * as schema from '../../db/schema';
+import { tempDir } from './helpers';
+
+const tmp = tempDir();
+let opened: OpenedDb;
+let db: Db;
+const captured: { sql: string; args: unknown[] }[] = [];
+
+beforeAll(async () => {
+  opened = await openLibsql(`file:${join(tmp.dir, 'plans.db')}`);
+  const client = opened.client;
+  const proxy = new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop === 'execute') {
+        return (stmt: InStatement) => {
+          if (typeof stmt === 'object') captured.push({ sql: stmt.sql, args: [...((stmt.args as unknown[]) ?? [])] });
+          return client.execute(stmt);
+        };
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  db = drizzle(proxy, { schema }) as Db;
+});
+afterAll(() => {
+  opened.close();
+  tmp.cleanup();
+});
+
+const now = new Date('2026-11-25T02:00:00.000Z');
+const today = beijingDay(now);
+const month = { fromDay: today - 29, toDay: today + 1 };
+
+async function plansOf(read: () => Promise<unknown>): Promise<string[]> {
+  captured.length = 0;
+  await read();
+  const plans: string[] = [];
+  for (const q of [...captured]) {
+    const rows = await opened.client.execute({ sql: `EXPLAIN QUERY PLAN ${q.sql}`, args: q.args as never });
+    plans.push(rows.rows.map((r) => String(r.detail)).join(' | '));
+  }
+  return plans;
+}
+
+const READS: [string, () => Promise<unknown>][] = [
+  ['open counts per area (overview)', () => openCountsByArea(db, now, 7_200_000)],
+  ['open counts of one area', () => openCountsByArea(db, now, 7_200_000, '220102')],
+  ['to-do counts (overview, inbox)', () => inboxCounts(db, { jurisdictionId: null }, now)],
+  ['statistics from the rollup', () => caseBreakdown(db, month)],
+  ['statistics for one item', () => caseBreakdown(db, { ...month, item: 'M05' })],
+  ['statistics for one industry', () => caseBreakdown(db, { ...month, industry: 'C' })],
+  ['statistics for one source', () => caseBreakdown(db, { ...month, channel: 'web' })],
+  ['12-week trend', () => weeklyTrend(db, month, 12)],
+  [
+    'warning level inputs',
+    () =>
+      regionalMetrics(db, {
+        from: new Date(now.getTime() - 30 * 86_400_000),
+        to: now,
+        before: new Date(now.getTime() - 60 * 86_400_000),
+      }),
+  ],
+  ['warning in force (banner)', () => currentWarning(db)],
+];
+
+describe('city desk query plans', () => {
+  for (const [name, read] of READS) {
+    it(`${name}: searched through an index, no full scan`, async () => {
+      const plans = await plansOf(read);
+      expect(plans.length).toBeGreaterThan(0);
+      for (const plan of plans) {
+        expect(plan).not.toMatch(/SCAN (reports|case_rollup|report_items|warning_decisions)(?! USING)/);
+        expect(plan).not.toContain('reports_case_idx');
+        expect(plan).toMatch(/USING (COVERING )?INDEX/);
+      }
+    });
+  }
+
+  it('the overview’s counts read only covering indexes (no row of reports is loaded)', async () => {
+    for (const read of [
+      () => openCountsByArea(db, now, 7_200_000),
+      () => inboxCounts(db, { jurisdictionId: null }, now),
+    ]) {
+      for (const plan of await plansOf(read))
+        expect(plan).toMatch(/USING COVERING INDEX reports_(open|status_due)_idx/);
+    }
+    const [level] = await plansOf(() => regionalMetrics(db, { from: new Date(0), to: now, before: new Date(0) }));
+    expect(level).toContain('USING COVERING INDEX reports_window_idx');
+  });
+});
