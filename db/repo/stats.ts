@@ -195,6 +195,8 @@ export async function openCountsByArea(
   const t = now.getTime();
   const r = reports;
   const pending = sql`${r.status} IN ('new', 'claimed')`;
+  // INDEXED BY: with ANALYZE statistics the planner preferred walking every case in area order (to skip the
+  // GROUP BY sort) over the covering index of cases not closed — 2.8 s instead of ms at 1M reports (bench §9).
   const rows = await db.all<OpenCounts & { area: string }>(sql`
     SELECT ${r.jurisdictionId} AS area,
            sum(${r.status} = 'new') AS unclaimed,
@@ -202,7 +204,7 @@ export async function openCountsByArea(
            sum(${pending} AND ${r.annex4DueAt} <= ${t}) AS overdue,
            sum(${r.urgency} = 'immediate') AS urgent,
            count(*) AS open
-    FROM ${r}
+    FROM ${r} INDEXED BY reports_open_idx
     WHERE ${r.status} IN ('new', 'claimed', 'annex4_submitted') AND ${r.caseId} IS NULL
       ${jurisdictionId ? sql`AND ${r.jurisdictionId} = ${jurisdictionId}` : sql``}
     GROUP BY 1`);
