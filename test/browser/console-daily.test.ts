@@ -247,6 +247,22 @@ describe('officers on the case page', () => {
   });
 });
 
+describe('the officer forms for a case found or phoned in', () => {
+  it('show form help under the fields, never the chat’s typing instructions', async () => {
+    await atEachSize(browser, 'officer-form-help', async (page) => {
+      await signInAs(page, t.host.url, 'nanguan', PASSWORD);
+      for (const path of ['/console/cases/new', '/console/cases/phone']) {
+        await page.goto(`${t.host.url}${path}`);
+        const text = (await page.locator('main form').first().textContent()) ?? '';
+        expect(text, path).not.toMatch(/回复|今天|昨天|可多选。\s*可多选/);
+        expect(text, path).toContain('可多选。');
+        const help = await page.getAttribute('#f-uscc', 'aria-describedby');
+        expect(await page.locator(`#${help}`).textContent()).toContain('营业执照');
+      }
+    });
+  });
+});
+
 describe('issuing and lifting a warning', () => {
   it('asks once, naming what will happen; without the tick nothing is issued and the form keeps what was typed', async () => {
     // Phone: issue level 1; desk: lift it.

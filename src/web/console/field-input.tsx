@@ -1,6 +1,6 @@
 // One Annex 3 field as a form control, driven by the intake's field table (kind, label, options, help).
 import type { FC } from 'hono/jsx';
-import { type Field, type IntakeCtx, optionsOf } from '../../intake/index';
+import { type Field, helpFor, type IntakeCtx, optionsOf } from '../../intake/index';
 
 export type RawValue = string | string[] | undefined;
 
@@ -15,17 +15,21 @@ export const FieldInput: FC<{ field: Field; value: RawValue; error?: string | un
   const text = typeof value === 'string' ? value : '';
   const list = Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
   const label = `${field.label.zh}${field.required ? '（必填）' : ''}`;
+  // A form's help (what to enter), never the chat's (how to type it); tied to the control with the error.
+  const help = helpFor(field, 'form')?.zh;
+  const described = [help ? `h-${id}` : '', error ? `e-${id}` : ''].filter(Boolean).join(' ') || undefined;
+  const a11y = { 'aria-describedby': described, 'aria-invalid': error ? 'true' : undefined };
   const control = (() => {
     switch (field.kind) {
       case 'longtext':
         return (
-          <textarea id={id} name={name}>
+          <textarea id={id} name={name} {...a11y}>
             {text}
           </textarea>
         );
       case 'choice':
         return (
-          <select id={id} name={name}>
+          <select id={id} name={name} {...a11y}>
             <option value="">请选择</option>
             {optionsOf(field, ctx).map((o) => (
               <option value={o.value} selected={o.value === text}>
@@ -36,7 +40,7 @@ export const FieldInput: FC<{ field: Field; value: RawValue; error?: string | un
         );
       case 'boolean':
         return (
-          <select id={id} name={name}>
+          <select id={id} name={name} {...a11y}>
             <option value="">请选择</option>
             <option value="是" selected={text === '是'}>
               是
@@ -57,32 +61,46 @@ export const FieldInput: FC<{ field: Field; value: RawValue; error?: string | un
           </span>
         );
       case 'date':
-        return <input id={id} type="date" name={name} value={text} />;
+        return <input id={id} type="date" name={name} value={text} {...a11y} />;
       case 'datetime':
-        return <input id={id} type="text" name={name} value={text} placeholder="2026-11-25 08:30" />;
+        return <input id={id} type="text" name={name} value={text} placeholder="2026-11-25 08:30" {...a11y} />;
       case 'phone':
-        return <input id={id} type="tel" name={name} value={text} />;
+        return <input id={id} type="tel" name={name} value={text} {...a11y} />;
       case 'integer':
       case 'money':
-        return <input id={id} type="text" inputmode="decimal" name={name} value={text} />;
+        return <input id={id} type="text" inputmode="decimal" name={name} value={text} {...a11y} />;
       default:
-        return <input id={id} type="text" name={name} value={text} />;
+        return <input id={id} type="text" name={name} value={text} {...a11y} />;
     }
   })();
   return (
     <div>
       {field.kind === 'multi' ? (
-        <fieldset>
+        <fieldset aria-describedby={described}>
           <legend>{label}</legend>
+          {help && (
+            <p class="muted" id={`h-${id}`}>
+              {help}
+            </p>
+          )}
           {control}
         </fieldset>
       ) : (
         <>
           <label for={id}>{label}</label>
+          {help && (
+            <p class="muted" id={`h-${id}`}>
+              {help}
+            </p>
+          )}
           {control}
         </>
       )}
-      {error && <div class="error-text">{error}</div>}
+      {error && (
+        <div class="error-text" id={`e-${id}`}>
+          {error}
+        </div>
+      )}
     </div>
   );
 };
