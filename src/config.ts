@@ -36,6 +36,9 @@ export const configSchema = z
     ALLOWED_ORIGINS: csv,
     DRAFT_TTL_DAYS: z._default(positive('a positive number of days'), 7),
     ANNEX4_DUE_HOURS: z._default(positive('a positive number of hours'), 24),
+    // Team default (the seed gives no number): a deadline under 3 h (an urgent case's hour) is reminded this
+    // many minutes before it, not at once (src/cases/deadlines.ts); day-long deadlines two hours before.
+    ANNEX4_SHORT_REMINDER_MINUTES: z._default(positive('a positive number of minutes'), 15),
     // Team default (the seed gives no number): a burst of reporter messages on one case becomes one
     // "the reporter wrote" notice at once and at most one more per this many minutes.
     REPORTER_NOTICE_COALESCE_MINUTES: z._default(positive('a positive number of minutes'), 5),

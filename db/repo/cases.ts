@@ -2,7 +2,7 @@
 // city), case actions as batch statements, Annex 4, warning decisions and the Annex 4 deadline rows.
 // A change and its audit event go in one batch; where a change may be refused by its guard (someone else
 // claimed first, the outbox row already exists), the event is inserted only if the change took effect.
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type BatchItem, type Db, rawStatement } from '../client';
 
@@ -709,29 +709,56 @@ export interface DeadlineCandidate {
   id: string;
   jurisdictionId: string;
   annex4DueAt: Date;
+  submittedAt: Date;
+  urgency: ReportRow['urgency'];
+  /** A reminder for the current deadline was already written. */
+  reminded: boolean;
 }
 
 /**
- * Open cases whose reminder time (due − lead) has come and that have no escalation row yet: once escalated
- * a case drops out, so the tick does not rescan old cases every minute.
+ * A deadline notice's dedupe key: one per case and deadline, so a deadline an officer moved (marking the case
+ * urgent or not) gets its own reminder and escalation. Rows written before deadlines could move have the key
+ * without the due time; both are recognised.
  */
-export function deadlineCandidates(db: Db, now: Date, leadMs: number, limit: number): Promise<DeadlineCandidate[]> {
-  return db
-    .select({ id: reports.id, jurisdictionId: reports.jurisdictionId, annex4DueAt: reports.annex4DueAt })
+export const deadlineNoticeKey = (kind: DeadlineNoticeKind, reportId: string, dueAt: Date) =>
+  `${kind}:${reportId}:${dueAt.getTime()}`;
+
+type DeadlineNoticeKind = 'annex4_reminder' | 'annex4_escalation';
+
+const noticeWritten = (kind: DeadlineNoticeKind) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.kind} = ${kind} AND ${outbox.dedupeKey} IN (${kind} || ':' || ${reports.id}, ${kind} || ':' || ${reports.id} || ':' || ${reports.annex4DueAt}))`;
+
+/**
+ * Open cases due within `leadMs` (the longest reminder lead) whose current deadline has no escalation row
+ * yet: once escalated a case drops out, so the tick does not rescan old cases every minute.
+ */
+export async function deadlineCandidates(
+  db: Db,
+  now: Date,
+  leadMs: number,
+  limit: number,
+): Promise<DeadlineCandidate[]> {
+  const rows = await db
+    .select({
+      id: reports.id,
+      jurisdictionId: reports.jurisdictionId,
+      annex4DueAt: reports.annex4DueAt,
+      submittedAt: reports.submittedAt,
+      urgency: reports.urgency,
+      reminded: noticeWritten('annex4_reminder'),
+    })
     .from(reports)
     .where(
       and(
         inArray(reports.status, OPEN),
         isNull(reports.caseId),
         lte(reports.annex4DueAt, new Date(now.getTime() + leadMs)),
-        notInArray(
-          sql`'annex4_escalation:' || ${reports.id}`,
-          sql`(SELECT ${outbox.dedupeKey} FROM ${outbox} WHERE ${outbox.kind} = 'annex4_escalation')`,
-        ),
+        sql`NOT ${noticeWritten('annex4_escalation')}`,
       ),
     )
     .orderBy(asc(reports.annex4DueAt))
     .limit(limit);
+  return rows.map((r) => ({ ...r, reminded: Boolean(r.reminded) }));
 }
 
 /**
@@ -742,16 +769,16 @@ export function deadlineCandidates(db: Db, now: Date, leadMs: number, limit: num
  */
 export function deadlineNoticeStatements(
   db: Db,
-  a: { kind: 'annex4_reminder' | 'annex4_escalation'; reportId: string; dueAt: Date; outboxId: string; now: Date },
+  a: { kind: DeadlineNoticeKind; reportId: string; dueAt: Date; outboxId: string; now: Date },
 ): BatchItem[] {
-  const dedupeKey = `${a.kind}:${a.reportId}`;
+  const dedupeKey = deadlineNoticeKey(a.kind, a.reportId, a.dueAt);
   const payload = JSON.stringify({ reportId: a.reportId, dueAt: a.dueAt.toISOString() });
   return [
     rawStatement(
       db,
       sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
       SELECT ${a.outboxId}, ${a.kind}, ${a.reportId}, NULL, ${payload}, ${dedupeKey}, 'pending', 0, ${a.now.getTime()}, ${a.now.getTime()}
-      WHERE EXISTS (SELECT 1 FROM reports WHERE id = ${a.reportId} AND status IN ('new', 'claimed'))
+      WHERE EXISTS (SELECT 1 FROM reports WHERE id = ${a.reportId} AND status IN ('new', 'claimed') AND annex4_due_at = ${a.dueAt.getTime()})
       ON CONFLICT DO NOTHING`,
     ),
     eventIf(

@@ -58,7 +58,15 @@ const FAN_OUTS = {
 } as const satisfies Record<string, FanOutRule>;
 
 export type FanOutKind = keyof typeof FAN_OUTS;
-const REPEATING: ReadonlySet<string> = new Set(['reporter_replied', 'annex4_returned', 'major_risk_followup']);
+// A deadline notice's source row is one per case and deadline (an officer may move the deadline), so its
+// per-channel rows are keyed by the source row too.
+const REPEATING: ReadonlySet<string> = new Set([
+  'reporter_replied',
+  'annex4_returned',
+  'major_risk_followup',
+  'annex4_reminder',
+  'annex4_escalation',
+]);
 export const FAN_OUT_KINDS = Object.keys(FAN_OUTS) as FanOutKind[];
 
 export function isFanOutKind(kind: string): kind is FanOutKind {
@@ -73,13 +81,19 @@ const OPEN_STATUSES: readonly ReportRow['status'][] = ['new', 'claimed'];
  * — at fan-out, and again for each channel's row at send time (the case may change between the two).
  */
 export function isStale(notice: Notice, report: Pick<ReportRow, 'status'>): boolean {
-  return (notice === 'annex4_reminder' || notice === 'annex4_escalation') && !OPEN_STATUSES.includes(report.status);
+  return isDeadlineNotice(notice) && !OPEN_STATUSES.includes(report.status);
 }
+
+const isDeadlineNotice = (notice: Notice) => notice === 'annex4_reminder' || notice === 'annex4_escalation';
 
 /** The row's last_error for a stale notice: why it was not sent. */
 export const staleNote = (report: Pick<ReportRow, 'status'>) => `stale: case is ${report.status}, not sent`;
 
-const sourcePayloadSchema = z.object({ reportId: z.string().check(z.minLength(1)) });
+const sourcePayloadSchema = z.object({
+  reportId: z.string().check(z.minLength(1)),
+  /** A deadline notice: the deadline it is about (the case's may have moved since). */
+  dueAt: z.optional(z.string()),
+});
 /** A per-channel row's payload; rows written before notices existed have none and are alerts. */
 export const alertPayloadSchema = z.object({
   notice: z._default(z.enum(NOTICES), 'report_alert'),
@@ -114,8 +128,11 @@ export async function fanOut(
   if (!reportId) return { ok: false, failure: { error: 'payload names no report', permanent: true } };
   const report = await findReport(deps.db, reportId);
   if (!report) return { ok: false, failure: { error: `report ${reportId} not found`, permanent: true } };
-  if (isStale(rule.notice, report)) {
-    await markSkipped(deps.db, row.id, owner, row.attempts, staleNote(report));
+  // A deadline notice about a deadline an officer has since moved would say something false as well.
+  const dueAt = parsed.success ? parsed.data.dueAt : undefined;
+  const moved = dueAt !== undefined && Date.parse(dueAt) !== report.annex4DueAt.getTime();
+  if (isStale(rule.notice, report) || (moved && isDeadlineNotice(rule.notice))) {
+    await markSkipped(deps.db, row.id, owner, row.attempts, moved ? 'stale: the deadline moved' : staleNote(report));
     return { ok: true, created: 0, skipped: true };
   }
 

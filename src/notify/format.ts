@@ -90,8 +90,8 @@ const L = {
     more: (n: number) => `另有 ${n} 条，见控制台`,
     claimed: (name: string, at: string) => `✅ 已由 ${name} 认领（${at}）`,
     urgentMark: '【紧急重大】',
-    reminder: (hours: number) =>
-      hours >= 1 ? `附件4即将到期（剩余约 ${hours} 小时）` : '附件4即将到期（剩余不足 1 小时）',
+    reminder: (hours: number, minutes: number) =>
+      hours >= 1 ? `附件4即将到期（剩余约 ${hours} 小时）` : `附件4即将到期（剩余约 ${minutes} 分钟）`,
     dueNow: '附件4报送时限已到',
     escalation: '附件4已超时未报送',
     submitted: '附件4已报送市协调劳动关系三方委员会办公室',
@@ -131,8 +131,10 @@ const L = {
     more: (n: number) => `${n} more in the console`,
     claimed: (name: string, at: string) => `✅ Claimed by ${name} (${at})`,
     urgentMark: 'URGENT — ',
-    reminder: (hours: number) =>
-      hours >= 1 ? `Annex 4 due in about ${hours} hour${hours === 1 ? '' : 's'}` : 'Annex 4 due in under an hour',
+    reminder: (hours: number, minutes: number) =>
+      hours >= 1
+        ? `Annex 4 due in about ${hours} hour${hours === 1 ? '' : 's'}`
+        : `Annex 4 due in about ${minutes} minute${minutes === 1 ? '' : 's'}`,
     dueNow: 'Annex 4 is due now',
     escalation: 'Annex 4 overdue',
     submitted: 'Annex 4 submitted',
@@ -161,7 +163,11 @@ function titleOf(t: Labels, notice: Notice, report: ReportRow, urgent: boolean, 
   if (notice === 'annex4_reminder') {
     const left = report.annex4DueAt.getTime() - now.getTime();
     // Sent late (the channel was down), a reminder must not promise time that has run out.
-    what = left <= 0 ? t.dueNow : t.reminder(Math.round(left / 3_600_000));
+    // Under an hour (a short deadline's reminder, 15 min before), the minutes left.
+    what =
+      left <= 0
+        ? t.dueNow
+        : t.reminder(left < 3_600_000 ? 0 : Math.round(left / 3_600_000), Math.max(1, Math.round(left / 60_000)));
   } else {
     const replied = count > 1 ? t.repliedMany(count) : t.replied;
     what =

@@ -1,12 +1,12 @@
-// Annex 4 deadlines with an injected clock: the reminder at T−2h and the escalation at T+0 are written once
-// each, however often the tick runs and even when two instances (two database connections) run it at once.
+// Annex 4 deadlines with an injected clock: the reminder at T−2h (T−15 min for a short deadline) and the
+// escalation at T+0 are written once each, however often the tick runs and even when two instances (two database connections) run it at once.
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenedDb, openLibsql } from '../../db/libsql';
 import { outbox, reportEvents, reports } from '../../db/schema';
 import { type NodeHost, startNodeHost } from '../../functions/node';
-import { runAnnex4Deadlines } from '../../src/cases/deadlines';
+import { reminderLeadMs, runAnnex4Deadlines } from '../../src/cases/deadlines';
 import { tick } from '../../src/tick';
 import { M05_ANSWERS, M09_ANSWERS, otherEmployer } from '../support/conversation';
 import { fetcherFor, submitReport } from './console-fixtures';
@@ -29,8 +29,8 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-const instanceA = () => ({ db: host.deps.db, clock: clock.now, random: host.deps.random });
-const instanceB = () => ({ db: second.db, clock: clock.now, random: host.deps.random });
+const instanceA = () => ({ db: host.deps.db, clock: clock.now, random: host.deps.random, config: host.deps.config });
+const instanceB = () => ({ db: second.db, clock: clock.now, random: host.deps.random, config: host.deps.config });
 
 async function rows(reportId: string, kind: string) {
   const out = await host.deps.db
@@ -74,7 +74,7 @@ describe('Annex 4 deadlines in the tick', () => {
     expect(reminder.out[0]).toMatchObject({
       kind: 'annex4_reminder',
       channelId: null,
-      dedupeKey: `annex4_reminder:${reportId}`,
+      dedupeKey: `annex4_reminder:${reportId}:${due}`,
       payload: { reportId, dueAt: new Date(due).toISOString() },
     });
     expect((await rows(reportId, 'annex4_escalation')).out).toHaveLength(0);
@@ -90,22 +90,54 @@ describe('Annex 4 deadlines in the tick', () => {
     const escalation = await rows(reportId, 'annex4_escalation');
     expect(escalation.out).toHaveLength(1);
     expect(escalation.events).toHaveLength(1);
-    expect(escalation.out[0]).toMatchObject({ dedupeKey: `annex4_escalation:${reportId}`, payload: { reportId } });
+    expect(escalation.out[0]).toMatchObject({
+      dedupeKey: `annex4_escalation:${reportId}:${due}`,
+      payload: { reportId },
+    });
     expect((await rows(reportId, 'annex4_reminder')).out).toHaveLength(1);
   });
 
-  it('gives an urgent report (due in 1 h) its reminder at once, and the escalation an hour later', async () => {
+  it('reminds an urgent report (due in 1 h) 15 minutes before, not at once, and escalates an hour later', async () => {
     clock.set('2026-11-26T08:00:00.000Z');
     // Another employer than the earlier tests' (whose case is still open): a case of its own.
     const answers = otherEmployer('长春市紧急测试有限公司', M09_ANSWERS);
     const { reportId } = await submitReport(fetcherFor(host.url), host.deps.db, answers);
+    const [report] = await host.deps.db.select().from(reports).where(eq(reports.id, reportId));
+    expect(report!.urgency).toBe('immediate');
+    const due = report!.annex4DueAt.getTime();
+    expect(due - clock.now().getTime()).toBe(HOUR);
     await Promise.all([runAnnex4Deadlines(instanceA()), runAnnex4Deadlines(instanceB())]);
+    expect((await rows(reportId, 'annex4_reminder')).out).toHaveLength(0);
+    // The latest useful moment: ANNEX4_SHORT_REMINDER_MINUTES (team default 15) before the deadline.
+    expect(host.deps.config.ANNEX4_SHORT_REMINDER_MINUTES).toBe(15);
+    clock.set(new Date(due - 15 * 60_000 - 1).toISOString());
+    await runMany(2);
+    expect((await rows(reportId, 'annex4_reminder')).out).toHaveLength(0);
+    clock.set(new Date(due - 15 * 60_000).toISOString());
+    await runMany(3);
     expect((await rows(reportId, 'annex4_reminder')).out).toHaveLength(1);
-    clock.advance(HOUR);
+    expect((await rows(reportId, 'annex4_reminder')).events).toHaveLength(1);
+    clock.set(new Date(due).toISOString());
     await Promise.all([runAnnex4Deadlines(instanceA()), runAnnex4Deadlines(instanceB())]);
     await runMany(2);
     expect((await rows(reportId, 'annex4_escalation')).out).toHaveLength(1);
     expect((await rows(reportId, 'annex4_escalation')).events).toHaveLength(1);
+    expect((await rows(reportId, 'annex4_reminder')).out).toHaveLength(1);
+  });
+
+  it('reminds a short routine deadline (ANNEX4_DUE_HOURS under 3 h) 15 minutes before as well', () => {
+    const submittedAt = new Date('2026-11-26T08:00:00.000Z');
+    const lead = (hours: number, urgency: 'immediate' | 'within_24h' = 'within_24h') =>
+      reminderLeadMs(
+        { submittedAt, urgency, annex4DueAt: new Date(submittedAt.getTime() + hours * HOUR) },
+        { ANNEX4_SHORT_REMINDER_MINUTES: 15 },
+      );
+    expect(lead(24)).toBe(2 * HOUR);
+    expect(lead(3)).toBe(2 * HOUR);
+    expect(lead(2.99)).toBe(15 * 60_000);
+    expect(lead(1, 'immediate')).toBe(15 * 60_000);
+    // Marked urgent long after the report: its deadline is the hour from the mark, still a short one.
+    expect(lead(20, 'immediate')).toBe(15 * 60_000);
   });
 
   it('sends neither for a case whose Annex 4 was submitted or that was closed', async () => {

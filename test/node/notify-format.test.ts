@@ -182,7 +182,8 @@ describe('notices about a case (first line, urgency, Claim)', () => {
     // Its Claim button says it was a reminder, so the message edited after the claim stays one.
     const kb = telegramKeyboard(await alertFor({}, 'zh', at(2 * HOUR)));
     expect(kb?.inline_keyboard[0]?.[0]).toEqual({ text: '认领 Claim', callback_data: `claim:${report.id}:r` });
-    expect(first(await alertFor({}, 'zh', at(20 * 60_000)))).toBe('附件4即将到期（剩余不足 1 小时）');
+    expect(first(await alertFor({}, 'zh', at(20 * 60_000)))).toBe('附件4即将到期（剩余约 20 分钟）');
+    expect(first(await alertFor({}, 'en', at(15 * 60_000)))).toBe('Annex 4 due in about 15 minutes');
     // Delivered late (a channel was down): no promise of time that has run out.
     expect(first(await alertFor({}, 'zh', at(-60_000)))).toBe('附件4报送时限已到');
     // The body is the alert's: the case's facts and its console link.

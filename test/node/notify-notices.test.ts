@@ -84,7 +84,8 @@ describe('Annex 4 notices', () => {
     expect(reminderRow).toMatchObject({
       state: 'sent',
       channelId: districtChannel.id,
-      dedupeKey: `annex4_reminder:${reportId}:${districtChannel.id}`,
+      // Keyed by its source row too: a deadline an officer moves gets notices of its own.
+      dedupeKey: expect.stringMatching(new RegExp(`^annex4_reminder:${reportId}:${districtChannel.id}:o_`)),
       payload: { reportId, channelId: districtChannel.id, notice: 'annex4_reminder' },
     });
 
@@ -104,7 +105,7 @@ describe('Annex 4 notices', () => {
     expect(city.received).toHaveLength(1);
     expect(firstLine(city, 0)).toBe('附件4已超时未报送');
     expect(elsewhere.received).toHaveLength(0);
-    const keys = (await perChannel(deps.db, reportId)).map((r) => r.dedupeKey).sort();
+    const keys = (await perChannel(deps.db, reportId)).map((r) => r.dedupeKey?.split(':').slice(0, 3).join(':')).sort();
     expect(keys).toEqual(
       [
         `report_alert:${reportId}:${districtChannel.id}`,
@@ -118,12 +119,15 @@ describe('Annex 4 notices', () => {
   it('an urgent report’s escalation keeps the urgency marker', async () => {
     const { clock, deps, district, city } = await setup();
     await insertReport(deps.db, { urgent: true });
-    await tick(deps); // the alert (district and city), and the reminder at once: due in one hour
-    clock.advance(HOUR);
+    await tick(deps); // the alert (district and city); due in one hour, so no reminder yet
+    expect(district.received).toHaveLength(1);
+    clock.advance(45 * 60_000); // the reminder 15 minutes before (team default)
+    await tick(deps);
+    clock.advance(15 * 60_000);
     await tick(deps);
     expect(district.received.map((_, i) => firstLine(district, i))).toEqual([
       '### 【紧急重大】劳动关系风险报告，请立即处置',
-      '### 【紧急重大】附件4即将到期（剩余约 1 小时）',
+      '### 【紧急重大】附件4即将到期（剩余约 15 分钟）',
       '### 【紧急重大】附件4已超时未报送',
     ]);
     expect(city.received.map((_, i) => firstLine(city, i))).toEqual([
