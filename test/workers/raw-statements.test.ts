@@ -45,8 +45,15 @@ describe('raw statements in D1 batches', () => {
     const db = drizzle(env.DB, { schema }) as unknown as Db;
     const reportId = await submittedReportId();
     const now = new Date();
+    // The notice is about the case's current deadline (one an officer has since moved is not written).
+    const due = await env.DB.prepare('SELECT annex4_due_at AS at FROM reports WHERE id = ?')
+      .bind(reportId)
+      .first<{ at: number }>();
+    const dueAt = new Date(due!.at);
+    const moved = { kind: 'annex4_reminder' as const, reportId, dueAt: now, outboxId: 'o_0', now };
+    await db.batch(deadlineNoticeStatements(db, moved) as [never]);
     for (const outboxId of ['o_1', 'o_2', 'o_3']) {
-      const notice = { kind: 'annex4_reminder' as const, reportId, dueAt: now, outboxId, now };
+      const notice = { kind: 'annex4_reminder' as const, reportId, dueAt, outboxId, now };
       await db.batch(deadlineNoticeStatements(db, notice) as [never]);
     }
     const rows = await env.DB.prepare("SELECT id FROM outbox WHERE kind = 'annex4_reminder' AND report_id = ?")
