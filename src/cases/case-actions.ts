@@ -265,10 +265,12 @@ export async function annex4(
   deps: AppDeps,
   officer: Officer,
   found: CaseDetail,
-): Promise<{ data: Annex4Data; submitted: boolean; saved: boolean }> {
+): Promise<{ data: Annex4Data; submitted: boolean; saved: boolean; submittedAt: Date | null }> {
   const stored = await findAnnex4(deps.db, found.report.id);
   const data = stored ? readAnnex4(stored.data) : undefined;
-  if (stored && data) return { data, submitted: stored.status === 'submitted', saved: true };
+  if (stored && data) {
+    return { data, submitted: stored.status === 'submitted', saved: true, submittedAt: stored.submittedAt };
+  }
   const now = deps.clock();
   const regional = await regionalSuggestion(deps.db, now, found.report.jurisdictionId);
   const advice = combineAdvice(reportAdvice(found.report), regional, found.jurisdiction?.nameZh ?? '本辖区');
@@ -283,6 +285,7 @@ export async function annex4(
     }),
     submitted: false,
     saved: false,
+    submittedAt: null,
   };
 }
 
@@ -317,12 +320,11 @@ export async function exportAnnex4(
   reportId: string,
 ): Promise<{ bytes: Uint8Array; receipt: string }> {
   const found = await load(deps, officer, reportId);
-  const [{ data }, followUps, stored] = await Promise.all([
+  const [{ data, submittedAt }, followUps] = await Promise.all([
     annex4(deps, officer, found),
     followUpsOf(deps.db, reportId),
-    findAnnex4(deps.db, reportId),
   ]);
-  const lines = followUps.map((f) => followUpSentence(f, stored?.submittedAt ?? null));
+  const lines = followUps.map((f) => followUpSentence(f, submittedAt));
   // docx is a quarter of the worker bundle and only this export needs it: a dynamic import keeps it out of
   // start-up (the bundler wraps it to be evaluated on the first export, not when the isolate starts).
   const { annex4Docx } = await import('./annex4-docx');
