@@ -15,12 +15,17 @@ export interface FollowUp {
   items: ReportRow['items'];
 }
 
-/** "2026-11-25 10:00 续报（回执号 …，网页表单，紧急）：拖欠工资 — 附件4报送后". */
-export function followUpSentence(f: FollowUp, annex4SubmittedAt: Date | null): string {
+/** "续报（回执号 …，网页表单，紧急）：拖欠工资 — 附件4报送后" (the timeline shows its time beside it). */
+function followUpFacts(f: FollowUp, annex4SubmittedAt: Date | null): string {
   const facts = [`回执号 ${f.receipt}`, CHANNEL_ZH[f.channel], ...(f.urgency === 'immediate' ? ['紧急'] : [])];
   const items = itemNames(f.items).join('、');
   const after = annex4SubmittedAt && f.submittedAt.getTime() > annex4SubmittedAt.getTime() ? ' — 附件4报送后' : '';
-  return `${beijingDateTime(f.submittedAt)} 续报（${facts.join('，')}）${items ? `：${items}` : ''}${after}`;
+  return `续报（${facts.join('，')}）${items ? `：${items}` : ''}${after}`;
+}
+
+/** The follow-up as one line of the Annex 4 DOCX: its time, then its facts. */
+export function followUpSentence(f: FollowUp, annex4SubmittedAt: Date | null): string {
+  return `${beijingDateTime(f.submittedAt)} ${followUpFacts(f, annex4SubmittedAt)}`;
 }
 
 /** The case's events with its follow-ups placed among them by time, as 'follow_up' events of the reporter. */
@@ -33,7 +38,9 @@ export function withFollowUps(events: CaseEvent[], followUps: FollowUp[]): CaseE
     actorId: null,
     actorName: null,
     type: 'follow_up',
-    data: { text: followUpSentence(f, annex4At), reportId: f.id },
+    data: { text: followUpFacts(f, annex4At), reportId: f.id },
   }));
-  return [...events, ...lines].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
+  // By time; at the same moment the case's own events come first (a follow-up never precedes the report).
+  const rank = (e: CaseEvent) => (e.type === 'follow_up' ? 1 : 0);
+  return [...events, ...lines].sort((a, b) => a.at.getTime() - b.at.getTime() || rank(a) - rank(b) || a.id - b.id);
 }
