@@ -156,7 +156,7 @@ export async function lanesFor(ctx: DeliveryContext, rows: OutboxRow[]): Promise
   return [...lanes.values()];
 }
 
-function sendNotice(
+async function sendNotice(
   ctx: DeliveryContext,
   channel: NotifyChannel,
   notice: Notice,
@@ -165,7 +165,11 @@ function sendNotice(
   count: number | undefined,
 ) {
   if (notice === 'case_follow_up' && report.caseId) return sendFollowUp(ctx, channel, report, report.caseId);
+  // A later notice names who has claimed the case, read when it is sent.
+  const claimant =
+    notice !== 'report_alert' && report.claimedBy ? await officerById(ctx.deps.db, report.claimedBy) : undefined;
   const message = buildAlert(report, {
+    claimant: claimant?.displayName ?? null,
     locale: channel.locale,
     publicUrl: publicUrl(ctx.deps.config),
     jurisdiction,

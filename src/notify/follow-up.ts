@@ -3,7 +3,7 @@
 // a second full alert (SPEC "Triage").
 import type { ReportRow } from '../../db/repo/reports';
 import type { Locale } from '../rules/index';
-import { type AlertMessage, caseUrl } from './format';
+import { type AlertMessage, caseUrl, claimantPhrase } from './format';
 import { maskMobiles, oneLine } from './text';
 
 export interface FollowUpContext {
@@ -19,11 +19,11 @@ const clean = (text: string, max = 60) => maskMobiles(oneLine(text, max));
 export function buildFollowUpLine(followUp: ReportRow, ctx: FollowUpContext): AlertMessage {
   const urgent = followUp.urgency === 'immediate';
   const unit = clean(ctx.caseRow.unitName);
-  const who = ctx.claimantName ? clean(ctx.claimantName, 20) : null;
+  const who = claimantPhrase(ctx.locale, ctx.claimantName);
   const title =
     ctx.locale === 'en'
-      ? `${urgent ? 'URGENT ' : ''}Follow-up (续报) on case ${ctx.caseRow.receipt}, ${unit}: new report ${followUp.receipt}; ${who ? `claimed by ${who}` : 'not claimed yet'}`
-      : `${urgent ? '【紧急重大】' : ''}【续报】${unit}：新报告 ${followUp.receipt} 已并入案件 ${ctx.caseRow.receipt}，${who ? `认领人 ${who}` : '尚无人认领'}`;
+      ? `${urgent ? 'URGENT ' : ''}Follow-up (续报) on case ${ctx.caseRow.receipt}, ${unit}: new report ${followUp.receipt}; ${who}`
+      : `${urgent ? '【紧急重大】' : ''}【续报】${unit}：新报告 ${followUp.receipt} 已并入案件 ${ctx.caseRow.receipt}，${who}`;
   return {
     locale: ctx.locale,
     reportId: followUp.id,

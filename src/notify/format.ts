@@ -1,7 +1,8 @@
 // Alert messages: one channel-neutral model built from a report (Chinese unless the channel is English),
 // rendered as Telegram HTML, robot markdown, a Feishu card or plain text. All user text is masked here
-// and escaped by each renderer; labels are ours. The same body serves every notice about a report (the
-// alert, the Annex 4 reminder, escalation and submission); its first line says which it is.
+// and escaped by each renderer; labels are ours. The alert carries the report's facts; every later notice on
+// the case (reminder, escalation, Annex 4 filed or returned, the reporter wrote…) is one short line — what
+// happened, the employer, the case's receipt and who has claimed it — since the officer has read the alert.
 import type { Jurisdiction } from '../../db/repo/jurisdictions';
 import type { ReportRow } from '../../db/repo/reports';
 import { plainReason } from '../cases/labels';
@@ -44,6 +45,8 @@ export interface AlertContext {
   now: Date;
   jurisdiction?: Pick<Jurisdiction, 'nameZh' | 'nameEn'> | undefined;
   claimedBy?: { name: string; at: Date } | undefined;
+  /** A later notice's line names whoever has claimed the case (null: nobody yet, 待认领). */
+  claimant?: string | null;
   /** Coalesced notices: how many events (reporter messages) this one message stands for. */
   count?: number;
 }
@@ -102,6 +105,10 @@ const L = {
     sep: '：',
     list: '、',
     clause: '；',
+    caseRef: (receipt: string) => `案件 ${receipt}`,
+    claimant: (name: string) => `认领人 ${name}`,
+    unclaimed: '待认领',
+    lineSep: '，',
   },
   en: {
     urgentTitle: 'URGENT — labour-relations risk report, act now',
@@ -145,6 +152,10 @@ const L = {
     sep: ': ',
     list: ', ',
     clause: '; ',
+    caseRef: (receipt: string) => `case ${receipt}`,
+    claimant: (name: string) => `claimed by ${name}`,
+    unclaimed: 'not claimed yet',
+    lineSep: ', ',
   },
 } as const;
 
@@ -156,9 +167,24 @@ export function caseUrl(publicUrl: string, reportId: string): string {
 
 type Labels = (typeof L)[Locale];
 
-/** The first line of a notice about `report`. */
+/** "认领人 张三" / "待认领": who has claimed a case, as every short line says it. */
+export function claimantPhrase(locale: Locale, name: string | null | undefined): string {
+  const t = L[locale];
+  return name ? t.claimant(clean(name, 20)) : t.unclaimed;
+}
+
+/** "长春市某公司，案件 CC-…，认领人 张三": the case a short line is about. */
+export function caseLine(
+  locale: Locale,
+  c: { unitName: string; receipt: string },
+  claimant: string | null | undefined,
+) {
+  const t = L[locale];
+  return [clean(c.unitName, 60), t.caseRef(c.receipt), claimantPhrase(locale, claimant)].join(t.lineSep);
+}
+
+/** What a later notice about `report` says happened. */
 function titleOf(t: Labels, notice: Notice, report: ReportRow, urgent: boolean, now: Date, count = 1): string {
-  if (notice === 'report_alert') return urgent ? t.urgentTitle : t.title;
   let what: string;
   if (notice === 'annex4_reminder') {
     const left = report.annex4DueAt.getTime() - now.getTime();
@@ -186,8 +212,36 @@ function titleOf(t: Labels, notice: Notice, report: ReportRow, urgent: boolean, 
 
 /** The channel-neutral message for one notice about a report, in one language. */
 export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
-  const t = L[ctx.locale];
   const notice = ctx.notice ?? 'report_alert';
+  return notice === 'report_alert' ? fullAlert(report, ctx) : shortNotice(report, notice, ctx);
+}
+
+/** A later notice on a case: one line (what happened: the case, who has claimed it) and the link. */
+function shortNotice(report: ReportRow, notice: Notice, ctx: AlertContext): AlertMessage {
+  const t = L[ctx.locale];
+  const urgent = report.urgency === 'immediate';
+  const claimant = ctx.claimedBy?.name ?? ctx.claimant;
+  const what = titleOf(t, notice, report, urgent, ctx.now, ctx.count);
+  return {
+    locale: ctx.locale,
+    reportId: report.id,
+    notice,
+    urgent,
+    title: `${what}${t.sep}${caseLine(ctx.locale, report, claimant)}`,
+    fields: [],
+    reasonsLabel: t.reasons,
+    reasons: [],
+    link: { label: t.link, url: caseUrl(ctx.publicUrl, report.id) },
+    ...(ctx.claimedBy ? { claimed: t.claimed(clean(ctx.claimedBy.name, 40), beijingDateTime(ctx.claimedBy.at)) } : {}),
+    claimable:
+      notice === 'annex4_reminder' && !ctx.claimedBy && report.claimedBy === null && report.status !== 'closed',
+  };
+}
+
+/** The first notice of a report: its facts, the rules' findings and the deadline. */
+function fullAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
+  const t = L[ctx.locale];
+  const notice = 'report_alert';
   const parsed = assessmentViewSchema.safeParse(report.assessment);
   const a = parsed.success
     ? parsed.data
@@ -245,17 +299,13 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
     reportId: report.id,
     notice,
     urgent,
-    title: titleOf(t, notice, report, urgent, ctx.now, ctx.count),
+    title: urgent ? t.urgentTitle : t.title,
     fields,
     reasonsLabel: t.reasons,
     reasons,
     link: { label: t.link, url: caseUrl(ctx.publicUrl, report.id) },
     ...(ctx.claimedBy ? { claimed: t.claimed(clean(ctx.claimedBy.name, 40), beijingDateTime(ctx.claimedBy.at)) } : {}),
-    claimable:
-      (notice === 'report_alert' || notice === 'annex4_reminder') &&
-      !ctx.claimedBy &&
-      report.claimedBy === null &&
-      report.status !== 'closed',
+    claimable: !ctx.claimedBy && report.claimedBy === null && report.status !== 'closed',
   };
 }
 

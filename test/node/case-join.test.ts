@@ -86,7 +86,7 @@ describe('one incident, one case', () => {
     const line = lastText(district);
     expect(line).toContain('【续报】');
     expect(line).toContain(caseReport.receipt);
-    expect(line).toContain('尚无人认领');
+    expect(line).toContain('待认领');
     expect(line).not.toContain('研判依据');
     // The employer record keeps what the first report said; this report's words are on the report.
     const [employer] = await host.deps.db

@@ -79,7 +79,9 @@ describe('major-risk special ledger', () => {
     await tick(host.deps);
     await tick(host.deps);
     expect(await reminders()).toHaveLength(1);
-    expect(followUps()).toEqual(['### 重大风险专门台账：请跟进本案并在控制台记录最新情况']);
+    expect(followUps()).toEqual([
+      '### 重大风险专门台账：请跟进本案并在控制台记录最新情况：长春测试企业m1有限公司，案件 CC-T-m1，待认领',
+    ]);
 
     clock.advance(7 * DAY);
     await tick(host.deps);

@@ -168,7 +168,8 @@ describe('alert message', () => {
 
 describe('notices about a case (first line, urgency, Claim)', () => {
   const HOUR = 3_600_000;
-  const first = (m: Awaited<ReturnType<typeof alertFor>>) => renderPlain(m).split('\n')[0];
+  /** What a notice says happened: the first line, before the case a later notice names. */
+  const first = (m: Awaited<ReturnType<typeof alertFor>>) => renderPlain(m).split('\n')[0]?.split(/：|: /)[0];
   const claimOffered = (m: Awaited<ReturnType<typeof alertFor>>) =>
     (telegramKeyboard(m)?.inline_keyboard[0] ?? []).some((b) => b.text === '认领 Claim');
 
@@ -186,10 +187,23 @@ describe('notices about a case (first line, urgency, Claim)', () => {
     expect(first(await alertFor({}, 'en', at(15 * 60_000)))).toBe('Annex 4 due in about 15 minutes');
     // Delivered late (a channel was down): no promise of time that has run out.
     expect(first(await alertFor({}, 'zh', at(-60_000)))).toBe('附件4报送时限已到');
-    // The body is the alert's: the case's facts and its console link.
+    // A later notice is one line naming the case and who has claimed it, and the console link; the facts
+    // were in the alert.
     const text = renderPlain(await alertFor({}, 'zh', at(2 * HOUR)));
-    expect(text).toContain('用人单位：长春市示例机械制造有限公司');
-    expect(text).toContain(`https://report.example.gov.cn/console/cases/${report.id}`);
+    expect(text.split('\n')).toEqual([
+      `附件4即将到期（剩余约 2 小时）：长春市示例机械制造有限公司，案件 ${report.receipt}，待认领`,
+      `在控制台查看详情：https://report.example.gov.cn/console/cases/${report.id}`,
+    ]);
+    const en = buildAlert(report, {
+      locale: 'en',
+      publicUrl: 'https://report.example.gov.cn',
+      now: new Date(due - 2 * HOUR),
+      notice: 'annex4_escalation',
+      claimant: '王科长',
+    });
+    expect(renderPlain(en).split('\n')[0]).toBe(
+      `Annex 4 overdue: 长春市示例机械制造有限公司, case ${report.receipt}, claimed by 王科长`,
+    );
   });
 
   it('escalation and submission say what they are; urgent reports keep the urgency marker', async () => {
@@ -206,11 +220,14 @@ describe('notices about a case (first line, urgency, Claim)', () => {
     expect(first(await of(urgent, 'annex4_reminder'))).toBe('【紧急重大】附件4即将到期（剩余约 1 小时）');
     expect(first(await of(urgent, 'report_alert'))).toBe('【紧急重大】劳动关系风险报告，请立即处置');
     expect(renderMarkdown(await of(routine, 'annex4_escalation'), { lineBreak: '\n' }).split('\n')[0]).toBe(
-      '### 附件4已超时未报送',
+      `### 附件4已超时未报送：长春市示例机械制造有限公司，案件 ${routine.receipt}，待认领`,
     );
     const card = (m: Awaited<ReturnType<typeof alertFor>>) => renderFeishuCard(m).header;
     expect(card(await of(routine, 'annex4_escalation'))).toEqual({
-      title: { tag: 'plain_text', content: '附件4已超时未报送' },
+      title: {
+        tag: 'plain_text',
+        content: `附件4已超时未报送：长春市示例机械制造有限公司，案件 ${routine.receipt}，待认领`,
+      },
       template: 'red',
     });
     expect(card(await of(routine, 'annex4_submitted')).template).toBe('green');

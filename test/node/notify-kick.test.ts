@@ -240,6 +240,8 @@ describe('the dispatcher is kicked by every request that writes outbox rows', ()
     expect(await settle()).toBe(1);
     expect(reportIds(city, before)).toEqual([reportId]);
     const card = city.received.at(-1)?.body.card as { header: { title: { content: string } } };
-    expect(card.header.title.content).toBe('附件4已报送市协调劳动关系三方委员会办公室');
+    expect(card.header.title.content).toMatch(
+      /^附件4已报送市协调劳动关系三方委员会办公室：.+，案件 CC-\d{4}-\w+，(认领人 .+|待认领)$/,
+    );
   });
 });

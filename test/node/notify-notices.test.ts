@@ -13,7 +13,7 @@ import { outbox, reports } from '../../db/schema';
 import { runAnnex4Deadlines } from '../../src/cases/deadlines';
 import { dispatch } from '../../src/notify/dispatcher';
 import { tick } from '../../src/tick';
-import { insertChannel, insertReport, openDeps } from './fixtures';
+import { insertChannel, insertOfficer, insertReport, openDeps } from './fixtures';
 import { manualClock, tempDir } from './helpers';
 import { type Robot, startRobot } from './notify-robots';
 
@@ -48,12 +48,14 @@ async function setup() {
   return { clock, deps, district, city, elsewhere, districtChannel, cityChannel };
 }
 
-const firstLine = (r: Robot, i: number): string => {
+const message = (r: Robot, i: number): string => {
   const body = r.received[i]?.body ?? {};
   const md = (body.markdown as { content?: string; text?: string } | undefined) ?? {};
   const card = body.card as { header?: { title?: { content?: string } } } | undefined;
-  return (md.content ?? md.text ?? card?.header?.title?.content ?? '').split('\n')[0] ?? '';
+  return md.content ?? md.text ?? card?.header?.title?.content ?? '';
 };
+/** What a notice says happened: its first line, before the case it names (a later notice is one line). */
+const firstLine = (r: Robot, i: number): string => (message(r, i).split('\n')[0] ?? '').split('：')[0] ?? '';
 
 const perChannel = (db: Db, reportId: string) =>
   db
@@ -183,6 +185,42 @@ describe('Annex 4 notices', () => {
     expect(firstLine(district, 1)).toBe('### 报告人发来新消息，请在控制台查看并答复');
     expect(JSON.stringify(district.received[1]?.body)).not.toContain('工资已部分发放');
     expect(city.received).toHaveLength(0);
+  });
+
+  it('every later notice is one short line naming the case and who has claimed it (待认领 before)', async () => {
+    const { clock, deps, district } = await setup();
+    const officer = await insertOfficer(deps.db, {
+      displayName: '王科长',
+      role: 'district_officer',
+      jurisdictionId: '220102',
+    });
+    const { reportId } = await insertReport(deps.db);
+    await tick(deps);
+    const [report] = await deps.db.select().from(reports).where(eq(reports.id, reportId));
+    const alert = message(district, 0);
+    expect(alert.split('\n').length).toBeGreaterThan(5); // the alert carries the facts
+
+    const reply = (n: number) =>
+      recordReporterReply(deps.db, { reportId, text: '补充', channel: 'web', at: clock.now(), noticeId: `o_r${n}` });
+    clock.advance(HOUR);
+    await reply(1);
+    await dispatch(deps);
+    const [line, link, ...rest] = message(district, 1).split('\n').filter(Boolean);
+    expect(line).toBe(
+      `### 报告人发来新消息，请在控制台查看并答复：${report?.unitName}，案件 ${report?.receipt}，待认领`,
+    );
+    expect(link).toContain(`/console/cases/${reportId}`);
+    expect(rest).toEqual([]);
+
+    await deps.db
+      .update(reports)
+      .set({ status: 'claimed', claimedBy: officer, claimedAt: clock.now() })
+      .where(eq(reports.id, reportId));
+    clock.set(new Date((report?.annex4DueAt.getTime() ?? 0) - 2 * HOUR).toISOString());
+    await tick(deps);
+    expect(message(district, 2).split('\n')[0]).toBe(
+      `### 附件4即将到期（剩余约 2 小时）：${report?.unitName}，案件 ${report?.receipt}，认领人 王科长`,
+    );
   });
 
   it('no city office channel: "Annex 4 submitted" waits with a visible error', async () => {
