@@ -560,6 +560,56 @@ export function reviewAnnex4Statements(
   return statements;
 }
 
+/**
+ * An officer marks a case urgent or not (with a written reason): its urgency and Annex 4 deadline change
+ * only while the case is still open, not a follow-up, and as urgent as the officer saw it. The notice to the
+ * district and the city office goes first and is the guard: the case and the event change only if THIS
+ * attempt wrote it (recognised by its id), so the first statement's changed rows say whether it happened.
+ */
+export function urgencyStatements(
+  db: Db,
+  a: {
+    reportId: string;
+    from: ReportRow['urgency'];
+    to: ReportRow['urgency'];
+    dueAt: Date;
+    officerId: string;
+    reason: string;
+    outboxId: string;
+    now: Date;
+  },
+): BatchItem[] {
+  const { reportId, now } = a;
+  const thisAttempt = sql`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.id} = ${a.outboxId})`;
+  return [
+    rawStatement(
+      db,
+      sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
+      SELECT ${a.outboxId}, 'urgency_marked', ${reportId}, NULL, ${JSON.stringify({ reportId })},
+             ${`urgency_marked:${reportId}:${a.outboxId}`}, 'pending', 0, ${now.getTime()}, ${now.getTime()}
+      WHERE EXISTS (SELECT 1 FROM reports WHERE id = ${reportId} AND urgency = ${a.from}
+                    AND status <> 'closed' AND case_id IS NULL)
+      ON CONFLICT DO NOTHING`,
+    ),
+    db
+      .update(reports)
+      .set({ urgency: a.to, annex4DueAt: a.dueAt })
+      .where(and(eq(reports.id, reportId), thisAttempt)),
+    eventIf(
+      db,
+      {
+        reportId,
+        at: now,
+        actorType: 'officer',
+        actorId: a.officerId,
+        type: a.to === 'immediate' ? 'marked_urgent' : 'marked_not_urgent',
+        data: { reason: a.reason, dueAt: a.dueAt.toISOString() },
+      },
+      thisAttempt,
+    ),
+  ];
+}
+
 // Officer-created cases (走访摸排) --------------------------------------------------------------------
 
 export function officerCaseStatements(

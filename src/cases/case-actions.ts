@@ -19,6 +19,7 @@ import {
   rowsChanged,
   saveAnnex4DraftStatements,
   submitAnnex4Statements,
+  urgencyStatements,
 } from '../../db/repo/cases';
 import { inboundRecorded, recordInbound } from '../../db/repo/inbound';
 import { listJurisdictions } from '../../db/repo/jurisdictions';
@@ -34,7 +35,7 @@ import { officeMessageText, wechatMessageRow } from '../wechat/outbound';
 import { type Annex4Data, prefillAnnex4, readAnnex4 } from './annex4';
 import { CaseError } from './case-error';
 import { followUpSentence } from './follow-ups';
-import { annex4DueAt, assessedColumns, fromOfficerAnswers } from './new-report';
+import { annex4DueAt, assessedColumns, fromOfficerAnswers, URGENT_DUE_MS } from './new-report';
 import { assessOfficerCase } from './officer-case';
 import { type ParsedPhoneReport, phoneReportStatements } from './phone-report';
 import { combineAdvice, regionalSuggestion, reportAdvice } from './warning-level';
@@ -55,6 +56,7 @@ export function caseActions(deps: AppDeps) {
     addNote: bound(addNote),
     messageReporter: bound(messageReporter),
     close: bound(close),
+    markUrgency: bound(markUrgency),
     splitOff: bound(splitOff),
     mergeInto: bound(mergeInto),
     recordPhoneReport: bound(recordPhoneReport),
@@ -212,6 +214,49 @@ export async function close(deps: AppDeps, officer: Officer, reportId: string, r
   ]);
   if (rowsChanged(results[0]) === 0) throw new CaseError('state_conflict');
   return sms !== undefined;
+}
+
+/**
+ * The officer's judgement of urgency over the rules' (SPEC "Triage"): marked urgent, Annex 4 is due within
+ * the urgent hour from now (never later than it already was); marked not urgent, the ordinary 24 hours from
+ * the report (never earlier). The district and the city office are told; the reason is on the timeline.
+ */
+export async function markUrgency(
+  deps: AppDeps,
+  officer: Officer,
+  reportId: string,
+  urgent: boolean,
+  reason: string,
+): Promise<void> {
+  const { report } = await load(deps, officer, reportId);
+  if (report.status === 'closed') throw new CaseError('case_closed');
+  if (report.caseId) throw new CaseError('not_an_open_case');
+  const to = urgent ? 'immediate' : 'within_24h';
+  if (report.urgency === to) {
+    throw new CaseError('invalid', {
+      zh: urgent ? '本案已是紧急重大，无需再标记。' : '本案已不是紧急重大，无需再标记。',
+      en: urgent ? 'The case is already urgent.' : 'The case is already not urgent.',
+    });
+  }
+  const why = requireText(reason, NOTE_MAX, '标记理由');
+  const now = deps.clock();
+  const due = report.annex4DueAt.getTime();
+  const dueAt = urgent
+    ? new Date(Math.min(due, now.getTime() + URGENT_DUE_MS))
+    : new Date(Math.max(due, annex4DueAt(report.submittedAt, 'within_24h', deps.config).getTime()));
+  const results = await deps.db.batch(
+    urgencyStatements(deps.db, {
+      reportId,
+      from: report.urgency,
+      to,
+      dueAt,
+      officerId: officer.id,
+      reason: why,
+      outboxId: newId('o', now, deps.random),
+      now,
+    }) as [BatchItem, ...BatchItem[]],
+  );
+  if (rowsChanged(results[0]) === 0) throw new CaseError('state_conflict');
 }
 
 /** A follow-up (续报) that is really another incident becomes a case of its own, with the reason. */

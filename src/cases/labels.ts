@@ -67,6 +67,8 @@ const EVENT_ZH: Record<string, string> = {
   viewed: '查阅',
   exported: '导出',
   split_off: '拆分为独立案件',
+  marked_urgent: '研判改为紧急重大',
+  marked_not_urgent: '研判改为非紧急',
   merged: '案件合并',
   accountability_confirmed: '确认问责事项',
   accountability_dismissed: '排除问责事项',

@@ -50,6 +50,8 @@ const FAN_OUTS = {
     notice: 'major_risk_followup',
     audience: (r) => ({ jurisdictionId: r.jurisdictionId, city: true }),
   },
+  // An officer marked the case urgent or not urgent: the district and the city office hear of it.
+  urgency_marked: { notice: 'urgency_marked', audience: (r) => ({ jurisdictionId: r.jurisdictionId, city: true }) },
   // The reporter answered: the district hears that there is a message (its words stay in the console).
   reporter_replied: {
     notice: 'reporter_replied',
@@ -62,6 +64,7 @@ export type FanOutKind = keyof typeof FAN_OUTS;
 // per-channel rows are keyed by the source row too.
 const REPEATING: ReadonlySet<string> = new Set([
   'reporter_replied',
+  'urgency_marked',
   'annex4_returned',
   'major_risk_followup',
   'annex4_reminder',

@@ -102,6 +102,8 @@ const L = {
     majorFollowUp: '重大风险专门台账：请跟进本案并在控制台记录最新情况',
     returned: '附件4已被市协调劳动关系三方委员会办公室退回补充，请查看理由后重新报送',
     repliedMany: (n: number) => `报告人发来 ${n} 条新消息，请在控制台查看并答复`,
+    markedUrgent: (due: string) => `工作人员研判改为紧急重大，附件4须于 ${due} 前报送`,
+    markedNotUrgent: (due: string) => `工作人员研判改为非紧急，附件4须于 ${due} 前报送`,
     sep: '：',
     list: '、',
     clause: '；',
@@ -149,6 +151,8 @@ const L = {
     majorFollowUp: 'Major-risk ledger: follow this case up and record the latest in the console',
     returned: 'Annex 4 was returned by the city office for more: read why and submit it again',
     repliedMany: (n: number) => `The reporter sent ${n} messages: read and answer them in the console`,
+    markedUrgent: (due: string) => `An officer marked the case urgent: Annex 4 due by ${due} (Beijing time)`,
+    markedNotUrgent: (due: string) => `An officer marked the case not urgent: Annex 4 due by ${due} (Beijing time)`,
     sep: ': ',
     list: ', ',
     clause: '; ',
@@ -194,6 +198,9 @@ function titleOf(t: Labels, notice: Notice, report: ReportRow, urgent: boolean, 
       left <= 0
         ? t.dueNow
         : t.reminder(left < 3_600_000 ? 0 : Math.round(left / 3_600_000), Math.max(1, Math.round(left / 60_000)));
+  } else if (notice === 'urgency_marked') {
+    const due = beijingDateTime(report.annex4DueAt);
+    what = urgent ? t.markedUrgent(due) : t.markedNotUrgent(due);
   } else {
     const replied = count > 1 ? t.repliedMany(count) : t.replied;
     what =

@@ -13,6 +13,8 @@ export const NOTICES = [
   'reporter_replied',
   'major_risk_followup',
   'annex4_returned',
+  // An officer marked the case urgent or not urgent (with the new Annex 4 deadline).
+  'urgency_marked',
   'warning_issued',
   'warning_lifted',
 ] as const;

@@ -4,7 +4,7 @@ import { env, SELF } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
-import { claimStatements, deadlineNoticeStatements } from '../../db/repo/cases';
+import { claimStatements, deadlineNoticeStatements, urgencyStatements } from '../../db/repo/cases';
 import * as schema from '../../db/schema';
 import { inputFor, M05_ANSWERS, type ReplyLike } from '../support/conversation';
 
@@ -60,5 +60,54 @@ describe('raw statements in D1 batches', () => {
       .bind(reportId)
       .all();
     expect(rows.results).toEqual([{ id: 'o_1' }]);
+  });
+
+  it('urgency mark: the case, the event and the notice change together, once, only from the urgency seen', async () => {
+    const db = drizzle(env.DB, { schema }) as unknown as Db;
+    // The same employer's reports in this file joined one case (续报): mark the case itself.
+    await submittedReportId();
+    const found = await env.DB.prepare(
+      'SELECT id FROM reports WHERE case_id IS NULL ORDER BY submitted_at LIMIT 1',
+    ).first<{ id: string }>();
+    const reportId = found!.id;
+    const now = new Date();
+    const dueAt = new Date(now.getTime() + 3_600_000);
+    const mark = (outboxId: string, from: 'immediate' | 'within_24h') =>
+      db.batch(
+        urgencyStatements(db, {
+          reportId,
+          from,
+          to: 'immediate',
+          dueAt,
+          officerId: 'of_a',
+          reason: '现场聚集',
+          outboxId,
+          now,
+        }) as [never],
+      );
+    const before = await env.DB.prepare('SELECT urgency FROM reports WHERE id = ?')
+      .bind(reportId)
+      .first<{ urgency: string }>();
+    // A mark from an urgency the case no longer has (another officer was faster) changes nothing.
+    const stale = before?.urgency === 'immediate' ? 'within_24h' : 'immediate';
+    await mark('o_mark_stale', stale);
+    await mark('o_mark_1', before!.urgency as 'immediate' | 'within_24h');
+    await mark('o_mark_2', before!.urgency as 'immediate' | 'within_24h');
+    const row = await env.DB.prepare('SELECT urgency, annex4_due_at AS due FROM reports WHERE id = ?')
+      .bind(reportId)
+      .first();
+    expect(row).toEqual({ urgency: 'immediate', due: dueAt.getTime() });
+    const events = await env.DB.prepare(
+      "SELECT actor_id FROM report_events WHERE report_id = ? AND type = 'marked_urgent'",
+    )
+      .bind(reportId)
+      .all();
+    const notices = await env.DB.prepare("SELECT id FROM outbox WHERE kind = 'urgency_marked' AND report_id = ?")
+      .bind(reportId)
+      .all();
+    // o_mark_2 saw 'within_24h' too, but o_mark_1 had already changed it: one event, one notice.
+    expect(before?.urgency).toBe('within_24h');
+    expect(events.results).toEqual([{ actor_id: 'of_a' }]);
+    expect(notices.results).toEqual([{ id: 'o_mark_1' }]);
   });
 });

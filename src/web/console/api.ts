@@ -9,12 +9,14 @@ import type { CaseActions } from '../../cases/case-actions';
 import { decideWarning } from '../../city/warnings';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { validatedJson } from '../../http/validate';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { notifyRoutes } from '../../notify/routes';
 import * as z from '../../zod';
 import { readFilters } from './case-filters';
 
 const warningBody = z.object({ level: z.number(), reason: z.string(), issue: z.boolean() });
+const urgencyBody = z.object({ urgent: z.boolean(), reason: z.string() });
 
 import { PAGE_SIZE } from './inbox';
 
@@ -45,6 +47,14 @@ export function consoleApiRoutes(deps: AppDeps, actions: CaseActions) {
 
   api.post('/cases/:id/claim', async (c) => {
     await actions.claim(c.get('session').account, c.req.param('id'));
+    return c.json({ ok: true });
+  });
+
+  // The case page's urgency mark (/console/cases/:id/urgency) as JSON: { urgent: true/false, reason }.
+  api.post('/cases/:id/urgency', validatedJson(urgencyBody), async (c) => {
+    const { urgent, reason } = c.req.valid('json');
+    await actions.markUrgency(c.get('session').account, c.req.param('id'), urgent, reason);
+    dispatchAfterResponse(c, deps);
     return c.json({ ok: true });
   });
 

@@ -28,6 +28,7 @@ import { Annex3Table, Assessment, AUDIT_ONLY, AuditLines, Timeline, wechatUnreac
 import { Deadline, SeverityBadge, StatusBadge, UrgencyBadge } from './components';
 import { Flash, Layout } from './layout';
 import { safeNext } from './login';
+import { UrgencyMark } from './urgency-mark';
 
 const DONE: Record<string, string> = {
   major: '已列入重大风险专门台账。',
@@ -42,6 +43,8 @@ const DONE: Record<string, string> = {
   split: '已拆分为独立案件。',
   merged: '已合并，原案件及其续报已并入本案件。',
   accountability: '核实意见已记录。',
+  urgent: '已改为紧急重大：附件4时限已相应提前，本辖区和市办已收到通知。',
+  not_urgent: '已改为非紧急：附件4按 24 小时时限，本辖区和市办已收到通知。',
 };
 
 interface CasePageProps {
@@ -124,6 +127,7 @@ const CasePage: FC<CasePageProps> = ({
         </div>
         <div class="case-act">
           <CaseActionsCard base={base} session={session} open={open} claimedBy={r.claimedBy} candidates={candidates} />
+          {open && !r.caseId && <UrgencyMark session={session} report={r} events={events} />}
         </div>
         <div class="case-forms">
           <NoteForm base={base} session={session} nonce={nonce} />

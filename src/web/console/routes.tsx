@@ -32,6 +32,7 @@ import { periodReportRoutes } from './period-report';
 import { profileRoutes } from './profile';
 import { statsRoutes } from './stats';
 import { CONSOLE_CSS } from './styles';
+import { urgencyRoutes } from './urgency-mark';
 import { warningRoutes } from './warning';
 
 const CSP = [
@@ -106,6 +107,7 @@ export function consoleRoutes(deps: AppDeps) {
   app.route('/', majorLedgerRoutes(deps));
   app.route('/', casePageRoutes(deps, actions));
   app.route('/', caseLinkRoutes(actions));
+  app.route('/', urgencyRoutes(deps, actions));
   app.route('/', accountabilityRoutes(deps, actions));
   app.route('/', accountabilityRegisterRoutes(deps));
   app.route('/', annex4Routes(deps, actions));
