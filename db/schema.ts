@@ -143,12 +143,14 @@ export const reports = sqliteTable(
       t.groupIncident,
       t.channel,
     ),
-    index('reports_uscc_idx').on(t.uscc),
+    // The submit's 续报 lookups (openCaseOf) are equalities on uscc and name_key. Partial: rows without one are
+    // never looked up, and when most rows lack it ANALYZE makes a full index useless to SQLite 3.45 (bench §10).
+    index('reports_uscc_idx').on(t.uscc).where(sql`uscc IS NOT NULL`),
     // Covers the overview's per-area counts of cases not yet closed (db/repo/stats.ts).
     index('reports_open_idx').on(t.status, t.jurisdictionId, t.urgency, t.annex4DueAt, t.caseId),
     // A chat user's own reports (查询, replies from WeChat).
     index('reports_reporter_chat_idx').on(t.reporterChat, t.submittedAt),
-    index('reports_name_key_idx').on(t.nameKey),
+    index('reports_name_key_idx').on(t.nameKey).where(sql`name_key IS NOT NULL`),
     // Closed cases past the retention period, found by the tick (src/cases/retention.ts).
     index('reports_closed_idx').on(t.status, t.closedAt),
   ],
