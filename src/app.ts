@@ -13,8 +13,8 @@ import { requestLog } from './http/request-log';
 import { loggerOf } from './log';
 import { dispatchAfterResponse } from './notify/after-response';
 import { createIntakeService } from './service/intake-service';
+import { crossOriginWidget, PUBLIC_PAGE_PATHS } from './web/public/mount';
 import { apiOriginPolicy } from './web/public/origins';
-import { crossOriginWidget, publicPages } from './web/public/routes';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -45,7 +45,11 @@ export function createApp(deps: AppDeps) {
       return subApp(deps, new Hono<AppEnv>().route('/wechat', wechatRoutes(deps, intake)));
     }),
   );
-  app.route('/', publicPages(deps, intake));
+  // The reporter's pages are loaded on their first request too: an intake API request never evaluates them.
+  const pages = lazyApp<AppEnv>(async () =>
+    subApp(deps, (await import('./web/public/routes')).publicPages(deps, intake)),
+  );
+  for (const path of PUBLIC_PAGE_PATHS) app.all(path, pages);
   // Loaded on first use, so a reporter's first request does not evaluate the bot (telegraf) or the console.
   app.all(
     '/telegram/*',

@@ -22,8 +22,10 @@ import { type CaseScope, caseScope } from '../../auth/roles';
 import type { Session } from '../../auth/session';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { formText, validatedForm } from '../../http/validate';
 import { newId } from '../../ids';
 import { beijingDate, beijingDateTime, parseBeijingDate } from '../../time';
+import * as z from '../../zod';
 import { CsrfField, Flash, Layout } from './layout';
 import { accountabilityWorkbook, xlsxHeaders } from './xlsx';
 
@@ -177,169 +179,188 @@ function actionProblems(v: ActionValues, now: Date): string[] {
   return problems;
 }
 
+/** The register page: the summary per employer and the entries, filtered by kind. */
+async function registerPage(deps: AppDeps, c: Context<ConsoleEnv>) {
+  const scope = scopeOf(c);
+  const kind = readKind(c.req.query('kind'));
+  const entries = await registerEntries(deps.db, { ...scope, kind, limit: REGISTER_PAGE_MAX + 1 });
+  const shown = entries.slice(0, REGISTER_PAGE_MAX);
+  const actions = await actionsFor(
+    deps.db,
+    shown.map((e) => e.id),
+  );
+  return c.html(
+    <Layout title="问责台账" session={c.get('session')} active="/console/accountability">
+      <h1>漏报、迟报、瞒报问责台账</h1>
+      <p class="muted">已认定的漏报、迟报、瞒报（在案件页面认定），及对用人单位采取的信用提醒、诚信约谈。</p>
+      <form method="get" action="/console/accountability" class="filters">
+        <label>
+          类型
+          <select name="kind">
+            <option value="">全部</option>
+            {ACCOUNTABILITY_KINDS.map((k) => (
+              <option value={k} selected={kind === k}>
+                {KIND_ZH[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">筛选</button>
+        <a class="button secondary" href={`/console/accountability.xlsx${kind ? `?kind=${kind}` : ''}`}>
+          导出问责台账（Excel）
+        </a>
+      </form>
+      {shown.length === 0 ? (
+        <p>暂无已认定的漏报、迟报、瞒报。</p>
+      ) : (
+        <>
+          <Summary rows={summarise(shown, actions)} />
+          <Entries entries={shown} actions={actions} />
+          {entries.length > REGISTER_PAGE_MAX && (
+            <p class="muted">只列出前 {REGISTER_PAGE_MAX} 条，完整台账请导出 Excel。</p>
+          )}
+        </>
+      )}
+    </Layout>,
+  );
+}
+
+/** One entry: what was decided and the actions taken, with the form to record one more. */
+const EntryDetails: FC<{ entry: RegisterEntry; actions: ActionRow[] }> = ({ entry, actions }) => (
+  <div class="table-wrap card">
+    <table class="kv">
+      <tbody>
+        <tr>
+          <th scope="row">用人单位</th>
+          <td>
+            {entry.employerName} {entry.uscc ?? ''}
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">县（市）区</th>
+          <td>{entry.jurisdictionName ?? entry.jurisdictionId}</td>
+        </tr>
+        <tr>
+          <th scope="row">案件</th>
+          <td>
+            <a href={`/console/cases/${encodeURIComponent(entry.caseId)}`}>{entry.receipt}</a>
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">认定</th>
+          <td class="pre">
+            {entry.decidedAt ? beijingDateTime(entry.decidedAt) : ''} {entry.deciderName ?? ''}：{entry.reason}
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">已采取的措施</th>
+          <td>
+            {actions.length ? (
+              actions.map((a) => (
+                <div class="pre">
+                  {actionLine(a)}
+                  <span class="muted">
+                    （{a.recorderName ?? ''} {beijingDateTime(a.recordedAt)} 登记）
+                  </span>
+                </div>
+              ))
+            ) : (
+              <span class="muted">尚无</span>
+            )}
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  </div>
+);
+
+/** An entry's page, the action form holding `v`; with problems it answers 400 listing them. */
+async function entryPage(
+  deps: AppDeps,
+  c: Context<ConsoleEnv>,
+  entry: RegisterEntry,
+  v: ActionValues,
+  problems: string[],
+) {
+  const session = c.get('session');
+  const actions = await actionsFor(deps.db, [entry.id]);
+  return c.html(
+    <Layout title="问责台账" session={session} active="/console/accountability">
+      <p>
+        <a href="/console/accountability">← 问责台账</a>
+      </p>
+      <h1>
+        {entry.employerName} · {KIND_ZH[entry.kind]}
+      </h1>
+      <Flash text={c.req.query('done') ? '措施已登记。' : undefined} />
+      <Flash text={problems.length ? `请修改后再登记：${problems.join('；')}。` : undefined} error />
+      <EntryDetails entry={entry} actions={actions} />
+      <ActionForm session={session} entry={entry} v={v} />
+    </Layout>,
+    problems.length ? 400 : 200,
+  );
+}
+
+/** The entry named in the path, within the officer's area (404 elsewhere). */
+async function entryOf(deps: AppDeps, c: Context<ConsoleEnv>): Promise<RegisterEntry> {
+  const entry = await registerEntry(deps.db, c.req.param('id') ?? '', scopeOf(c).jurisdictionId);
+  if (!entry) throw new ApiError(404, 'not_found');
+  return entry;
+}
+
+/** The action form's fields, bounded; actionProblems says what is still wrong with them. */
+const actionForm = z.object({
+  kind: formText(40),
+  takenOn: formText(40),
+  takenBy: formText(NAME_MAX),
+  note: formText(NOTE_MAX),
+});
+
+/** Records an action on an entry (one batch with its audit event on the case), or the form again. */
+async function recordAction(deps: AppDeps, c: Context<ConsoleEnv>, v: ActionValues) {
+  const entry = await entryOf(deps, c);
+  const now = deps.clock();
+  const problems = actionProblems(v, now);
+  const kind = ACTION_KINDS.find((k) => k === v.kind);
+  if (problems.length || !kind) return entryPage(deps, c, entry, v, problems);
+  const [insert, ...audit] = recordActionStatements(deps.db, {
+    id: newId('aa', now, deps.random),
+    entry,
+    kind,
+    takenOn: v.takenOn,
+    takenBy: v.takenBy,
+    note: v.note,
+    officerId: c.get('session').account.id,
+    at: now,
+  });
+  if (insert) await deps.db.batch([insert, ...audit]);
+  return c.redirect(`/console/accountability/${encodeURIComponent(entry.id)}?done=1`, 303);
+}
+
+/** The register as an Excel workbook (up to REGISTER_EXPORT_MAX entries). */
+async function exportRegister(deps: AppDeps, c: Context<ConsoleEnv>) {
+  const scope = scopeOf(c);
+  const kind = readKind(c.req.query('kind'));
+  const entries = await registerEntries(deps.db, { ...scope, kind, limit: REGISTER_EXPORT_MAX });
+  const actions = await actionsFor(
+    deps.db,
+    entries.map((e) => e.id),
+  );
+  const bytes = await accountabilityWorkbook(entries, actions, summarise(entries, actions), deps.clock());
+  return c.body(bytes, 200, xlsxHeaders(`问责台账-${beijingDate(deps.clock())}.xlsx`, 'accountability'));
+}
+
 export function accountabilityRegisterRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
-
-  app.get('/console/accountability', async (c) => {
-    const scope = scopeOf(c);
-    const kind = readKind(c.req.query('kind'));
-    const entries = await registerEntries(deps.db, { ...scope, kind, limit: REGISTER_PAGE_MAX + 1 });
-    const shown = entries.slice(0, REGISTER_PAGE_MAX);
-    const actions = await actionsFor(
-      deps.db,
-      shown.map((e) => e.id),
-    );
-    return c.html(
-      <Layout title="问责台账" session={c.get('session')} active="/console/accountability">
-        <h1>漏报、迟报、瞒报问责台账</h1>
-        <p class="muted">已认定的漏报、迟报、瞒报（在案件页面认定），及对用人单位采取的信用提醒、诚信约谈。</p>
-        <form method="get" action="/console/accountability" class="filters">
-          <label>
-            类型
-            <select name="kind">
-              <option value="">全部</option>
-              {ACCOUNTABILITY_KINDS.map((k) => (
-                <option value={k} selected={kind === k}>
-                  {KIND_ZH[k]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit">筛选</button>
-          <a class="button secondary" href={`/console/accountability.xlsx${kind ? `?kind=${kind}` : ''}`}>
-            导出问责台账（Excel）
-          </a>
-        </form>
-        {shown.length === 0 ? (
-          <p>暂无已认定的漏报、迟报、瞒报。</p>
-        ) : (
-          <>
-            <Summary rows={summarise(shown, actions)} />
-            <Entries entries={shown} actions={actions} />
-            {entries.length > REGISTER_PAGE_MAX && (
-              <p class="muted">只列出前 {REGISTER_PAGE_MAX} 条，完整台账请导出 Excel。</p>
-            )}
-          </>
-        )}
-      </Layout>,
-    );
-  });
-
-  async function entryPage(c: Context<ConsoleEnv>, entry: RegisterEntry, v: ActionValues, problems: string[]) {
-    const session = c.get('session');
-    const actions = await actionsFor(deps.db, [entry.id]);
-    return c.html(
-      <Layout title="问责台账" session={session} active="/console/accountability">
-        <p>
-          <a href="/console/accountability">← 问责台账</a>
-        </p>
-        <h1>
-          {entry.employerName} · {KIND_ZH[entry.kind]}
-        </h1>
-        <Flash text={c.req.query('done') ? '措施已登记。' : undefined} />
-        <Flash text={problems.length ? `请修改后再登记：${problems.join('；')}。` : undefined} error />
-        <div class="table-wrap card">
-          <table class="kv">
-            <tbody>
-              <tr>
-                <th scope="row">用人单位</th>
-                <td>
-                  {entry.employerName} {entry.uscc ?? ''}
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">县（市）区</th>
-                <td>{entry.jurisdictionName ?? entry.jurisdictionId}</td>
-              </tr>
-              <tr>
-                <th scope="row">案件</th>
-                <td>
-                  <a href={`/console/cases/${encodeURIComponent(entry.caseId)}`}>{entry.receipt}</a>
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">认定</th>
-                <td class="pre">
-                  {entry.decidedAt ? beijingDateTime(entry.decidedAt) : ''} {entry.deciderName ?? ''}：{entry.reason}
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">已采取的措施</th>
-                <td>
-                  {actions.length ? (
-                    actions.map((a) => (
-                      <div class="pre">
-                        {actionLine(a)}
-                        <span class="muted">
-                          （{a.recorderName ?? ''} {beijingDateTime(a.recordedAt)} 登记）
-                        </span>
-                      </div>
-                    ))
-                  ) : (
-                    <span class="muted">尚无</span>
-                  )}
-                </td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
-        <ActionForm session={session} entry={entry} v={v} />
-      </Layout>,
-      problems.length ? 400 : 200,
-    );
-  }
-
-  async function entryOf(c: Context<ConsoleEnv>): Promise<RegisterEntry> {
-    const entry = await registerEntry(deps.db, c.req.param('id') ?? '', scopeOf(c).jurisdictionId);
-    if (!entry) throw new ApiError(404, 'not_found');
-    return entry;
-  }
-
+  app.get('/console/accountability', (c) => registerPage(deps, c));
   app.get('/console/accountability/:id', async (c) => {
-    const entry = await entryOf(c);
+    const entry = await entryOf(deps, c);
     const v = { kind: '', takenOn: beijingDate(deps.clock()), takenBy: c.get('session').account.displayName, note: '' };
-    return entryPage(c, entry, v, []);
+    return entryPage(deps, c, entry, v, []);
   });
-
-  app.post('/console/accountability/:id/actions', async (c) => {
-    const entry = await entryOf(c);
-    const body = await c.req.parseBody();
-    const field = (name: string, max: number) => (typeof body[name] === 'string' ? body[name].slice(0, max) : '');
-    const v = {
-      kind: field('kind', 40),
-      takenOn: field('takenOn', 40).trim(),
-      takenBy: field('takenBy', NAME_MAX).trim(),
-      note: field('note', NOTE_MAX).trim(),
-    };
-    const now = deps.clock();
-    const problems = actionProblems(v, now);
-    const kind = ACTION_KINDS.find((k) => k === v.kind);
-    if (problems.length || !kind) return entryPage(c, entry, v, problems);
-    const [insert, ...audit] = recordActionStatements(deps.db, {
-      id: newId('aa', now, deps.random),
-      entry,
-      kind,
-      takenOn: v.takenOn,
-      takenBy: v.takenBy,
-      note: v.note,
-      officerId: c.get('session').account.id,
-      at: now,
-    });
-    if (insert) await deps.db.batch([insert, ...audit]);
-    return c.redirect(`/console/accountability/${encodeURIComponent(entry.id)}?done=1`, 303);
-  });
-
-  app.get('/console/accountability.xlsx', async (c) => {
-    const scope = scopeOf(c);
-    const kind = readKind(c.req.query('kind'));
-    const entries = await registerEntries(deps.db, { ...scope, kind, limit: REGISTER_EXPORT_MAX });
-    const actions = await actionsFor(
-      deps.db,
-      entries.map((e) => e.id),
-    );
-    const bytes = await accountabilityWorkbook(entries, actions, summarise(entries, actions), deps.clock());
-    return c.body(bytes, 200, xlsxHeaders(`问责台账-${beijingDate(deps.clock())}.xlsx`, 'accountability'));
-  });
-
+  app.post('/console/accountability/:id/actions', validatedForm(actionForm), (c) =>
+    recordAction(deps, c, c.req.valid('form')),
+  );
+  app.get('/console/accountability.xlsx', (c) => exportRegister(deps, c));
   return app;
 }
