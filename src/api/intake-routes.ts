@@ -5,7 +5,7 @@ import { type ReportRow, reporterTimeline } from '../../db/repo/reports';
 import { perAddressLimit, reporterLookupGuard } from '../auth/throttle';
 import {
   findReportForReporter,
-  OFFICE_LABEL,
+  officeLabel,
   postReporterMessage,
   REPORTER_MESSAGE_MAX,
   reporterEvents,
@@ -97,7 +97,7 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
           : !e.message
             ? null
             : e.message.from === 'office'
-              ? { text: e.message.text, by: OFFICE_LABEL[L] }
+              ? { text: e.message.text, by: officeLabel(L) }
               : { text: e.message.text, ...(e.message.channel ? { channel: e.message.channel } : {}) },
       })),
     };

@@ -3,12 +3,12 @@
 import { findChatReport, setChatLocale } from '../../db/repo/telegram';
 import type { AppDeps } from '../deps';
 import { normalizeReceipt } from '../intake/index';
+import { textOf } from '../messages/index';
 import { type ChatEvent, chatKeyOf, claimUpdate, preferredLocale } from './chat';
 import type { Outcome } from './conversation';
 import type { OfficerActions } from './officers';
 import { renderText } from './render';
 import { statusText } from './status';
-import { TEXT } from './texts';
 
 export function createCommands(deps: AppDeps, officers: OfficerActions) {
   const { db, clock } = deps;
@@ -18,10 +18,10 @@ export function createCommands(deps: AppDeps, officers: OfficerActions) {
     async status(ev: ChatEvent, arg: string): Outcome {
       if (!(await claimUpdate(db, ev, clock()))) return null;
       const L = await preferredLocale(db, ev);
-      if (arg.trim() === '') return { messages: renderText(TEXT.statusUsage[L]) };
+      if (arg.trim() === '') return { messages: renderText(textOf('bot', L).statusUsage) };
       const receipt = normalizeReceipt(arg.trim());
       const report = receipt ? await findChatReport(db, receipt, chatKeyOf(ev.chatId)) : undefined;
-      return { messages: renderText(report ? statusText(report, L) : TEXT.statusNotFound[L]) };
+      return { messages: renderText(report ? statusText(report, L) : textOf('bot', L).statusNotFound) };
     },
 
     /** The language of new reports in this chat; stored in the same batch as the update's key. */
@@ -29,16 +29,16 @@ export function createCommands(deps: AppDeps, officers: OfficerActions) {
       const wanted = arg.trim().toLowerCase();
       if (wanted !== 'zh' && wanted !== 'en') {
         if (!(await claimUpdate(db, ev, clock()))) return null;
-        return { messages: renderText(TEXT.langUsage[await preferredLocale(db, ev)]) };
+        return { messages: renderText(textOf('bot', await preferredLocale(db, ev)).langUsage) };
       }
       if (!(await claimUpdate(db, ev, clock(), [setChatLocale(db, chatKeyOf(ev.chatId), wanted)]))) return null;
-      return { messages: renderText(`${TEXT.langSet[wanted]}\n${TEXT.langCurrentDraft[wanted]}`) };
+      return { messages: renderText(`${textOf('bot', wanted).langSet}\n${textOf('bot', wanted).langCurrentDraft}`) };
     },
 
     async link(ev: ChatEvent, code: string): Outcome {
       if (!(await claimUpdate(db, ev, clock()))) return null;
       const L = await preferredLocale(db, ev);
-      if (code.trim() === '' || ev.userId === undefined) return { messages: renderText(TEXT.linkUsage[L]) };
+      if (code.trim() === '' || ev.userId === undefined) return { messages: renderText(textOf('bot', L).linkUsage) };
       const { answer } = await officers.link({ telegramUserId: String(ev.userId), code: code.trim() });
       return { messages: renderText(answer) };
     },

@@ -14,6 +14,7 @@ import {
   parseTextCommand,
   render,
 } from '../intake/index';
+import { type SentenceKey, textOf } from '../messages/index';
 import { insertReplyRow, replyRowValues } from '../notify/bot-reply-send';
 import type { Locale } from '../rules/index';
 import { IntakeError, type IntakeService, type TurnResult } from '../service/intake-service';
@@ -21,7 +22,6 @@ import type { CallbackAction } from './callbacks';
 import { type ChatEvent, chatKeyOf, claimUpdate, preferredLocale, updateKeyOf } from './chat';
 import { type OutgoingMessage, renderReply, renderText } from './render';
 import { botReplyOf, type Delivery } from './send';
-import { TEXT } from './texts';
 
 interface Draft {
   row: DraftRow;
@@ -49,17 +49,17 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
   }
 
   /** A hint for an update that cannot be used, recorded as handled; the current question follows. */
-  async function hint(ev: ChatEvent, draft: Draft | undefined, text: Record<Locale, string>): Outcome {
+  async function hint(ev: ChatEvent, draft: Draft | undefined, text: SentenceKey<'bot'>): Outcome {
     if (!(await claim(ev))) return null;
-    if (draft) return { messages: await again(draft, text[draft.state.locale]) };
+    if (draft) return { messages: await again(draft, textOf('bot', draft.state.locale)[text]) };
     const L = await preferredLocale(db, ev);
-    return { messages: renderText(`${text[L]}\n\n${TEXT.noDraft[L]}`) };
+    return { messages: renderText(`${textOf('bot', L)[text]}\n\n${textOf('bot', L).noDraft}`) };
   }
 
-  async function noDraft(ev: ChatEvent, text: Record<Locale, string> = TEXT.noDraft): Outcome {
+  async function noDraft(ev: ChatEvent, text: SentenceKey<'bot'> = 'noDraft'): Outcome {
     if (!(await claim(ev))) return null;
     const L = await preferredLocale(db, ev);
-    return { answer: TEXT.staleShort[L], messages: renderText(text[L]) };
+    return { answer: textOf('bot', L).staleShort, messages: renderText(textOf('bot', L)[text]) };
   }
 
   async function turn(
@@ -120,11 +120,11 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
         const reply = err.current.reply;
         const removeReplyKeyboard = askedKind === 'phone' && reply.field?.kind !== 'phone';
         return {
-          answer: TEXT.staleShort[L],
-          messages: renderReply(reply, { locale: L, notice: TEXT.stale[L], removeReplyKeyboard }),
+          answer: textOf('bot', L).staleShort,
+          messages: renderReply(reply, { locale: L, notice: textOf('bot', L).stale, removeReplyKeyboard }),
         };
       }
-      return { answer: TEXT.staleShort[L], messages: renderText(TEXT.expired[L]) };
+      return { answer: textOf('bot', L).staleShort, messages: renderText(textOf('bot', L).expired) };
     }
     if (stored) {
       // This turn's batch stored the report and its outbox row: the first notification try can start.
@@ -177,7 +177,7 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
         draft = undefined;
       }
       if (!(await claim(ev))) return null;
-      if (draft) return { messages: await again(draft, TEXT.resumed[draft.state.locale]) };
+      if (draft) return { messages: await again(draft, textOf('bot', draft.state.locale).resumed) };
       const locale = await preferredLocale(db, ev);
       const known = (await intake.ctx()).jurisdictions.some((j) => j.id === payload);
       try {
@@ -192,7 +192,7 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
         // Two /start at once: the other one holds the chat's draft now (asked of the database); show its question.
         const other = await draftOf(ev);
         if (!other) throw err;
-        return { messages: await again(other, TEXT.resumed[other.state.locale]) };
+        return { messages: await again(other, textOf('bot', other.state.locale).resumed) };
       }
     },
 
@@ -201,7 +201,7 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
       const draft = await draftOf(ev);
       if (!draft) return noDraft(ev);
       const command = parseTextCommand(text, draft.state.locale);
-      if (!command && text.trim().startsWith('/')) return hint(ev, draft, TEXT.unknownCommand);
+      if (!command && text.trim().startsWith('/')) return hint(ev, draft, 'unknownCommand');
       return turn(ev, draft, command ?? { type: 'answer', value: text });
     },
 
@@ -210,8 +210,8 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
       const draft = await draftOf(ev);
       if (!draft) return noDraft(ev);
       const field = fieldById(draft.state.current);
-      if (field?.kind !== 'phone') return hint(ev, draft, TEXT.contactNotAsked);
-      if (contact.userId === undefined || contact.userId !== ev.userId) return hint(ev, draft, TEXT.contactNotYours);
+      if (field?.kind !== 'phone') return hint(ev, draft, 'contactNotAsked');
+      if (contact.userId === undefined || contact.userId !== ev.userId) return hint(ev, draft, 'contactNotYours');
       return turn(ev, draft, { type: 'answer', value: contact.phone }, { expectField: field.id });
     },
 
@@ -223,7 +223,7 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
       if (!mapped) {
         if (!(await claim(ev))) return null;
         const L = draft.state.locale;
-        return { answer: TEXT.staleShort[L], messages: await again(draft, TEXT.stale[L]) };
+        return { answer: textOf('bot', L).staleShort, messages: await again(draft, textOf('bot', L).stale) };
       }
       const expectField = action.type === 'edit' || action.type === 'submit' ? 'review' : action.field;
       return turn(ev, draft, mapped.input, {
@@ -239,25 +239,25 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
       if (!draft) {
         if (input.type === 'help') {
           if (!(await claim(ev))) return null;
-          return { messages: renderText(TEXT.help[await preferredLocale(db, ev)]) };
+          return { messages: renderText(textOf('bot', await preferredLocale(db, ev)).help) };
         }
-        return noDraft(ev, input.type === 'cancel' ? TEXT.nothingToCancel : TEXT.noDraft);
+        return noDraft(ev, input.type === 'cancel' ? 'nothingToCancel' : 'noDraft');
       }
       return turn(ev, draft, input);
     },
 
     /** Stickers, photos, voice, files, edited messages: a hint and the current question again. */
     async unusable(ev: ChatEvent, kind: 'media' | 'edited'): Outcome {
-      return hint(ev, await draftOf(ev), kind === 'edited' ? TEXT.edited : TEXT.unusable);
+      return hint(ev, await draftOf(ev), kind === 'edited' ? 'edited' : 'unusable');
     },
   };
 }
 
 function footerOf(result: TurnResult, L: Locale): string | undefined {
-  if (result.submitted) return TEXT.afterSubmit(result.submitted.receipt)[L];
-  if (result.reply.kind === 'cancelled') return TEXT.afterCancel[L];
+  if (result.submitted) return textOf('bot', L).afterSubmit(result.submitted.receipt);
+  if (result.reply.kind === 'cancelled') return textOf('bot', L).afterCancel;
   // The engine's help names the chat words; the slash commands are the bot's own.
-  if (result.reply.kind === 'help') return TEXT.help[L];
+  if (result.reply.kind === 'help') return textOf('bot', L).help;
   return undefined;
 }
 

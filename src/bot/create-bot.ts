@@ -3,6 +3,7 @@
 import { type Context, Telegraf } from 'telegraf';
 import { callbackQuery, message } from 'telegraf/filters';
 import type { AppDeps } from '../deps';
+import { textOf } from '../messages/index';
 import { type ReplyTransport, telegramReplyTransport } from '../notify/bot-reply';
 import { deliverReply, resendReply } from '../notify/bot-reply-send';
 import type { IntakeService } from '../service/intake-service';
@@ -15,7 +16,6 @@ import { renderText } from './render';
 import { createReplies, quotedReceipt } from './replies';
 import { answerCallback, botReplyOf, type Delivery, deliver, type Log, realSleep, type SendOptions } from './send';
 import { botInfoFor, telegramSettings } from './settings';
-import { TEXT } from './texts';
 import { FetchTelegram } from './transport';
 
 export interface BotOptions {
@@ -126,7 +126,12 @@ export function createBot(deps: AppDeps, intake: IntakeService, opts: BotOptions
     send.log(`telegram update ${ctx.update.update_id} failed`, err);
     if (ctx.chat?.type !== 'private') return;
     // Not through the outbox: the update's key may not be recorded, so a redelivery is handled afresh.
-    await deliver(api, ctx.chat.id, { messages: renderText(`${TEXT.failed.zh}\n${TEXT.failed.en}`) }, send);
+    await deliver(
+      api,
+      ctx.chat.id,
+      { messages: renderText(`${textOf('bot', 'zh').failed}\n${textOf('bot', 'en').failed}`) },
+      send,
+    );
   });
 
   return bot;

@@ -7,9 +7,9 @@ import type {
   ReplyKeyboardRemove,
 } from 'telegraf/types';
 import type { Reply } from '../intake/index';
+import { textOf } from '../messages/index';
 import type { Locale } from '../rules/index';
 import { CALLBACK_DATA_MAX_BYTES, type CallbackAction, encodeCallback, utf8Length } from './callbacks';
-import { TEXT } from './texts';
 
 export const MESSAGE_MAX_CHARS = 4096;
 /** Long option labels make unreadable buttons; the full text is in the question or the review lines. */
@@ -69,7 +69,10 @@ function attach(chunks: string[], markup: Markup | undefined, opts: Partial<Rend
   if (opts.removeReplyKeyboard && !(markup && 'keyboard' in markup)) {
     // A message carries one markup: when it needs inline buttons, a short note takes the keyboard away first.
     if (markup)
-      messages.unshift({ html: escapeHtml(TEXT.noted[opts.locale ?? 'zh']), markup: { remove_keyboard: true } });
+      messages.unshift({
+        html: escapeHtml(textOf('bot', opts.locale ?? 'zh').noted),
+        markup: { remove_keyboard: true },
+      });
     else last.markup = { remove_keyboard: true };
   }
   return messages;
@@ -102,14 +105,16 @@ function keyboardFor(reply: Reply, L: Locale): Markup | undefined {
   const field = reply.field;
   if (!field || (reply.kind !== 'question' && reply.kind !== 'help')) return undefined;
   const nav = [
-    reply.canBack ? button(TEXT.back[L], { type: 'back', field: field.id }) : undefined,
-    reply.canSkip ? button(TEXT.skip[L], { type: 'skip', field: field.id }) : undefined,
+    reply.canBack ? button(textOf('bot', L).back, { type: 'back', field: field.id }) : undefined,
+    reply.canSkip ? button(textOf('bot', L).skip, { type: 'skip', field: field.id }) : undefined,
   ].filter((b): b is InlineKeyboardButton.CallbackButton => b !== undefined);
 
   if (field.kind === 'phone') {
     // Sharing a contact needs a reply keyboard; "back" there is a word the text parser understands.
-    const keyboard: ReplyKeyboardMarkup['keyboard'] = [[{ text: TEXT.shareContact[L], request_contact: true }]];
-    if (reply.canBack) keyboard.push([{ text: TEXT.backWord[L] }]);
+    const keyboard: ReplyKeyboardMarkup['keyboard'] = [
+      [{ text: textOf('bot', L).shareContact, request_contact: true }],
+    ];
+    if (reply.canBack) keyboard.push([{ text: textOf('bot', L).backWord }]);
     return { keyboard, resize_keyboard: true, one_time_keyboard: true };
   }
 
@@ -132,18 +137,18 @@ function keyboardFor(reply: Reply, L: Locale): Markup | undefined {
         ),
       ),
     );
-    const done = button(TEXT.done[L], { type: 'confirm', field: field.id });
+    const done = button(textOf('bot', L).done, { type: 'confirm', field: field.id });
     if (done) grid.push([done]);
   } else if (field.kind === 'boolean') {
     grid.push(
       rows([
-        button(TEXT.yes[L], { type: 'answer', field: field.id, index: 0 }),
-        button(TEXT.no[L], { type: 'answer', field: field.id, index: 1 }),
+        button(textOf('bot', L).yes, { type: 'answer', field: field.id, index: 0 }),
+        button(textOf('bot', L).no, { type: 'answer', field: field.id, index: 1 }),
       ]).flat(),
     );
   }
   if (reply.warning) {
-    const keep = button(TEXT.keep[L], { type: 'confirm', field: field.id });
+    const keep = button(textOf('bot', L).keep, { type: 'confirm', field: field.id });
     if (keep) grid.push([keep]);
   }
   if (nav.length > 0) grid.push(nav);
@@ -156,8 +161,8 @@ function reviewKeyboard(reply: Reply, L: Locale): InlineKeyboardMarkup {
     button(`✏️ ${i + 1}. ${line.label}`, { type: 'edit', field: line.id }),
   );
   const last = [
-    reply.canBack ? button(TEXT.back[L], { type: 'back', field: 'review' }) : undefined,
-    button(TEXT.submit[L], { type: 'submit' }),
+    reply.canBack ? button(textOf('bot', L).back, { type: 'back', field: 'review' }) : undefined,
+    button(textOf('bot', L).submit, { type: 'submit' }),
   ].filter((b): b is InlineKeyboardButton.CallbackButton => b !== undefined);
   const grid = [];
   // Review labels are short enough to pair up, whatever the per-label rule says.

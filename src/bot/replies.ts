@@ -9,10 +9,10 @@ import { cleanReporterMessage, REPORTER_MESSAGE_MAX } from '../cases/reporter-me
 import type { AppDeps } from '../deps';
 import { newId } from '../ids';
 import { normalizeReceipt } from '../intake/index';
+import { textOf } from '../messages/index';
 import { type ChatEvent, chatKeyOf, claimUpdate, preferredLocale, updateKeyOf } from './chat';
 import type { Outcome } from './conversation';
 import { renderText } from './render';
-import { TEXT } from './texts';
 
 /** Receipt-shaped words; normalizeReceipt decides (its alphabet has no 0, O, 1, I or L). */
 const RECEIPT_LIKE = /CC-?\d{4}-?[0-9A-Z]{6}/gi;
@@ -57,11 +57,11 @@ export function createReplies(deps: AppDeps, onOutbox?: (ev: ChatEvent) => void)
   async function pass(ev: ChatEvent, receipt: string, raw: string): Outcome {
     // Same answer for "no such receipt" and "not filed from this chat": a chat learns nothing of others' reports.
     const report = await findChatReport(db, receipt, chatKeyOf(ev.chatId));
-    if (!report) return refuse(ev, (L) => TEXT.replyNotYours[L]);
+    if (!report) return refuse(ev, (L) => textOf('bot', L).replyNotYours);
     const cleaned = cleanReporterMessage(raw);
     if (!cleaned.ok) {
       return refuse(ev, (L) =>
-        cleaned.error === 'empty' ? TEXT.replyEmpty[L] : TEXT.replyTooLong(REPORTER_MESSAGE_MAX)[L],
+        cleaned.error === 'empty' ? textOf('bot', L).replyEmpty : textOf('bot', L).replyTooLong(REPORTER_MESSAGE_MAX),
       );
     }
     const now = clock();
@@ -73,7 +73,7 @@ export function createReplies(deps: AppDeps, onOutbox?: (ev: ChatEvent) => void)
     if (!recorded) return null;
     // The reply's notice to the receiving office is in the outbox: it can go out at once.
     onOutbox?.(ev);
-    return { messages: renderText(TEXT.replyPassedOn(report.receipt)[report.locale]) };
+    return { messages: renderText(textOf('bot', report.locale).replyPassedOn(report.receipt)) };
   }
 
   return {
@@ -85,7 +85,7 @@ export function createReplies(deps: AppDeps, onOutbox?: (ev: ChatEvent) => void)
     /** `/reply <receipt> <text>`. */
     command(ev: ChatEvent, payload: string): Outcome {
       const parsed = parseReplyCommand(payload);
-      if (!parsed) return refuse(ev, (L) => TEXT.replyUsage[L]);
+      if (!parsed) return refuse(ev, (L) => textOf('bot', L).replyUsage);
       return pass(ev, parsed.receipt, parsed.text);
     },
   };

@@ -2,6 +2,7 @@
 // without a public URL), or webhook (PUBLIC_URL and TELEGRAM_WEBHOOK_SECRET set).
 import type { BotCommand, UserFromGetMe } from 'telegraf/types';
 import type { Config } from '../config';
+import { textOf } from '../messages/index';
 
 export interface TelegramSettings {
   token: string;
@@ -45,23 +46,8 @@ export function botInfoFor(s: TelegramSettings): UserFromGetMe {
 }
 
 /** The command menu (setMyCommands), registered best-effort: a Bot API server without it must not matter. */
-export const BOT_COMMANDS: Record<'zh' | 'en', BotCommand[]> = {
-  zh: [
-    { command: 'start', description: '新建或继续报告' },
-    { command: 'back', description: '返回上一题' },
-    { command: 'cancel', description: '取消正在填写的报告' },
-    { command: 'status', description: '查询报告进度：/status 回执号' },
-    { command: 'reply', description: '给接报部门留言：/reply 回执号 留言' },
-    { command: 'lang', description: '语言：/lang zh 或 /lang en' },
-    { command: 'help', description: '帮助' },
-  ],
-  en: [
-    { command: 'start', description: 'New report, or continue one' },
-    { command: 'back', description: 'Previous question' },
-    { command: 'cancel', description: 'Cancel the report in progress' },
-    { command: 'status', description: 'Report progress: /status <receipt>' },
-    { command: 'reply', description: 'Write to the office: /reply <receipt> <text>' },
-    { command: 'lang', description: 'Language: /lang zh or /lang en' },
-    { command: 'help', description: 'Help' },
-  ],
-};
+export const BOT_COMMANDS: Record<'zh' | 'en', BotCommand[]> = { zh: commandMenu('zh'), en: commandMenu('en') };
+
+function commandMenu(locale: 'zh' | 'en'): BotCommand[] {
+  return Object.entries(textOf('bot', locale).commands).map(([command, description]) => ({ command, description }));
+}

@@ -8,11 +8,12 @@ import type { AppDeps } from '../deps';
 import type { Locale } from '../http/locale';
 import { newId } from '../ids';
 import { normalizeReceipt, parsePhone } from '../intake/index';
+import { textOf } from '../messages/index';
 
 export const REPORTER_MESSAGE_MAX = 1000;
 
 /** Who speaks for the officers in what the reporter reads. */
-export const OFFICE_LABEL: Record<Locale, string> = { zh: '接报部门', en: 'Receiving office' };
+export const officeLabel = (locale: Locale): string => textOf('reporterMessage', locale).office;
 
 // Control characters (C0 but tab and newline, DEL, C1) and format characters: zero-width ones, the byte-order
 // mark and the bidirectional overrides and isolates, which can make the text an officer reads differ from

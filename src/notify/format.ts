@@ -6,6 +6,7 @@
 import type { Jurisdiction } from '../../db/repo/jurisdictions';
 import type { ReportRow } from '../../db/repo/reports';
 import { plainReason } from '../cases/labels';
+import { type Catalogue, textOf } from '../messages/index';
 import { isItemCode, itemByCode, type Locale } from '../rules/index';
 import { beijingDateTime } from '../time';
 import * as z from '../zod';
@@ -64,116 +65,17 @@ const assessmentViewSchema = z.object({
   affected: z.catch(z.optional(z.nullable(z.number())), undefined),
 });
 
-const L = {
-  zh: {
-    urgentTitle: '【紧急重大】劳动关系风险报告，请立即处置',
-    title: '【监测预警】劳动关系风险报告',
-    unit: '用人单位',
-    district: '所属辖区',
-    items: '监测事项',
-    people: '涉及人数',
-    takingPart: '参与人数',
-    affected: '涉及职工',
-    noAction: '无群体性行为',
-    urgency: '紧急程度',
-    severity: '严重程度',
-    late: '迟报提示',
-    reporter: '报告人',
-    due: '信息情况表报送时限',
-    receipt: '回执号',
-    reasons: '研判依据',
-    link: '在控制台查看详情',
-    unknown: '未填报',
-    persons: (n: number) => `${n} 人`,
-    group: '（群体性事件）',
-    immediate: '紧急重大，须立即报告',
-    within24h: '24 小时内报告',
-    severityLevel: { high: '高', medium: '中', low: '低' },
-    dueSuffix: '（北京时间）',
-    more: (n: number) => `另有 ${n} 条，见控制台`,
-    claimed: (name: string, at: string) => `✅ 已由 ${name} 认领（${at}）`,
-    urgentMark: '【紧急重大】',
-    reminder: (hours: number, minutes: number) =>
-      hours >= 1 ? `附件4即将到期（剩余约 ${hours} 小时）` : `附件4即将到期（剩余约 ${minutes} 分钟）`,
-    dueNow: '附件4报送时限已到',
-    escalation: '附件4已超时未报送',
-    submitted: '附件4已报送市协调劳动关系三方委员会办公室',
-    replied: '报告人发来新消息，请在控制台查看并答复',
-    majorFollowUp: '重大风险专门台账：请跟进本案并在控制台记录最新情况',
-    returned: '附件4已被市协调劳动关系三方委员会办公室退回补充，请查看理由后重新报送',
-    repliedMany: (n: number) => `报告人发来 ${n} 条新消息，请在控制台查看并答复`,
-    markedUrgent: (due: string) => `工作人员研判改为紧急重大，附件4须于 ${due} 前报送`,
-    markedNotUrgent: (due: string) => `工作人员研判改为非紧急，附件4须于 ${due} 前报送`,
-    sep: '：',
-    list: '、',
-    clause: '；',
-    caseRef: (receipt: string) => `案件 ${receipt}`,
-    claimant: (name: string) => `认领人 ${name}`,
-    unclaimed: '待认领',
-    lineSep: '，',
-  },
-  en: {
-    urgentTitle: 'URGENT — labour-relations risk report, act now',
-    title: 'Labour-relations risk report',
-    unit: 'Employer',
-    district: 'District',
-    items: 'Monitoring items',
-    people: 'People involved',
-    takingPart: 'Taking part',
-    affected: 'Employees affected',
-    noAction: 'no collective action',
-    urgency: 'Urgency',
-    severity: 'Severity',
-    late: 'Late?',
-    reporter: 'Reporter',
-    due: 'Annex 4 due',
-    receipt: 'Receipt',
-    reasons: 'Findings',
-    link: 'Open in the console',
-    unknown: 'not given',
-    persons: (n: number) => String(n),
-    group: ' (group incident)',
-    immediate: 'Immediate — report at once',
-    within24h: 'Within 24 hours',
-    severityLevel: { high: 'High', medium: 'Medium', low: 'Low' },
-    dueSuffix: ' (Beijing time)',
-    more: (n: number) => `${n} more in the console`,
-    claimed: (name: string, at: string) => `✅ Claimed by ${name} (${at})`,
-    urgentMark: 'URGENT — ',
-    reminder: (hours: number, minutes: number) =>
-      hours >= 1
-        ? `Annex 4 due in about ${hours} hour${hours === 1 ? '' : 's'}`
-        : `Annex 4 due in about ${minutes} minute${minutes === 1 ? '' : 's'}`,
-    dueNow: 'Annex 4 is due now',
-    escalation: 'Annex 4 overdue',
-    submitted: 'Annex 4 submitted',
-    replied: 'The reporter sent a message: read and answer it in the console',
-    majorFollowUp: 'Major-risk ledger: follow this case up and record the latest in the console',
-    returned: 'Annex 4 was returned by the city office for more: read why and submit it again',
-    repliedMany: (n: number) => `The reporter sent ${n} messages: read and answer them in the console`,
-    markedUrgent: (due: string) => `An officer marked the case urgent: Annex 4 due by ${due} (Beijing time)`,
-    markedNotUrgent: (due: string) => `An officer marked the case not urgent: Annex 4 due by ${due} (Beijing time)`,
-    sep: ': ',
-    list: ', ',
-    clause: '; ',
-    caseRef: (receipt: string) => `case ${receipt}`,
-    claimant: (name: string) => `claimed by ${name}`,
-    unclaimed: 'not claimed yet',
-    lineSep: ', ',
-  },
-} as const;
-
 const clean = (text: string, max = MAX_VALUE) => oneLine(maskMobiles(text), max);
 
 export function caseUrl(publicUrl: string, reportId: string): string {
   return `${publicUrl}/console/cases/${encodeURIComponent(reportId)}`;
 }
 
-type Labels = (typeof L)[Locale];
+type Labels = Catalogue['alert'];
 
 /** "认领人 张三" / "待认领": who has claimed a case, as every short line says it. */
 export function claimantPhrase(locale: Locale, name: string | null | undefined): string {
-  const t = L[locale];
+  const t = textOf('alert', locale);
   return name ? t.claimant(clean(name, 20)) : t.unclaimed;
 }
 
@@ -183,7 +85,7 @@ export function caseLine(
   c: { unitName: string; receipt: string },
   claimant: string | null | undefined,
 ) {
-  const t = L[locale];
+  const t = textOf('alert', locale);
   return [clean(c.unitName, 60), t.caseRef(c.receipt), claimantPhrase(locale, claimant)].join(t.lineSep);
 }
 
@@ -194,10 +96,13 @@ function titleOf(t: Labels, notice: Notice, report: ReportRow, urgent: boolean, 
     const left = report.annex4DueAt.getTime() - now.getTime();
     // Sent late (the channel was down), a reminder must not promise time that has run out.
     // Under an hour (a short deadline's reminder, 15 min before), the minutes left.
+    const hours = left < 3_600_000 ? 0 : Math.round(left / 3_600_000);
     what =
       left <= 0
         ? t.dueNow
-        : t.reminder(left < 3_600_000 ? 0 : Math.round(left / 3_600_000), Math.max(1, Math.round(left / 60_000)));
+        : hours >= 1
+          ? t.reminderHours(hours)
+          : t.reminderMinutes(Math.max(1, Math.round(left / 60_000)));
   } else if (notice === 'urgency_marked') {
     const due = beijingDateTime(report.annex4DueAt);
     what = urgent ? t.markedUrgent(due) : t.markedNotUrgent(due);
@@ -225,7 +130,7 @@ export function buildAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
 
 /** A later notice on a case: one line (what happened: the case, who has claimed it) and the link. */
 function shortNotice(report: ReportRow, notice: Notice, ctx: AlertContext): AlertMessage {
-  const t = L[ctx.locale];
+  const t = textOf('alert', ctx.locale);
   const urgent = report.urgency === 'immediate';
   const claimant = ctx.claimedBy?.name ?? ctx.claimant;
   const what = titleOf(t, notice, report, urgent, ctx.now, ctx.count);
@@ -247,7 +152,7 @@ function shortNotice(report: ReportRow, notice: Notice, ctx: AlertContext): Aler
 
 /** The first notice of a report: its facts, the rules' findings and the deadline. */
 function fullAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
-  const t = L[ctx.locale];
+  const t = textOf('alert', ctx.locale);
   const notice = 'report_alert';
   const parsed = assessmentViewSchema.safeParse(report.assessment);
   const a = parsed.success
@@ -316,7 +221,7 @@ function fullAlert(report: ReportRow, ctx: AlertContext): AlertMessage {
   };
 }
 
-const sepOf = (m: AlertMessage) => L[m.locale].sep;
+const sepOf = (m: AlertMessage) => textOf('alert', m.locale).sep;
 
 /** Plain text (Feishu text messages, logs, tests). */
 export function renderPlain(m: AlertMessage): string {

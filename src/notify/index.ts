@@ -23,7 +23,6 @@ export {
 export { limiterFor, RateLimiter } from './rate-limit';
 export {
   REPORTER_MESSAGE_KIND,
-  REPORTER_MESSAGE_TEXT,
   reporterMessageHtml,
 } from './reporter-message';
 export { notifyRoutes } from './routes';

@@ -9,6 +9,7 @@ import { findReport, type ReportRow } from '../../db/repo/reports';
 import { caseScope } from '../auth/roles';
 import { publicUrl } from '../config';
 import type { AppDeps } from '../deps';
+import { textOf } from '../messages/index';
 import type { Locale } from '../rules/index';
 import { beijingDateTime } from '../time';
 import { buildAlert, type InlineKeyboard, renderTelegramHtml, telegramKeyboard } from './format';
@@ -33,43 +34,14 @@ export interface TelegramClaimResult {
   editedKeyboard?: InlineKeyboard | undefined;
 }
 
-const T = {
-  zh: {
-    unlinked: '您的 Telegram 账号尚未绑定工作人员账号。请先在控制台生成绑定码，然后向机器人发送 /link 绑定码',
-    disabled: '您的工作人员账号已停用，无法认领。',
-    noCases: '您的账号（系统管理员）不办理案件，无法认领。请由属地调度室或市办工作人员认领。',
-    noScope: '您的账号尚未设置所属辖区，无法认领。请联系系统管理员设置辖区。',
-    notFound: '没有找到这份报告。',
-    closed: '这份报告已结案，无需认领。',
-    otherDistrict: (name: string) => `这份报告属于${name}，您只能认领本辖区的报告。`,
-    claimed: '认领成功，请在控制台处理并于时限内报送信息情况表。',
-    mine: '您已认领这份报告。',
-    taken: (name: string, at: string) => `这份报告已由 ${name} 于 ${at} 认领，无需重复认领。`,
-  },
-  en: {
-    unlinked:
-      'Your Telegram account is not linked to an officer account. Generate a link code in the console, then send /link <code> to the bot.',
-    disabled: 'Your officer account is disabled.',
-    noCases:
-      'Your account (administrator) does not work on cases and cannot claim. A district or city officer must claim it.',
-    noScope: 'Your account has no jurisdiction set, so it cannot claim. Ask the administrator to set it.',
-    notFound: 'This report was not found.',
-    closed: 'This case is closed; there is nothing to claim.',
-    otherDistrict: (name: string) => `This report belongs to ${name}; you can claim reports of your own district only.`,
-    claimed: 'Claimed. Please handle it in the console and file Annex 4 in time.',
-    mine: 'You have already claimed this report.',
-    taken: (name: string, at: string) => `Already claimed by ${name} at ${at}.`,
-  },
-} as const;
-
 /** The hint an unlinked Telegram user gets (also for the bot's own replies). */
-export const LINK_HINT = T.zh.unlinked;
+export const LINK_HINT = textOf('telegramClaim', 'zh').unlinked;
 
 export async function claimFromTelegram(deps: AppDeps, input: TelegramClaimInput): Promise<TelegramClaimResult> {
   const { db } = deps;
   const channel = await telegramChannelByChat(db, String(input.chatId));
   const locale: Locale = channel?.locale ?? 'zh';
-  const t = T[locale];
+  const t = textOf('telegramClaim', locale);
 
   const officer = await officerByTelegramUser(db, String(input.telegramUserId));
   if (!officer) return { answer: t.unlinked };

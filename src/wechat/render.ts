@@ -36,9 +36,10 @@ function choiceLines(reply: Reply): string[] {
   if (field.kind === 'choice') return [...options.map((o, i) => `${i + 1}. ${o.label}`), WX.choose];
   if (field.kind === 'multi') {
     const selected = new Set(field.selected ?? []);
+    const chosen = options.filter((o) => selected.has(o.value)).map((o) => o.label);
     return [
       ...options.map((o, i) => `${i + 1}. ${selected.has(o.value) ? '✅ ' : ''}${o.label}`),
-      WX.selected(options.filter((o) => selected.has(o.value)).map((o) => o.label)),
+      chosen.length > 0 ? WX.selected(chosen.join(WX.list)) : WX.noneSelected,
       WX.chooseMany,
     ];
   }

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Locale } from '../../http/locale';
-import { PAGE_STRINGS } from './page-strings';
+import { textOf } from '../../messages/index';
 
 // The shell of the public pages. No inline script or style (the CSP forbids both). The referrer meta makes
 // the browser send the real Origin with this page's form posts (under the app-wide Referrer-Policy
@@ -14,7 +14,7 @@ export function Layout(props: {
   scripts?: string[];
   children: Child;
 }) {
-  const s = PAGE_STRINGS[props.locale];
+  const s = textOf('pages', props.locale);
   return (
     <html lang={props.locale === 'zh' ? 'zh-CN' : 'en'}>
       <head>

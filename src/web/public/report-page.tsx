@@ -1,8 +1,8 @@
 import type { Locale } from '../../http/locale';
 import { FIELDS, type Field, helpFor, type IntakeCtx, optionsOf } from '../../intake/index';
+import { type Catalogue, textOf } from '../../messages/index';
 import { MONITORING_ITEMS } from '../../rules/index';
 import { Layout } from './layout';
-import { PAGE_STRINGS, type PageStrings } from './page-strings';
 import { type FormValues, followupItem } from './report-form';
 
 // /report: every Annex 3 field and every item's follow-ups, rendered from the field table. Follow-up
@@ -60,7 +60,7 @@ function scalar(v: ReportFormView, f: Field): string {
   return typeof x === 'string' ? x : '';
 }
 
-function Notes({ f, v, s }: { f: Field; v: ReportFormView; s: PageStrings }) {
+function Notes({ f, v, s }: { f: Field; v: ReportFormView; s: Catalogue['pages'] }) {
   const L = v.locale;
   const help = helpFor(f, 'form');
   return (
@@ -87,7 +87,7 @@ function Notes({ f, v, s }: { f: Field; v: ReportFormView; s: PageStrings }) {
   );
 }
 
-function LabelText({ f, v, s }: { f: Field; v: ReportFormView; s: PageStrings }) {
+function LabelText({ f, v, s }: { f: Field; v: ReportFormView; s: Catalogue['pages'] }) {
   return (
     <>
       {f.label[v.locale]}
@@ -100,7 +100,7 @@ function LabelText({ f, v, s }: { f: Field; v: ReportFormView; s: PageStrings })
   );
 }
 
-function Choices({ f, v, s }: { f: Field; v: ReportFormView; s: PageStrings }) {
+function Choices({ f, v, s }: { f: Field; v: ReportFormView; s: Catalogue['pages'] }) {
   const L = v.locale;
   const options =
     f.kind === 'boolean'
@@ -162,7 +162,7 @@ function Choices({ f, v, s }: { f: Field; v: ReportFormView; s: PageStrings }) {
   );
 }
 
-function FieldRow({ f, v, s }: { f: Field; v: ReportFormView; s: PageStrings }) {
+function FieldRow({ f, v, s }: { f: Field; v: ReportFormView; s: Catalogue['pages'] }) {
   if (f.kind === 'choice' || f.kind === 'multi' || f.kind === 'boolean') return <Choices f={f} v={v} s={s} />;
   const common = {
     id: id(f),
@@ -189,7 +189,7 @@ function FieldRow({ f, v, s }: { f: Field; v: ReportFormView; s: PageStrings }) 
   );
 }
 
-function Followups({ v, s }: { v: ReportFormView; s: PageStrings }) {
+function Followups({ v, s }: { v: ReportFormView; s: Catalogue['pages'] }) {
   return (
     <>
       {MONITORING_ITEMS.map((item) => {
@@ -209,7 +209,7 @@ function Followups({ v, s }: { v: ReportFormView; s: PageStrings }) {
   );
 }
 
-function ErrorSummary({ v, s }: { v: ReportFormView; s: PageStrings }) {
+function ErrorSummary({ v, s }: { v: ReportFormView; s: Catalogue['pages'] }) {
   const problems = FIELDS.filter((f) => v.errors[f.id] || v.warnings[f.id]);
   if (problems.length === 0) return null;
   return (
@@ -232,7 +232,7 @@ function ErrorSummary({ v, s }: { v: ReportFormView; s: PageStrings }) {
  * "将报送至 XX 协调劳动关系三方委员会办公室" beside the submit button, with a link back to the district question.
  * /assets/report-form.js rewrites it when another district is chosen (data-template holds the sentence).
  */
-function Destination({ v, s }: { v: ReportFormView; s: PageStrings }) {
+function Destination({ v, s }: { v: ReportFormView; s: Catalogue['pages'] }) {
   const chosen = v.values.district;
   const area = v.ctx.jurisdictions.find((j) => j.id === chosen)?.name[v.locale];
   const AREA = '{area}';
@@ -247,7 +247,7 @@ function Destination({ v, s }: { v: ReportFormView; s: PageStrings }) {
 }
 
 export function ReportPage(v: ReportFormView) {
-  const s = PAGE_STRINGS[v.locale];
+  const s = textOf('pages', v.locale);
   const sectionOf = (name: string) => FIELDS.filter((f) => f.section === name);
   const action = v.locale === 'en' ? '/report?lang=en' : '/report';
   return (
@@ -310,7 +310,7 @@ export function ReportSubmittedPage({
   /** One incident, one case: the open case this report joined as a follow-up (续报). */
   joinedReceipt?: string | undefined;
 }) {
-  const s = PAGE_STRINGS[locale];
+  const s = textOf('pages', locale);
   const q = locale === 'en' ? '&lang=en' : '';
   return (
     <Layout title={s.submittedTitle} locale={locale} path="/report">
@@ -336,7 +336,7 @@ export function ReportSubmittedPage({
 }
 
 export function ForbiddenPage({ locale }: { locale: Locale }) {
-  const s = PAGE_STRINGS[locale];
+  const s = textOf('pages', locale);
   return (
     <Layout title={s.forbiddenTitle} locale={locale} path="/report">
       <h1>{s.forbiddenTitle}</h1>

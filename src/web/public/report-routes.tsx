@@ -5,12 +5,12 @@ import { addressSlot } from '../../auth/throttle';
 import type { AppDeps, AppEnv } from '../../deps';
 import { requestLocale } from '../../http/locale';
 import { newToken } from '../../ids';
+import { textOf } from '../../messages/index';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { IntakeError, type IntakeService } from '../../service/intake-service';
 import { htmlPage } from './csp';
 import { formToken, isSameOriginPost } from './form-guard';
 import { submitForm } from './form-submit';
-import { PAGE_STRINGS } from './page-strings';
 import { render, SUBMISSION_KEY } from './render';
 import { checkForm, type FormValues, readForm } from './report-form';
 import { ForbiddenPage, ReportPage, ReportSubmittedPage } from './report-page';
@@ -47,7 +47,7 @@ export async function postReportForm(deps: AppDeps, intake: IntakeService, c: Co
   }
   const input = readForm(body);
   const ctx = await intake.ctx();
-  const check = checkForm(input, { ...ctx, now: deps.clock() }, locale, PAGE_STRINGS[locale].requiredMissing);
+  const check = checkForm(input, { ...ctx, now: deps.clock() }, locale, textOf('pages', locale).requiredMissing);
   const posted = body.submission;
   let submissionKey = typeof posted === 'string' && SUBMISSION_KEY.test(posted) ? posted : newToken(deps.random, 18);
   let resubmitted = false;

@@ -1,9 +1,9 @@
 import { REPORTER_MESSAGE_MAX } from '../../cases/reporter-messages';
 import type { Locale } from '../../http/locale';
+import { labelIn, textOf } from '../../messages/index';
 import { isItemCode, itemByCode } from '../../rules/index';
 import { beijingDateTime } from '../../time';
 import { Layout } from './layout';
-import { PAGE_STRINGS } from './page-strings';
 import type { ReporterView } from './status-lookup';
 
 // /status: receipt number + phone, posted (the phone never appears in a URL), answered with the report's
@@ -28,7 +28,7 @@ export interface StatusPageView {
 }
 
 export function StatusPage(v: StatusPageView) {
-  const s = PAGE_STRINGS[v.locale];
+  const s = textOf('pages', v.locale);
   const L = v.locale;
   const r = v.report;
   const action = L === 'en' ? '/status?lang=en' : '/status';
@@ -40,7 +40,7 @@ export function StatusPage(v: StatusPageView) {
           <h2 id="status-heading">{`${s.receipt} ${r.receipt}`}</h2>
           <dl>
             <dt>{s.status}</dt>
-            <dd id="report-status">{s.statuses[r.status] ?? r.status}</dd>
+            <dd id="report-status">{labelIn(s.statuses, r.status) ?? r.status}</dd>
             <dt>{s.unit}</dt>
             <dd id="report-unit">{r.unitName}</dd>
             <dt>{s.items}</dt>
@@ -52,7 +52,8 @@ export function StatusPage(v: StatusPageView) {
           <ol class="timeline">
             {r.timeline.map((e) => (
               <li>
-                <span class="when">{beijingDateTime(e.at)}</span> <span class="what">{s.events[e.type] ?? e.type}</span>
+                <span class="when">{beijingDateTime(e.at)}</span>{' '}
+                <span class="what">{labelIn(s.events, e.type) ?? e.type}</span>
                 {e.reason && <div class="reason">{`${s.closedReason}${e.reason}`}</div>}
               </li>
             ))}
@@ -98,7 +99,7 @@ export function StatusPage(v: StatusPageView) {
 }
 
 function Conversation({ v, report: r }: { v: StatusPageView; report: ReporterView }) {
-  const s = PAGE_STRINGS[v.locale];
+  const s = textOf('pages', v.locale);
   const action = v.locale === 'en' ? '/status/messages?lang=en' : '/status/messages';
   const error = v.message?.error;
   const describedBy = ['message-hint', error ? 'message-error' : ''].filter(Boolean).join(' ');
