@@ -15,7 +15,7 @@ import {
   render,
 } from '../intake/index';
 import { type SentenceKey, textOf } from '../messages/index';
-import { insertReplyRow, replyRowValues } from '../notify/bot-reply-send';
+import { insertReplyRow, insertSubmitReplyRow, JOINED_CASE_MARK, replyRowValues } from '../notify/bot-reply-send';
 import type { Locale } from '../rules/index';
 import { IntakeError, type IntakeService, type TurnResult } from '../service/intake-service';
 import type { CallbackAction } from './callbacks';
@@ -105,7 +105,13 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
           const owner = newId('bot', clock(), deps.random);
           const row = replyRowValues(deps, updateKeyOf(ev), payload, owner);
           stored = { ...delivery, stored: { id: row.id, owner } };
-          return [insertReplyRow(db, row)];
+          // A submit may join an open case, decided in this same batch: the row then names the case.
+          const joined = out.submitted && botReplyOf(ev.chatId, deliveryOf(withJoinedMark(out)));
+          return [
+            out.submitted && joined
+              ? insertSubmitReplyRow(db, row, joined, out.submitted.reportId)
+              : insertReplyRow(db, row),
+          ];
         },
       });
     } catch (err) {
@@ -129,6 +135,8 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
     if (stored) {
       // This turn's batch stored the report and its outbox row: the first notification try can start.
       if (result.submitted) onSubmitted?.(ev);
+      // The report joined an open case: send what the row holds, the reply naming the case.
+      if (result.submitted?.joinedCase && stored.stored) return { ...deliveryOf(result), stored: stored.stored };
       return stored;
     }
     // A closed draft answers without writing: record the key so a copy of this update stays silent.
@@ -252,6 +260,10 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
     },
   };
 }
+
+/** A submit's result as if it joined a case whose receipt the batch fills in (see insertSubmitReplyRow). */
+const withJoinedMark = (out: TurnResult): TurnResult =>
+  out.submitted ? { ...out, submitted: { ...out.submitted, joinedCase: { receipt: JOINED_CASE_MARK } } } : out;
 
 function footerOf(result: TurnResult, L: Locale): string | undefined {
   if (result.submitted) return textOf('bot', L).afterSubmit(result.submitted.receipt);

@@ -3,17 +3,17 @@
 // case it joined, officers get one short 续报 line (not a second full alert), the case list and the regional
 // counts count the case once, and the employer record keeps the name the first report gave.
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jurisdictionCache } from '../../db/repo/jurisdictions';
 import { regionalMetrics } from '../../db/repo/regional';
-import { employers, reportEvents, reports } from '../../db/schema';
+import { employers, outbox, reportEvents, reports } from '../../db/schema';
 import { type NodeHost, startNodeHost } from '../../functions/node';
 import type { Input } from '../../src/intake/index';
 import { createIntakeService } from '../../src/service/intake-service';
 import { inputFor, M05_ANSWERS, M09_ANSWERS, otherEmployer } from '../support/conversation';
 import { tgUpdate } from '../support/telegram';
-import { BOT_TOKEN, startEmulator, WEBHOOK_SECRET } from './bot-helpers';
+import { BOT_TOKEN, botMessagesTo, startEmulator, WEBHOOK_SECRET, waitFor } from './bot-helpers';
 import { createOfficer, fetcherFor, type SignedIn, signIn, submitReport } from './console-fixtures';
 import { insertChannel } from './fixtures';
 import { manualClock, tempDir, testConfig } from './helpers';
@@ -168,13 +168,25 @@ describe('one incident, one case', () => {
     });
     expect(res.status).toBe(200);
     await settle();
-    // The Telegram submit joins the case. (Its chat confirmation is queued in the turn's batch before the join
-    // is known, since bot replies go through the outbox, so it does not yet name the case: see the report.)
     const [row] = await host.deps.db
       .select()
       .from(reports)
       .where(eq(reports.reporterChat, `tg:${chatId}`));
     expect(row?.caseId).toBe(caseReport.reportId);
+    // The confirmation in the chat names the case joined and the report's own receipt.
+    const joined = `该单位已有正在办理的案件（回执号 ${caseReport.receipt}），本报告已作为续报并入该案件`;
+    const sent = await waitFor(
+      () => botMessagesTo(emulator.server, chatId).find((m) => m.text.includes(joined)),
+      'the confirmation naming the case',
+    );
+    expect(sent.text).toContain(`/status ${row?.receipt}`);
+    // The reply's outbox row (what a retry would send) says the same: the join was decided in its batch.
+    const [replyRow] = await host.deps.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'bot_reply'), sql`${outbox.payload} LIKE ${`%"chatId":"${chatId}"%`}`));
+    expect(JSON.stringify(replyRow?.payload)).toContain(joined);
+    expect(JSON.stringify(replyRow?.payload)).not.toContain('{{joined-case-receipt}}');
   });
 
   it('an urgent follow-up makes the case urgent and tells the city in one line', async () => {
