@@ -84,6 +84,20 @@ export function joinedCaseStatement(db: Db, reportId: string) {
 
 export type JoinedCase = { id: string; receipt: string };
 
+/** Where a submit's reply names the case its report joined; the submit's batch puts the case's receipt there. */
+export const JOINED_CASE_MARK = '{{joined-case-receipt}}';
+
+/**
+ * A stored reply for a submit's own batch: whether the report joins an open case is decided inside that
+ * batch (one incident, one case), so the value is `joined` with the case's receipt in place of
+ * JOINED_CASE_MARK when the stored report has a case, and `plain` otherwise — no extra round trip.
+ * Receipts are letters, digits and '-', safe inside the JSON and the message text.
+ */
+export function joinedOrPlain(joined: unknown, plain: unknown, reportId: string): SQL {
+  const caseReceipt = sql`(SELECT c.receipt FROM reports r JOIN reports c ON c.id = r.case_id WHERE r.id = ${reportId})`;
+  return sql`coalesce(replace(${JSON.stringify(joined)}, ${JOINED_CASE_MARK}, ${caseReceipt}), ${JSON.stringify(plain)})`;
+}
+
 /**
  * The statements of a submission, to be sent in ONE batch together with the guarded draft update
  * and the idempotency key, so either everything is stored or nothing is.

@@ -15,9 +15,9 @@ import {
   render,
 } from '../intake/index';
 import { type SentenceKey, textOf } from '../messages/index';
-import { insertReplyRow, insertSubmitReplyRow, JOINED_CASE_MARK, replyRowValues } from '../notify/bot-reply-send';
+import { insertReplyRow, insertSubmitReplyRow, replyRowValues } from '../notify/bot-reply-send';
 import type { Locale } from '../rules/index';
-import { IntakeError, type IntakeService, type TurnResult } from '../service/intake-service';
+import { IntakeError, type IntakeService, type TurnResult, withJoinedMark } from '../service/intake-service';
 import type { CallbackAction } from './callbacks';
 import { type ChatEvent, chatKeyOf, claimUpdate, preferredLocale, updateKeyOf } from './chat';
 import { type OutgoingMessage, renderReply, renderText } from './render';
@@ -260,10 +260,6 @@ export function createConversation(deps: AppDeps, intake: IntakeService, onSubmi
     },
   };
 }
-
-/** A submit's result as if it joined a case whose receipt the batch fills in (see insertSubmitReplyRow). */
-const withJoinedMark = (out: TurnResult): TurnResult =>
-  out.submitted ? { ...out, submitted: { ...out.submitted, joinedCase: { receipt: JOINED_CASE_MARK } } } : out;
 
 function footerOf(result: TurnResult, L: Locale): string | undefined {
   if (result.submitted) return textOf('bot', L).afterSubmit(result.submitted.receipt);

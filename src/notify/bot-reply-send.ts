@@ -2,9 +2,10 @@
 // (so no dispatcher takes it meanwhile), sent at once and marked sent. A failed Bot API call leaves the row
 // pending on the retry ladder (the dispatcher sends it, 5 s later first) — the reply is not lost. A
 // redelivered update finds its reply row: still pending, it is sent now; sent, nothing is sent again.
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { leaseOne, markSent, nextDueAt, OUTBOX_PRIORITY, type OutboxRow } from '../../db/repo/outbox';
+import { joinedOrPlain } from '../../db/repo/reports';
 import { outbox } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { newId } from '../ids';
@@ -38,26 +39,16 @@ export function insertReplyRow(db: Db, values: ReturnType<typeof replyRowValues>
   return db.insert(outbox).values(values).onConflictDoNothing();
 }
 
-/** Where a submit's reply names the case its report joined; the batch puts the case's receipt there. */
-export const JOINED_CASE_MARK = '{{joined-case-receipt}}';
-
-/**
- * A submit's reply row, for the same batch as the submission: whether the report joins an open case is
- * decided inside that batch (one incident, one case), so the row holds `joined` with the case's receipt in
- * place of JOINED_CASE_MARK when the stored report has a case, and the plain reply otherwise — no extra
- * round trip. Receipts are letters, digits and '-', safe inside the JSON and the HTML.
- */
+/** A submit's reply row for the submission's own batch: `joined` names the case if the report joins one. */
 export function insertSubmitReplyRow(
   db: Db,
   values: ReturnType<typeof replyRowValues>,
   joined: BotReply,
   reportId: string,
 ) {
-  const caseReceipt = sql`(SELECT c.receipt FROM reports r JOIN reports c ON c.id = r.case_id WHERE r.id = ${reportId})`;
-  const payload = sql`coalesce(replace(${JSON.stringify(joined)}, ${JOINED_CASE_MARK}, ${caseReceipt}), ${JSON.stringify(values.payload)})`;
   return db
     .insert(outbox)
-    .values({ ...values, payload })
+    .values({ ...values, payload: joinedOrPlain(joined, values.payload, reportId) })
     .onConflictDoNothing();
 }
 

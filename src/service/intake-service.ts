@@ -6,6 +6,7 @@ import { type DraftRow, findDraft, guardedDraftUpdate, insertDraft } from '../..
 import { findInbound, joinedCaseInboundStatement, recordInbound } from '../../db/repo/inbound';
 import type { Jurisdiction, JurisdictionCache } from '../../db/repo/jurisdictions';
 import {
+  JOINED_CASE_MARK,
   type JoinedCase,
   joinedCaseStatement,
   nameKeyOf,
@@ -390,6 +391,10 @@ export async function submitOnce(
 }
 
 export type IntakeService = ReturnType<typeof createIntakeService>;
+
+/** A submit's result as if it joined a case whose receipt its batch fills in (see joinedOrPlain). */
+export const withJoinedMark = (out: TurnResult): TurnResult =>
+  withJoinedCase(out, { id: '', receipt: JOINED_CASE_MARK });
 
 /** The stored first answer of a repeated submit, with the case it joined (recorded in the same batch). */
 function replayed(response: TurnResult & { joinedCase?: JoinedCase | null }): TurnResult {

@@ -8,6 +8,7 @@ import { latestOpenChatReport, readTurnContext } from '../../db/repo/chat-turns'
 import { type DraftRow, deleteExpiredDrafts } from '../../db/repo/drafts';
 import { findInbound, inboundRecorded, recordInbound } from '../../db/repo/inbound';
 import { reporterReplyStatements } from '../../db/repo/reporter-messages';
+import { joinedOrPlain } from '../../db/repo/reports';
 import { findChatReport } from '../../db/repo/telegram';
 import { receiptIn } from '../bot/replies';
 import { statusText } from '../bot/status';
@@ -24,7 +25,7 @@ import {
   parseTextCommand,
   render,
 } from '../intake/index';
-import { IntakeError, type IntakeService, type TurnResult } from '../service/intake-service';
+import { IntakeError, type IntakeService, type TurnResult, withJoinedMark } from '../service/intake-service';
 import { wechatMessageRow } from './outbound';
 import { renderWechat } from './render';
 import { WX } from './texts';
@@ -68,18 +69,36 @@ interface Draft {
 }
 
 /** The key and the reply in one batch with `extra`; the rest of a long reply goes out through the outbox. */
-function replyStatements(w: Wx, key: string, openid: string, messages: string[], now: Date): BatchItem[] {
-  const rows = messages.slice(1).map((text, i) =>
-    wechatMessageRow(w.deps.db, {
+/**
+ * The reply's first message kept with the push's key, the rest as customer-service messages. A submit's
+ * reply has a variant naming the case its report joins (`joined`, same number of messages), chosen by the
+ * submission's own batch.
+ */
+function replyStatements(
+  w: Wx,
+  key: string,
+  openid: string,
+  messages: string[],
+  now: Date,
+  joined?: { messages: string[]; reportId: string },
+): BatchItem[] {
+  const rows = messages.slice(1).map((text, i) => {
+    const instead = joined?.messages[i + 1];
+    return wechatMessageRow(w.deps.db, {
       id: newId('o', now, w.deps.random),
       openid,
       text,
       reportId: null,
       dedupeKey: `${key}:${i + 1}`,
       now,
-    }),
-  );
-  return [recordInbound(w.deps.db, key, { messages: messages.slice(0, 1) } satisfies StoredReply, now), ...rows];
+      ...(joined && instead !== undefined ? { joined: { text: instead, reportId: joined.reportId } } : {}),
+    });
+  });
+  const first: StoredReply = { messages: messages.slice(0, 1) };
+  const stored = joined
+    ? joinedOrPlain({ messages: joined.messages.slice(0, 1) } satisfies StoredReply, first, joined.reportId)
+    : first;
+  return [recordInbound(w.deps.db, key, stored, now), ...rows];
 }
 
 /** Records the key with the reply (and `extra`); a copy that lost the race answers the stored reply. */
@@ -193,7 +212,13 @@ async function turn(w: Wx, key: string, p: Push, draft: Draft, text: string): Pr
       extraStatements: (r) => {
         wrote = true;
         messages = renderWechat(r.reply, footerOf(r) ? { footer: footerOf(r)! } : {});
-        return replyStatements(w, key, p.openid, messages, w.deps.clock());
+        // A submit may join an open case, decided in this same batch: the stored reply then names it.
+        const joined = r.submitted && renderWechat(withJoinedMark(r).reply, { footer: footerOf(r)! });
+        const variant =
+          r.submitted && joined?.length === messages.length
+            ? { messages: joined, reportId: r.submitted.reportId }
+            : undefined;
+        return replyStatements(w, key, p.openid, messages, w.deps.clock(), variant);
       },
     });
   } catch (err) {
@@ -209,6 +234,8 @@ async function turn(w: Wx, key: string, p: Push, draft: Draft, text: string): Pr
   }
   // A closed draft answers without writing: record the key and the reply now.
   if (!wrote) return claim(w, key, p.openid, renderWechat(result.reply));
+  // The report joined an open case: answer what the batch stored, the reply naming the case.
+  if (result.submitted?.joinedCase) messages = renderWechat(result.reply, { footer: footerOf(result)! });
   return { reply: messages[0] ?? '', wroteOutbox: messages.length > 1 || result.submitted !== undefined };
 }
 

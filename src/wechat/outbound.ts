@@ -5,6 +5,7 @@
 // to call the reporter instead.
 import type { BatchItem, Db } from '../../db/client';
 import type { OutboxRow } from '../../db/repo/outbox';
+import { joinedOrPlain } from '../../db/repo/reports';
 import { outbox, reportEvents } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { LaneItem } from '../notify/lanes';
@@ -23,8 +24,18 @@ const payloadSchema = z.object({
 
 export function wechatMessageRow(
   db: Db,
-  m: { id: string; openid: string; text: string; reportId: string | null; dedupeKey: string; now: Date },
+  m: {
+    id: string;
+    openid: string;
+    text: string;
+    reportId: string | null;
+    dedupeKey: string;
+    now: Date;
+    /** A submit's message: this text instead when the report joins an open case (see joinedOrPlain). */
+    joined?: { text: string; reportId: string };
+  },
 ): BatchItem {
+  const payload = { openid: m.openid, text: m.text };
   return db
     .insert(outbox)
     .values({
@@ -32,7 +43,7 @@ export function wechatMessageRow(
       kind: WECHAT_MESSAGE_KIND,
       reportId: m.reportId,
       channelId: null,
-      payload: { openid: m.openid, text: m.text },
+      payload: m.joined ? joinedOrPlain({ ...payload, text: m.joined.text }, payload, m.joined.reportId) : payload,
       dedupeKey: m.dedupeKey,
       nextAttemptAt: m.now,
       createdAt: m.now,

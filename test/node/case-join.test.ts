@@ -174,7 +174,7 @@ describe('one incident, one case', () => {
       .where(eq(reports.reporterChat, `tg:${chatId}`));
     expect(row?.caseId).toBe(caseReport.reportId);
     // The confirmation in the chat names the case joined and the report's own receipt.
-    const joined = `该单位已有正在办理的案件（回执号 ${caseReport.receipt}），本报告已作为续报并入该案件`;
+    const joined = `本报告已作为续报并入该单位正在办理的案件（回执号 ${caseReport.receipt}），已通知承办部门。`;
     const sent = await waitFor(
       () => botMessagesTo(emulator.server, chatId).find((m) => m.text.includes(joined)),
       'the confirmation naming the case',

@@ -204,6 +204,31 @@ describe('a report by WeChat (safe mode)', () => {
     expect(await say('o_stranger', '查询')).toMatch(/例如/);
   });
 
+  it('a report on the same employer joins the open case: the receipt reply names it, a retried push too', async () => {
+    const who = 'o_same_employer';
+    await say(who, '我要报告');
+    for (let i = 0; i < 80; i++) {
+      const draft = await draftOf(who);
+      if (draft?.state.current === 'review' && !draft.state.pendingWarning) break;
+      for (const text of await answersFor(who, M05_ANSWERS)) await say(who, text);
+    }
+    clock.advance(3_000);
+    const built = platform.push(who, { type: 'text', content: '提交', msgId: '6100000000000000777' }, nowSeconds());
+    const send = async () =>
+      platform.replyText(
+        await (await fetch(`${host.url}/wechat?${built.query}`, { method: 'POST', body: built.body })).text(),
+      );
+    const reply = await send();
+    expect(reply).toContain(`本报告已作为续报并入该单位正在办理的案件（回执号 ${receipt}），已通知承办部门。`);
+    const own = receiptOf(reply ?? '')!;
+    expect(own).not.toBe(receipt);
+    const [row] = await host.deps.db.select().from(reports).where(eq(reports.receipt, own));
+    const [joinedCase] = await host.deps.db.select().from(reports).where(eq(reports.receipt, receipt));
+    expect(row?.caseId).toBe(joinedCase?.id);
+    // WeChat pushes again when it has no answer in 5 s: the stored reply names the case too.
+    expect(await send()).toBe(reply);
+  });
+
   it('a push retried three times at once advances the draft once and gets the same reply', async () => {
     const who = 'o_retry_0002';
     await say(who, '我要报告');
