@@ -18,8 +18,9 @@ const NOTATION = /\s?[（(][^（）()]*(?:[≥≤＞＜<>]|\d+\/\d+)[^（）()]*
 const LEVEL_PREFIX = /^(?:高|中|低)[：:]\s*/;
 
 /**
- * A rules sentence as an officer reads and signs it: without the criteria notation the rules keep for the
- * record, and without a leading "高：" that the 严重程度 label beside it already says.
+ * A rules sentence as an officer reads and signs it. Ruleset 2026.2 writes them so; cases judged under
+ * 2026.1 keep the explanation stored with them, which carries criteria notation and a leading "高：" (the
+ * 严重程度 label beside it already says the level): this drops both when such a sentence is shown.
  */
 export function plainReason(text: string): string {
   return text.replace(NOTATION, '').replace(LEVEL_PREFIX, '').trim();

@@ -26,6 +26,49 @@ describe('ruleset 2026.2 is current', () => {
   });
 });
 
+describe('2026.2 explains in the words an officer signs; 2026.1 keeps its recorded wording', () => {
+  // The notation 2026.1 recorded ("高：", "（≥ 30）") never appears in a 2026.2 explanation.
+  const NOTATION = /[≥≤＞＜]|\d+\/\d+|^(?:高|中|低)[：:]|^(?:High|Medium|Low):/m;
+  const cases = [
+    m05(5, action('happening', 45, ['stoppage', 'blocking'])),
+    m05(12, action('announced', 12)),
+    m05(80, NO_ACTION),
+    assess(report(['M06', 'M09'], { ...CALM_FACTS, ...NO_ACTION, m09_people_involved: 35, m09_still_going: true })),
+    assess(report(['M05'], { ...CALM_FACTS, m05_months_in_arrears: 3, m05_employees_owed: 5 })),
+  ];
+
+  it.each(cases.map((a, i) => [i, a] as const))('case %i: no notation in any explanation', (_, a) => {
+    const texts = [a.severity.reason, ...a.urgency.reasons, ...(a.groupReason ? [a.groupReason] : [])];
+    for (const text of texts) {
+      expect(text.zh).not.toMatch(NOTATION);
+      expect(text.en).not.toMatch(NOTATION);
+    }
+  });
+
+  it('says the same facts plainly: the level beside it, the threshold in words', () => {
+    const a = m05(5, action('happening', 45, ['stoppage', 'blocking']));
+    expect(a.severity).toEqual({
+      level: 'high',
+      reason: {
+        zh: '堵门、堵路；群体性行为正在发生，参与 45 人。',
+        en: 'Gates or roads blocked; a collective action under way with 45 taking part.',
+      },
+    });
+    const announced = m05(12, action('announced', 12));
+    expect(announced.groupReason?.zh).toBe('群体性行为参与 12 人，达到 10 人的群体性事件标准。');
+    expect(announced.severity).toEqual({
+      level: 'medium',
+      reason: { zh: '群体性行为参与 12 人，属于群体性事件。', en: 'A group incident with 12 taking part.' },
+    });
+    expect(m05(1, NO_ACTION).severity.reason.zh).toBe('未发现紧急重大、群体性、较重欠薪或程序缺失等情形。');
+  });
+
+  it('2026.1 still words its explanations as recorded, for cases it judged', () => {
+    const old = assess(report(['M05'], { ...CALM_FACTS, m05_employees_owed: 10 }), RULESET_V1);
+    expect(old.severity.reason.zh).toBe('中：涉及 10 人，达到群体性事件标准（≥ 10）。');
+  });
+});
+
 describe('urgent: a collective action under way with ≥ 30 taking part', () => {
   it.each([
     [29, 'within_24h'],

@@ -164,7 +164,7 @@ function mediumSignals(byCode: ReadonlyMap<ItemCode, ItemState>, people: number 
   const g = ruleset.groupIncident;
   if (ruleset.counting === 'taking_part') {
     if (people !== null && people >= g.people) {
-      medium(t(`群体性行为参与 ${n(people)} 人（≥ ${n(g.people)}）`, `${n(people)} taking part (≥ ${n(g.people)})`));
+      medium(t(`群体性行为参与 ${n(people)} 人，属于群体性事件`, `a group incident with ${n(people)} taking part`));
     }
   } else if (people !== null && people >= g.people) {
     medium(
@@ -210,15 +210,36 @@ function arrearsSignal(byCode: ReadonlyMap<ItemCode, ItemState>, ruleset: Rulese
   return [];
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const LEVEL_NAME: Record<Severity, Text> = { high: t('高', 'High'), medium: t('中', 'Medium'), low: t('低', 'Low') };
 
-function severityOf(signals: readonly Signal[]): Assessment['severity'] {
+/**
+ * The level and the signals that set it. 2026.1 recorded its reason as "高：…" with criteria notation;
+ * from 2026.2 the reason is the sentence an officer reads and signs (the level is shown beside it).
+ */
+function severityOf(signals: readonly Signal[], wording: 'recorded' | 'plain' = 'recorded'): Assessment['severity'] {
   const level: Severity = signals.some((s) => s.level === 'high')
     ? 'high'
     : signals.some((s) => s.level === 'medium')
       ? 'medium'
       : 'low';
   const chosen = signals.filter((s) => s.level === level);
+  if (wording === 'plain') {
+    return {
+      level,
+      reason:
+        chosen.length === 0
+          ? t(
+              '未发现紧急重大、群体性、较重欠薪或程序缺失等情形。',
+              'No urgent, collective, serious-arrears or procedural-gap sign.',
+            )
+          : t(
+              `${chosen.map((s) => s.short.zh).join('；')}。`,
+              `${capitalise(chosen.map((s) => s.short.en).join('; '))}.`,
+            ),
+    };
+  }
   if (chosen.length === 0) {
     return {
       level,
@@ -310,11 +331,14 @@ function assessTakingPart(
     urgent.length > 0
       ? { level: 'immediate', reasons: urgent.map((u) => u.reason) }
       : { level: 'within_24h', reasons: [notUrgentReason(collective, affected, ruleset)] };
-  const severity = severityOf([
-    ...urgent.map((u): Signal => ({ level: 'high', short: u.short })),
-    ...arrearsSignal(byCode, ruleset),
-    ...mediumSignals(byCode, group.is ? collective.takingPart : null, ruleset),
-  ]);
+  const severity = severityOf(
+    [
+      ...urgent.map((u): Signal => ({ level: 'high', short: u.short })),
+      ...arrearsSignal(byCode, ruleset),
+      ...mediumSignals(byCode, group.is ? collective.takingPart : null, ruleset),
+    ],
+    'plain',
+  );
   return {
     severity,
     urgency,

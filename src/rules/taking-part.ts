@@ -78,8 +78,8 @@ export function groupIncidentOf(c: Collective, m09: M09Facts, ruleset: Ruleset):
     is,
     reason: is
       ? t(
-          `群体性行为参与 ${n(c.takingPart)} 人，达到群体性事件标准（≥ ${n(min)} 人）。`,
-          `${n(c.takingPart)} people take part in a collective action: a group incident (≥ ${n(min)}).`,
+          `群体性行为参与 ${n(c.takingPart)} 人，达到 ${n(min)} 人的群体性事件标准。`,
+          `${n(c.takingPart)} people take part in a collective action, at or above the group-incident threshold of ${n(min)}.`,
         )
       : t(
           `群体性行为参与 ${n(c.takingPart)} 人，不足群体性事件标准（${n(min)} 人）。`,
@@ -118,8 +118,8 @@ export function urgentReasons(
         `A collective action is under way with ${n(c.takingPart)} taking part, at or above ${n(u.people)}: report at once.`,
       ),
       short: t(
-        `正在发生，参与 ${n(c.takingPart)} 人（≥ ${n(u.people)}）`,
-        `under way, ${n(c.takingPart)} taking part (≥ ${n(u.people)})`,
+        `群体性行为正在发生，参与 ${n(c.takingPart)} 人`,
+        `a collective action under way with ${n(c.takingPart)} taking part`,
       ),
     });
   }
