@@ -51,14 +51,14 @@ describe('2026.2 explains in the words an officer signs; 2026.1 keeps its record
       level: 'high',
       reason: {
         zh: '堵门、堵路；群体性行为正在发生，参与 45 人。',
-        en: 'Gates or roads blocked; a collective action under way with 45 taking part.',
+        en: 'gates or roads blocked; a collective action under way with 45 taking part.',
       },
     });
     const announced = m05(12, action('announced', 12));
     expect(announced.groupReason?.zh).toBe('群体性行为参与 12 人，达到 10 人的群体性事件标准。');
     expect(announced.severity).toEqual({
       level: 'medium',
-      reason: { zh: '群体性行为参与 12 人，属于群体性事件。', en: 'A group incident with 12 taking part.' },
+      reason: { zh: '群体性行为参与 12 人，属于群体性事件。', en: 'a group incident with 12 taking part.' },
     });
     expect(m05(1, NO_ACTION).severity.reason.zh).toBe('未发现紧急重大、群体性、较重欠薪或程序缺失等情形。');
   });

@@ -210,8 +210,6 @@ function arrearsSignal(byCode: ReadonlyMap<ItemCode, ItemState>, ruleset: Rulese
   return [];
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 const LEVEL_NAME: Record<Severity, Text> = { high: t('高', 'High'), medium: t('中', 'Medium'), low: t('低', 'Low') };
 
 /**
@@ -234,10 +232,7 @@ function severityOf(signals: readonly Signal[], wording: 'recorded' | 'plain' = 
               '未发现紧急重大、群体性、较重欠薪或程序缺失等情形。',
               'No urgent, collective, serious-arrears or procedural-gap sign.',
             )
-          : t(
-              `${chosen.map((s) => s.short.zh).join('；')}。`,
-              `${capitalise(chosen.map((s) => s.short.en).join('; '))}.`,
-            ),
+          : t(`${chosen.map((s) => s.short.zh).join('；')}。`, `${chosen.map((s) => s.short.en).join('; ')}.`),
     };
   }
   if (chosen.length === 0) {
