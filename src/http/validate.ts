@@ -28,6 +28,31 @@ export const formText = (max = 200) =>
     z.transform((v) => (v ?? '').trim().slice(0, max)),
   );
 
+/** A form's text exactly as posted ('' when absent): for text the service checks itself, so an over-long
+ * one is refused with its reason rather than cut. */
+export const formValue = () =>
+  z.pipe(
+    z.optional(z.string()),
+    z.transform((v) => v ?? ''),
+  );
+
+/**
+ * Every text field of a form whose fields come from a table (the Annex 3 form): name → value, or values for
+ * a repeated name; files are dropped. The table's own parsers then check each field.
+ */
+export const formFields = () =>
+  z.pipe(
+    z.record(z.string(), z.unknown()),
+    z.transform((body) => {
+      const fields: Record<string, string | string[]> = {};
+      for (const [k, v] of Object.entries(body)) {
+        if (typeof v === 'string') fields[k] = v;
+        else if (Array.isArray(v)) fields[k] = v.filter((x): x is string => typeof x === 'string');
+      }
+      return fields;
+    }),
+  );
+
 /** A form's on/off value: true only for '1'. */
 export const formFlag = () =>
   z.pipe(
@@ -40,17 +65,30 @@ type FormIo<T extends z.ZodMiniType> = {
   out: { form: z.output<T> };
 };
 
+/** A form body as posted (`parseBody({ all: true })`): repeated names are arrays. */
+export type PostedForm = Record<string, string | File | (string | File)[]>;
+
+/** Why a form did not validate: the first wrong field, every issue, and the body as posted (to show again). */
+export interface FormProblem {
+  field: string;
+  message: string;
+  issues: readonly z.core.$ZodIssue[];
+  posted: PostedForm;
+}
+
 /** A form post (urlencoded or multipart), read with `parseBody({ all: true })`: repeated names are arrays. */
 export function validatedForm<T extends z.ZodMiniType, E extends Env = Env>(
   schema: T,
   /** The page's answer to a form that does not validate (the form again, values kept); otherwise 400. */
-  onInvalid?: (c: Context<E>, problem: { field: string; message: string }) => Response | Promise<Response>,
+  onInvalid?: (c: Context<E>, problem: FormProblem) => Response | Promise<Response>,
 ): MiddlewareHandler<E, string, FormIo<T>> {
   return async (c: Context<E>, next) => {
-    const result = await z.safeParseAsync(schema, await c.req.parseBody({ all: true }));
+    const posted: PostedForm = await c.req.parseBody({ all: true });
+    const result = await z.safeParseAsync(schema, posted);
     if (!result.success) {
-      const issue = result.error.issues[0];
-      if (onInvalid) return onInvalid(c, { field: issue?.path.join('.') ?? '', message: issue?.message ?? '' });
+      const { issues } = result.error;
+      const field = issues[0]?.path.join('.') ?? '';
+      if (onInvalid) return onInvalid(c, { field, message: issues[0]?.message ?? '', issues, posted });
       throw validationError('form', result.error);
     }
     c.req.addValidatedData('form', result.data as object);

@@ -9,7 +9,9 @@ import type { Session } from '../../auth/session';
 import { type CaseActions, NOTE_MAX } from '../../cases/case-actions';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { formValue, validatedForm } from '../../http/validate';
 import { beijingDateTime } from '../../time';
+import * as z from '../../zod';
 import { CsrfField } from './layout';
 
 const STATUS_ZH: Record<AccountabilityRow['status'], string> = {
@@ -60,18 +62,28 @@ export const AccountabilitySection: FC<{ session: Session; caseId: string; entri
   );
 };
 
+/** 确认 or 排除 a suggested 迟报/漏报/瞒报, with the finding; refused below (400) unless both are there. */
+const decisionForm = z.object({
+  decision: z.pipe(
+    formValue(),
+    z.transform((v) => (v === 'confirmed' || v === 'dismissed' ? v : null)),
+  ),
+  reason: z.pipe(
+    formValue(),
+    z.transform((v) => v.trim()),
+  ),
+});
+
 export function accountabilityRoutes(deps: AppDeps, actions: CaseActions) {
   const app = new Hono<ConsoleEnv>();
 
-  app.post('/console/cases/:id/accountability/:entry', async (c) => {
+  app.post('/console/cases/:id/accountability/:entry', validatedForm(decisionForm), async (c) => {
     const officer = c.get('session').account;
     const caseId = c.req.param('id');
     await actions.load(officer, caseId); // scope check: 404 outside the officer's area
     const entry = await findEntry(deps.db, c.req.param('entry'));
     if (!entry || entry.caseId !== caseId) throw new ApiError(404, 'case_not_found');
-    const body = await c.req.parseBody();
-    const decision = body.decision === 'confirmed' ? 'confirmed' : body.decision === 'dismissed' ? 'dismissed' : null;
-    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+    const { decision, reason } = c.req.valid('form');
     if (!decision || !reason || reason.length > NOTE_MAX) {
       throw new ApiError(400, 'validation', {
         zh: '请填写核实意见，再确认或排除。',

@@ -17,7 +17,7 @@ import { CHANNEL_TYPE_ZH } from '../../cases/labels';
 import { publicUrl } from '../../config';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
-import { formFlag, validatedForm } from '../../http/validate';
+import { formFlag, formText, validatedForm } from '../../http/validate';
 import { newId } from '../../ids';
 import { sealChannelSecret } from '../../notify/channel-secrets';
 import { defaultSenders } from '../../notify/channels/index';
@@ -28,7 +28,7 @@ import type { Senders } from '../../notify/types';
 import { SecretsKeyError } from '../../secrets';
 import * as z from '../../zod';
 import { adminAudit } from './admin-audit';
-import { ErrorSummary, Field, type FieldErrors, type FormValues, formString, invalidProps } from './form-fields';
+import { ErrorSummary, Field, type FieldErrors, type FormValues, invalidProps } from './form-fields';
 import { CsrfField, Flash, Layout } from './layout';
 
 const enabledForm = z.object({ enabled: formFlag() });
@@ -279,6 +279,19 @@ async function channelsPage(deps: AppDeps, c: Context<ConsoleEnv>, opts: PageOpt
   );
 }
 
+/** A new channel as the form posts it; channelFormErrors says what is wrong, next to each field. */
+const channelForm = z.object({
+  name: formText(100),
+  jurisdictionId: formText(),
+  type: formText(),
+  target: formText(500),
+  secret: formText(),
+  locale: z.pipe(
+    formText(),
+    z.transform((v) => (v === 'en' ? 'en' : 'zh')),
+  ),
+});
+
 export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
   const app = new Hono<ConsoleEnv>();
   app.use('/console/admin/channels/*', requirePermission('manage_settings'));
@@ -290,16 +303,8 @@ export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
     channelsPage(deps, c, { ...(c.req.query('done') === '1' ? { done: '已保存。' } : {}) }),
   );
 
-  app.post('/console/admin/channels', async (c) => {
-    const body = await c.req.parseBody();
-    const values: FormValues = {
-      name: formString(body, 'name', 100),
-      jurisdictionId: formString(body, 'jurisdictionId'),
-      type: formString(body, 'type'),
-      target: formString(body, 'target', 500),
-      secret: formString(body, 'secret'),
-      locale: formString(body, 'locale') === 'en' ? 'en' : 'zh',
-    };
+  app.post('/console/admin/channels', validatedForm(channelForm), async (c) => {
+    const values: FormValues = c.req.valid('form');
     const errors = channelFormErrors(values, await listJurisdictions(deps.db), deps.config.ALLOW_PRIVATE_TARGETS);
     const type = values.type ?? '';
     if (Object.keys(errors).length > 0 || !isType(type)) return channelsPage(deps, c, { values, errors }, 400);

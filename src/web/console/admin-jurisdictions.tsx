@@ -5,12 +5,12 @@ import { updateReceivingDept } from '../../../db/repo/accounts';
 import { listJurisdictions } from '../../../db/repo/jurisdictions';
 import { type ConsoleEnv, requirePermission } from '../../auth/middleware';
 import type { AppDeps } from '../../deps';
+import { formText, validatedForm } from '../../http/validate';
 import { PLACEHOLDER_PHONE } from '../../notify/coverage';
+import * as z from '../../zod';
 import { adminAudit } from './admin-audit';
-import { ErrorSummary, Field, type FieldErrors, type FormValues, formString, invalidProps } from './form-fields';
+import { ErrorSummary, Field, type FieldErrors, type FormValues, invalidProps } from './form-fields';
 import { CsrfField, Flash, Layout } from './layout';
-
-const str = formString;
 
 interface JurisdictionEdit {
   id: string;
@@ -104,6 +104,9 @@ async function jurisdictionsPage(
   );
 }
 
+/** A district's receiving office as the form posts it; what is missing or malformed is said next to it. */
+const receivingDeptForm = z.object({ name: formText(100), phone: formText(30) });
+
 export function adminJurisdictionRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
   // '/x/*' also matches '/x' itself, so this covers the list page too.
@@ -111,10 +114,9 @@ export function adminJurisdictionRoutes(deps: AppDeps) {
 
   app.get('/console/admin/jurisdictions', (c) => jurisdictionsPage(deps, c));
 
-  app.post('/console/admin/jurisdictions/:id', async (c) => {
-    const body = await c.req.parseBody();
+  app.post('/console/admin/jurisdictions/:id', validatedForm(receivingDeptForm), async (c) => {
     const id = c.req.param('id');
-    const values: FormValues = { name: str(body, 'name', 100), phone: str(body, 'phone', 30) };
+    const values: FormValues = c.req.valid('form');
     const errors: FieldErrors = {};
     if (!values.name) errors.name = '请填写接报部门名称。';
     if (!values.phone) errors.phone = '请填写联系电话，报告人会拨打这个号码。';

@@ -20,16 +20,23 @@ import { ROLE_NAMES } from '../../auth/roles';
 import type { Session } from '../../auth/session';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
-import { formFlag, validatedForm } from '../../http/validate';
+import { formFlag, formText, validatedForm } from '../../http/validate';
 import { newId, newToken } from '../../ids';
 import * as z from '../../zod';
 import { adminAudit } from './admin-audit';
-import { ErrorSummary, Field, type FieldErrors, type FormValues, formString, invalidProps } from './form-fields';
+import { ErrorSummary, Field, type FieldErrors, type FormValues, invalidProps } from './form-fields';
 import { CsrfField, Flash, Layout } from './layout';
 
 const USERNAME = /^[A-Za-z0-9_.-]{3,40}$/;
 
-const str = formString;
+/** A new account as the form posts it; accountFormErrors says what is wrong, next to each field. */
+const accountForm = z.object({
+  username: formText(40),
+  displayName: formText(50),
+  role: formText(),
+  jurisdictionId: formText(),
+  phone: formText(30),
+});
 const disabledForm = z.object({ disabled: formFlag() });
 
 /** What is wrong with a new account, field by field. */
@@ -195,24 +202,17 @@ export function adminRoutes(deps: AppDeps) {
     officersPage(deps, c, c.req.query('password') === 'changed' ? { notice: '密码已修改。' } : {}),
   );
 
-  app.post('/console/admin/officers', async (c) => {
-    const body = await c.req.parseBody();
-    const values: FormValues = {
-      username: str(body, 'username', 40),
-      displayName: str(body, 'displayName', 50),
-      role: str(body, 'role'),
-      jurisdictionId: str(body, 'jurisdictionId'),
-      phone: str(body, 'phone', 30),
-    };
+  app.post('/console/admin/officers', validatedForm(accountForm), async (c) => {
+    const values: FormValues = c.req.valid('form');
     const jurisdictions = await listJurisdictions(deps.db);
     const errors = accountFormErrors(
       values,
       jurisdictions.map((j) => j.id),
     );
-    if (Object.keys(errors).length > 0) return officersPage(deps, c, { values, errors }, 400);
+    const role = ROLES.find((r) => r === values.role);
+    if (Object.keys(errors).length > 0 || !role) return officersPage(deps, c, { values, errors }, 400);
     const username = values.username ?? '';
     const displayName = values.displayName ?? '';
-    const role = values.role as Role;
     const jurisdictionId = values.jurisdictionId || null;
     const password = newToken(deps.random, 12);
     const now = deps.clock();
@@ -225,7 +225,7 @@ export function adminRoutes(deps: AppDeps) {
           displayName,
           role,
           jurisdictionId: role === 'district_officer' ? jurisdictionId : null,
-          phone: str(body, 'phone', 30) || null,
+          phone: values.phone || null,
           passwordHash: await hashPassword(password, deps.random),
           mustChangePassword: true,
           createdAt: now,

@@ -1,8 +1,9 @@
 // /console/cases/:id/annex4 — the Annex 4 form, prefilled from the report (see src/cases/annex4.ts), saved as a
 // draft or submitted to the city office, and exported as DOCX.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import { type Annex4Row, findAnnex4 } from '../../../db/repo/cases';
+import type { ReportRow } from '../../../db/repo/reports';
 import type { ConsoleEnv } from '../../auth/middleware';
 import { can } from '../../auth/roles';
 import type { Session } from '../../auth/session';
@@ -12,8 +13,10 @@ import { LEVEL_ZH } from '../../cases/labels';
 import { REVIEW_NOTE_MAX, reviewAnnex4 } from '../../city/annex4-review';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { formValue, type PostedForm, validatedForm } from '../../http/validate';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { beijingDate, beijingDateTime } from '../../time';
+import * as z from '../../zod';
 import { CsrfField, Flash, Layout } from './layout';
 
 const REVIEW_DONE: Record<string, string> = {
@@ -206,6 +209,48 @@ const Annex4Page: FC<Props> = ({
   );
 };
 
+/** The Annex 4 fields as posted ('' for one not sent), before the form's schema checks them. */
+function annex4Values(posted: PostedForm): Record<Annex4Key, string> {
+  const keys = Object.keys(ANNEX4_LABELS) as Annex4Key[];
+  return Object.fromEntries(keys.map((k) => [k, typeof posted[k] === 'string' ? posted[k] : ''])) as Record<
+    Annex4Key,
+    string
+  >;
+}
+
+/** The Annex 4 form: its fields checked by the stored form's own schema, plus save/submit and the tick. */
+const annex4Form = z.pipe(
+  z.transform((posted: PostedForm) => ({
+    ...annex4Values(posted),
+    action: typeof posted.action === 'string' ? posted.action : '',
+    confirmed: typeof posted.confirmed === 'string' ? posted.confirmed : '',
+  })),
+  z.extend(annex4Schema, { action: z.string(), confirmed: z.string() }),
+);
+
+/** The city desk's 签收 / 退回补充 of a submitted Annex 4. */
+const reviewForm = z.object({ decision: z.enum(['accepted', 'returned']), note: formValue() });
+
+const refuseReview = (): never => {
+  throw new ApiError(400, 'validation', { zh: '请选择签收或退回补充。', en: 'Accept or return.' });
+};
+
+/** The form again with what was entered and the labels of the fields to fix (422). */
+function showAnnex4Form(c: Context<ConsoleEnv>, report: ReportRow, data: Annex4Data, errors: string[]) {
+  return c.html(
+    <Annex4Page
+      session={c.get('session')}
+      reportId={report.id}
+      unitName={report.unitName}
+      data={data}
+      submitted={false}
+      saved={false}
+      errors={errors}
+    />,
+    422,
+  );
+}
+
 export function annex4Routes(deps: AppDeps, actions: CaseActions) {
   const app = new Hono<ConsoleEnv>();
 
@@ -232,71 +277,57 @@ export function annex4Routes(deps: AppDeps, actions: CaseActions) {
     );
   });
 
-  app.post('/console/cases/:id/annex4/review', async (c) => {
+  app.post('/console/cases/:id/annex4/review', validatedForm(reviewForm, refuseReview), async (c) => {
     const id = c.req.param('id');
-    const body = await c.req.parseBody();
-    const decision = body.decision === 'returned' ? 'returned' : body.decision === 'accepted' ? 'accepted' : undefined;
-    if (!decision) throw new ApiError(400, 'validation', { zh: '请选择签收或退回补充。', en: 'Accept or return.' });
-    await reviewAnnex4(deps, c.get('session').account, id, decision, typeof body.note === 'string' ? body.note : '');
+    const { decision, note } = c.req.valid('form');
+    await reviewAnnex4(deps, c.get('session').account, id, decision, note);
     if (decision === 'returned') dispatchAfterResponse(c, deps);
     return c.redirect(`/console/cases/${encodeURIComponent(id)}/annex4?done=${decision}`, 303);
   });
 
-  app.post('/console/cases/:id/annex4', async (c) => {
-    const session = c.get('session');
-    const id = c.req.param('id');
-    const found = await actions.load(session.account, id);
-    const body = await c.req.parseBody();
-    const raw = Object.fromEntries(
-      Object.keys(ANNEX4_LABELS).map((k) => [k, typeof body[k] === 'string' ? body[k] : '']),
-    );
-    const parsed = annex4Schema.safeParse(raw);
-    const show = (data: Annex4Data, errors: string[]) =>
-      c.html(
-        <Annex4Page
-          session={session}
-          reportId={id}
-          unitName={found.report.unitName}
-          data={data}
-          submitted={false}
-          saved={false}
-          errors={errors}
-        />,
-        422,
-      );
-    if (!parsed.success) {
+  app.post(
+    '/console/cases/:id/annex4',
+    validatedForm<typeof annex4Form, ConsoleEnv>(annex4Form, async (c, problem) => {
+      const found = await actions.load(c.get('session').account, c.req.param('id') ?? '');
       const bad = [
-        ...new Set(parsed.error.issues.map((i) => ANNEX4_LABELS[String(i.path[0]) as Annex4Key] ?? String(i.path[0]))),
+        ...new Set(problem.issues.map((i) => ANNEX4_LABELS[String(i.path[0]) as Annex4Key] ?? String(i.path[0]))),
       ];
-      return show({ ...(raw as Annex4Data), level: '0' }, bad);
-    }
-    // 填报时间 is the day the form is filled: a real date, and not after today (Beijing).
-    if (parsed.data.filledAt > beijingDate(deps.clock())) {
-      return show(parsed.data, [`${ANNEX4_LABELS.filledAt}（不能晚于今天）`]);
-    }
-    if (body.action === 'submit') {
-      const missing = missingForSubmit(parsed.data);
-      if (missing.length) return show(parsed.data, missing);
-      if (body.confirmed !== 'yes')
-        return c.html(
-          <Annex4Page
-            session={session}
-            reportId={id}
-            unitName={found.report.unitName}
-            data={parsed.data}
-            submitted={false}
-            saved={false}
-            unconfirmed
-          />,
-          400,
-        );
-      await actions.submitAnnex4(session.account, id, parsed.data);
-      dispatchAfterResponse(c, deps);
-      return c.redirect(`/console/cases/${encodeURIComponent(id)}?done=annex4_submitted`, 303);
-    }
-    await actions.saveAnnex4(session.account, id, parsed.data);
-    return c.redirect(`/console/cases/${encodeURIComponent(id)}/annex4?saved=1`, 303);
-  });
+      return showAnnex4Form(c, found.report, { ...(annex4Values(problem.posted) as Annex4Data), level: '0' }, bad);
+    }),
+    async (c) => {
+      const session = c.get('session');
+      const id = c.req.param('id');
+      const found = await actions.load(session.account, id);
+      const { action, confirmed, ...data } = c.req.valid('form');
+      const show = (shown: Annex4Data, errors: string[]) => showAnnex4Form(c, found.report, shown, errors);
+      // 填报时间 is the day the form is filled: a real date, and not after today (Beijing).
+      if (data.filledAt > beijingDate(deps.clock())) {
+        return show(data, [`${ANNEX4_LABELS.filledAt}（不能晚于今天）`]);
+      }
+      if (action === 'submit') {
+        const missing = missingForSubmit(data);
+        if (missing.length) return show(data, missing);
+        if (confirmed !== 'yes')
+          return c.html(
+            <Annex4Page
+              session={session}
+              reportId={id}
+              unitName={found.report.unitName}
+              data={data}
+              submitted={false}
+              saved={false}
+              unconfirmed
+            />,
+            400,
+          );
+        await actions.submitAnnex4(session.account, id, data);
+        dispatchAfterResponse(c, deps);
+        return c.redirect(`/console/cases/${encodeURIComponent(id)}?done=annex4_submitted`, 303);
+      }
+      await actions.saveAnnex4(session.account, id, data);
+      return c.redirect(`/console/cases/${encodeURIComponent(id)}/annex4?saved=1`, 303);
+    },
+  );
 
   app.get('/console/cases/:id/annex4.docx', async (c) => {
     const { bytes, receipt } = await actions.exportAnnex4(c.get('session').account, c.req.param('id'));

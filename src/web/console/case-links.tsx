@@ -9,7 +9,9 @@ import type { Session } from '../../auth/session';
 import { type CaseActions, NOTE_MAX } from '../../cases/case-actions';
 import type { FollowUp } from '../../cases/follow-ups';
 import { CHANNEL_ZH } from '../../cases/labels';
+import { formValue, validatedForm } from '../../http/validate';
 import { beijingDateTime } from '../../time';
+import * as z from '../../zod';
 import { CsrfField } from './layout';
 
 export type { FollowUp };
@@ -72,22 +74,20 @@ export const CaseLinks: FC<{ session: Session; report: ReportRow; followUps: Fol
   );
 };
 
+// Split and merge as posted: the case actions check the reason and the receipt and say what to fix.
+const splitForm = z.object({ reason: formValue() });
+const mergeForm = z.object({ into: formValue(), reason: formValue() });
+
 export function caseLinkRoutes(actions: CaseActions) {
   const app = new Hono<ConsoleEnv>();
-  const body = async (c: { req: { parseBody: () => Promise<Record<string, unknown>> } }) => {
-    const b = await c.req.parseBody();
-    const text = (name: string) => (typeof b[name] === 'string' ? (b[name] as string) : '');
-    return text;
-  };
-  app.post('/console/cases/:id/split', async (c) => {
-    const text = await body(c);
+  app.post('/console/cases/:id/split', validatedForm(splitForm), async (c) => {
     const id = c.req.param('id');
-    await actions.splitOff(c.get('session').account, id, text('reason'));
+    await actions.splitOff(c.get('session').account, id, c.req.valid('form').reason);
     return c.redirect(`/console/cases/${encodeURIComponent(id)}?done=split`, 303);
   });
-  app.post('/console/cases/:id/merge', async (c) => {
-    const text = await body(c);
-    const into = await actions.mergeInto(c.get('session').account, c.req.param('id'), text('into'), text('reason'));
+  app.post('/console/cases/:id/merge', validatedForm(mergeForm), async (c) => {
+    const { into: receipt, reason } = c.req.valid('form');
+    const into = await actions.mergeInto(c.get('session').account, c.req.param('id'), receipt, reason);
     return c.redirect(`/console/cases/${encodeURIComponent(into)}?done=merged`, 303);
   });
   return app;

@@ -17,10 +17,12 @@ import { withFollowUps } from '../../cases/follow-ups';
 import { CHANNEL_ZH } from '../../cases/labels';
 import type { AppDeps } from '../../deps';
 import { ApiError, errorMessage } from '../../http/errors';
+import { formText, formValue, validatedForm } from '../../http/validate';
 import { newToken } from '../../ids';
 import type { IntakeCtx } from '../../intake/index';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { beijingDateTime } from '../../time';
+import * as z from '../../zod';
 import { AccountabilitySection } from './accountability';
 import { CaseActionsCard, CloseForm, type CloseRefusal, MajorRiskForm, MessageForm, NoteForm } from './case-forms';
 import { CaseLinks, type FollowUp } from './case-links';
@@ -160,12 +162,15 @@ const CasePage: FC<CasePageProps> = ({
   );
 };
 
+// The action forms' bodies. Texts the case actions check themselves (notes, messages) come as posted, so an
+// over-long one is refused with its reason rather than cut.
+const claimForm = z.object({ back: formValue() });
+const handoverForm = z.object({ expected: formValue(), to: formValue(), note: formValue() });
+const textForm = z.object({ text: formValue(), nonce: formValue() });
+const closeForm = z.object({ reason: formText(NOTE_MAX), confirm: formValue() });
+
 export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
   const app = new Hono<ConsoleEnv>();
-  const form = async (c: { req: { parseBody: () => Promise<Record<string, unknown>> } }, name: string) => {
-    const v = (await c.req.parseBody())[name];
-    return typeof v === 'string' ? v : '';
-  };
   const back = (id: string, done: string) => `/console/cases/${encodeURIComponent(id)}?done=${done}`;
 
   const render = async (
@@ -205,10 +210,10 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
     return render(c, found, { flash: DONE[c.req.query('done') ?? ''] });
   });
 
-  app.post('/console/cases/:id/claim', async (c) => {
+  app.post('/console/cases/:id/claim', validatedForm(claimForm), async (c) => {
     await actions.claim(c.get('session').account, c.req.param('id'));
     // Claimed from the inbox: back to the same list (a local console path only), naming the case.
-    const list = await form(c, 'back');
+    const list = c.req.valid('form').back;
     if (list && safeNext(list) === list) {
       const url = new URL(list, 'http://x');
       const { report } = await actions.load(c.get('session').account, c.req.param('id'));
@@ -218,38 +223,28 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
     return c.redirect(back(c.req.param('id'), 'claimed'), 303);
   });
 
-  app.post('/console/cases/:id/handover', async (c) => {
-    const expected = (await form(c, 'expected')) || null;
-    await actions.handOver(
-      c.get('session').account,
-      c.req.param('id'),
-      expected,
-      await form(c, 'to'),
-      await form(c, 'note'),
-    );
+  app.post('/console/cases/:id/handover', validatedForm(handoverForm), async (c) => {
+    const { expected, to, note } = c.req.valid('form');
+    await actions.handOver(c.get('session').account, c.req.param('id'), expected || null, to, note);
     return c.redirect(back(c.req.param('id'), 'handed_over'), 303);
   });
 
-  app.post('/console/cases/:id/notes', async (c) => {
-    await actions.addNote(c.get('session').account, c.req.param('id'), await form(c, 'text'), await form(c, 'nonce'));
+  app.post('/console/cases/:id/notes', validatedForm(textForm), async (c) => {
+    const { text, nonce } = c.req.valid('form');
+    await actions.addNote(c.get('session').account, c.req.param('id'), text, nonce);
     return c.redirect(back(c.req.param('id'), 'note'), 303);
   });
 
-  app.post('/console/cases/:id/messages', async (c) => {
-    const queued = await actions.messageReporter(
-      c.get('session').account,
-      c.req.param('id'),
-      await form(c, 'text'),
-      await form(c, 'nonce'),
-    );
+  app.post('/console/cases/:id/messages', validatedForm(textForm), async (c) => {
+    const { text, nonce } = c.req.valid('form');
+    const queued = await actions.messageReporter(c.get('session').account, c.req.param('id'), text, nonce);
     if (queued) dispatchAfterResponse(c, deps);
     return c.redirect(back(c.req.param('id'), 'message'), 303);
   });
 
-  app.post('/console/cases/:id/close', async (c) => {
-    const body = await c.req.parseBody();
-    const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, NOTE_MAX) : '';
-    if (!reason || body.confirm !== 'yes') {
+  app.post('/console/cases/:id/close', validatedForm(closeForm), async (c) => {
+    const { reason, confirm } = c.req.valid('form');
+    if (!reason || confirm !== 'yes') {
       const found = await actions.load(c.get('session').account, c.req.param('id'));
       if (found.report.status === 'closed') throw new ApiError(409, 'case_closed');
       const error = !reason ? '请填写销号理由（报告人会看到）。' : '请勾选“我确认销号”后再提交：销号后无法撤销。';

@@ -10,6 +10,8 @@ import { homePath } from '../../auth/roles';
 import { endSession, startSession } from '../../auth/session';
 import { beginSignIn, retryAfterSeconds } from '../../auth/throttle';
 import type { AppDeps, AppEnv } from '../../deps';
+import { formText, formValue, validatedForm } from '../../http/validate';
+import * as z from '../../zod';
 import { Flash, Layout } from './layout';
 
 /** "40 秒" or "15 分钟": how long to wait, in words. */
@@ -43,16 +45,23 @@ const LoginPage = ({ next, error, username }: { next: string; error?: string; us
   </Layout>
 );
 
+/** The sign-in form: the user name trimmed, the password as typed (both bounded). */
+const loginForm = z.object({
+  username: formText(100),
+  password: z.pipe(
+    formValue(),
+    z.transform((v) => v.slice(0, 200)),
+  ),
+});
+
 export function loginRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.get('/login', (c) => c.html(<LoginPage next={safeNext(c.req.query('next'))} />));
 
-  app.post('/login', sameOriginGuard(deps), async (c) => {
+  app.post('/login', sameOriginGuard(deps), validatedForm(loginForm), async (c) => {
     const next = safeNext(c.req.query('next'));
-    const body = await c.req.parseBody();
-    const username = typeof body.username === 'string' ? body.username.trim().slice(0, 100) : '';
-    const password = typeof body.password === 'string' ? body.password.slice(0, 200) : '';
+    const { username, password } = c.req.valid('form');
     const now = deps.clock();
     const attempt = await beginSignIn(deps.db, username, clientAddress(c, deps.config), now);
     if (!attempt.ok) {

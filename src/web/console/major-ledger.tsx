@@ -8,22 +8,25 @@ import { STATUS_ZH } from '../../cases/labels';
 import { markMajorRisk } from '../../city/major-risk';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { formValue, validatedForm } from '../../http/validate';
 import { beijingDate, beijingDateTime } from '../../time';
+import * as z from '../../zod';
 import { Layout } from './layout';
+
+/** The 重大风险 form as posted; markMajorRisk checks each value and says what to fix. */
+const majorRiskForm = z.object({
+  trackerName: formValue(),
+  trackerPhone: formValue(),
+  note: formValue(),
+  intervalDays: formValue(),
+});
 
 export function majorLedgerRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
 
-  app.post('/console/cases/:id/major', async (c) => {
+  app.post('/console/cases/:id/major', validatedForm(majorRiskForm), async (c) => {
     const id = c.req.param('id');
-    const body = await c.req.parseBody();
-    const text = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
-    await markMajorRisk(deps, c.get('session').account, id, {
-      trackerName: text('trackerName'),
-      trackerPhone: text('trackerPhone'),
-      note: text('note'),
-      intervalDays: text('intervalDays'),
-    });
+    await markMajorRisk(deps, c.get('session').account, id, c.req.valid('form'));
     return c.redirect(`/console/cases/${encodeURIComponent(id)}?done=major`, 303);
   });
 

@@ -17,6 +17,7 @@ import {
 import { parsePhoneReport } from '../../cases/phone-report';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { formFields, validatedForm } from '../../http/validate';
 import { newToken } from '../../ids';
 import { fieldById, type IntakeCtx } from '../../intake/index';
 import { dispatchAfterResponse } from '../../notify/after-response';
@@ -206,23 +207,18 @@ export function newCaseRoutes(deps: AppDeps, actions: CaseActions) {
     });
   }
 
-  /** The posted form, with the district fixed for a district officer. */
-  async function readPosted(c: Context<ConsoleEnv>): Promise<RawForm> {
-    const body = await c.req.parseBody({ all: true });
-    const form: RawForm = {};
-    for (const [k, v] of Object.entries(body)) {
-      if (typeof v === 'string') form[k] = v;
-      else if (Array.isArray(v)) form[k] = v.filter((x): x is string => typeof x === 'string');
-    }
+  /** The posted form (every Annex 3 field, checked by the intake's parsers), the district fixed for a district officer. */
+  function readPosted(c: Context<ConsoleEnv, string, { out: { form: RawForm } }>): RawForm {
+    const form: RawForm = { ...c.req.valid('form') };
     const scope = scopeOf(c.get('session'));
     if (scope.jurisdictionId) form.district = scope.jurisdictionId;
     return form;
   }
 
-  app.post('/console/cases/phone', async (c) => {
+  app.post('/console/cases/phone', validatedForm(formFields()), async (c) => {
     const session = c.get('session');
     const scope = scopeOf(session);
-    const form = await readPosted(c);
+    const form = readPosted(c);
     const ctx = await actions.intakeCtx();
     const parsed = parsePhoneReport(form, ctx, deps.clock());
     const nonce = typeof form.nonce === 'string' ? form.nonce : undefined;
@@ -246,10 +242,10 @@ export function newCaseRoutes(deps: AppDeps, actions: CaseActions) {
     return c.redirect(id ? `/console/cases/${encodeURIComponent(id)}?done=created` : '/console', 303);
   });
 
-  app.post('/console/cases/new', async (c) => {
+  app.post('/console/cases/new', validatedForm(formFields()), async (c) => {
     const session = c.get('session');
     const scope = scopeOf(session);
-    const form = await readPosted(c);
+    const form = readPosted(c);
     const ctx = await actions.intakeCtx();
     const parsed = parseOfficerCase(form, ctx, deps.clock());
     const origin = parseOrigin(form, deps.clock());

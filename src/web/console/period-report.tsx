@@ -26,8 +26,10 @@ import {
 } from '../../city/period-report';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { validatedForm } from '../../http/validate';
 import { newId } from '../../ids';
 import { beijingDate, beijingDateTime, parseBeijingDate } from '../../time';
+import * as z from '../../zod';
 import { CsrfField, Flash, Layout } from './layout';
 
 /** Team default: a report covers at most a year (an annual report); longer periods are split. */
@@ -42,6 +44,15 @@ export interface PeriodValues {
   analysis: string;
   nextSteps: string;
 }
+
+/** The period report's form as posted; each field absent from the body may be given in the query. */
+const periodForm = z.object({
+  from: z.optional(z.string()),
+  to: z.optional(z.string()),
+  docNumber: z.optional(z.string()),
+  analysis: z.optional(z.string()),
+  nextSteps: z.optional(z.string()),
+});
 
 export interface Period {
   fromDay: number;
@@ -295,12 +306,10 @@ export function periodReportRoutes(deps: AppDeps) {
     return docxResponse(c, await versionDocx(row), row);
   });
 
-  app.post('/console/reports/period.docx', async (c) => {
-    const body = await c.req.parseBody();
-    const field = (name: string, max: number) => {
-      const raw = body[name] ?? c.req.query(name);
-      return typeof raw === 'string' ? raw.slice(0, max) : '';
-    };
+  app.post('/console/reports/period.docx', validatedForm(periodForm), async (c) => {
+    const body = c.req.valid('form');
+    // A field not in the body may come in the query (the period chosen on the page's address).
+    const field = (name: keyof PeriodValues, max: number) => (body[name] ?? c.req.query(name) ?? '').slice(0, max);
     const now = deps.clock();
     const v: PeriodValues = {
       from: field('from', 40).trim(),

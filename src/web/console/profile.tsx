@@ -10,8 +10,10 @@ import type { Session } from '../../auth/session';
 import { beginPasswordCheck, retryAfterSeconds } from '../../auth/throttle';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { formValue, validatedForm } from '../../http/validate';
 import { issueLinkCode } from '../../notify/index';
 import { beijingDateTime } from '../../time';
+import * as z from '../../zod';
 import { CsrfField, Flash, Layout } from './layout';
 import { waitText } from './login';
 
@@ -34,6 +36,9 @@ const PasswordForm: FC<{ session: Session }> = ({ session }) => (
     <button type="submit">修改密码</button>
   </form>
 );
+
+/** The password change as posted: the current password, the new one and its repetition (checked below). */
+const passwordForm = z.object({ current: formValue(), password: formValue(), confirm: formValue() });
 
 export function profileRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
@@ -115,10 +120,10 @@ export function profileRoutes(deps: AppDeps) {
     return page(c, { link });
   });
 
-  app.post('/console/profile/password', async (c) => {
+  app.post('/console/profile/password', validatedForm(passwordForm), async (c) => {
     const session = c.get('session');
-    const body = await c.req.parseBody();
-    const get = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+    const form = c.req.valid('form');
+    const get = (k: keyof typeof form) => form[k];
     const account = await accountById(deps.db, session.account.id);
     if (!account) throw new ApiError(401, 'unauthorized');
     const now = deps.clock();

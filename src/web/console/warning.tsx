@@ -16,9 +16,11 @@ import { requestDocx, requestTitle } from '../../city/request-docx';
 import { decideWarning } from '../../city/warnings';
 import type { AppDeps } from '../../deps';
 import { ApiError, httpErrorOf } from '../../http/errors';
+import { formFlag, formText, formValue, validatedForm } from '../../http/validate';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { type LevelMetrics, levelFromMetrics, rulesetFor } from '../../rules/index';
 import { beijingDateTime } from '../../time';
+import * as z from '../../zod';
 import { CsrfField, Flash, Layout } from './layout';
 
 const ACTION_ZH = { recorded: '仅记录', issued: '已发布', requested: '已提请省级', lifted: '已解除' } as const;
@@ -36,6 +38,24 @@ interface FormValues {
   /** Which form was posted: the decision (issue / record) or the lift. */
   form: 'decide' | 'lift';
 }
+
+/** The decision and lift forms: the level and reason stay on the page if the decision is refused. */
+const decisionForm = z.object({
+  level: formValue(),
+  reason: z.pipe(
+    formValue(),
+    z.transform((v) => v.slice(0, 4000)),
+  ),
+  form: z.pipe(
+    formValue(),
+    z.transform((v): FormValues['form'] => (v === 'lift' ? 'lift' : 'decide')),
+  ),
+  issue: formFlag(),
+  confirm: formValue(),
+});
+
+/** When and to whom a 提请 was sent (the time as the datetime-local control posts it, Beijing time). */
+const sentForm = z.object({ sentTo: formText(200), sentAt: formValue() });
 
 /** The required tick under an irreversible action, with the refusal next to it when it was left out. */
 const ConfirmTick: FC<{ id: string; label: string; error?: string | undefined }> = ({ id, label, error }) => (
@@ -275,16 +295,11 @@ export function warningRoutes(deps: AppDeps) {
     return c.html(await page(session, { text: DONE_ZH[c.req.query('done') ?? ''] }));
   });
 
-  app.post('/console/warning', requirePermission('decide_level'), async (c) => {
+  app.post('/console/warning', requirePermission('decide_level'), validatedForm(decisionForm), async (c) => {
     const session = c.get('session');
-    const body = await c.req.parseBody();
-    const values: FormValues = {
-      level: typeof body.level === 'string' ? body.level : '',
-      reason: typeof body.reason === 'string' ? body.reason.slice(0, 4000) : '',
-      form: body.form === 'lift' ? 'lift' : 'decide',
-    };
+    const { issue, confirm, ...values } = c.req.valid('form');
     // Issuing, requesting or lifting cannot be undone: the form's tick is required (only recording is not).
-    if (body.issue === '1' && body.confirm !== 'yes') {
+    if (issue && confirm !== 'yes') {
       session.warning = await currentWarning(deps.db);
       const text = values.form === 'lift' ? '请勾选确认后再解除预警。' : '请勾选确认后再发布或提请。';
       return c.html(await page(session, { text, error: true }, values, text), 400);
@@ -293,7 +308,7 @@ export function warningRoutes(deps: AppDeps) {
       const done = await decideWarning(deps, session.account, {
         level: /^[0-3]$/.test(values.level) ? Number(values.level) : -1,
         reason: values.reason,
-        issue: body.issue === '1',
+        issue,
       });
       if (done.notices > 0) dispatchAfterResponse(c, deps);
       return c.redirect(`/console/warning?done=${done.action}`, 303);
@@ -331,21 +346,25 @@ export function warningRoutes(deps: AppDeps) {
     });
   });
 
-  app.post('/console/warning/decisions/:id/sent', requirePermission('decide_level'), async (c) => {
-    const d = await findWarningDecision(deps.db, c.req.param('id'));
-    if (d?.action !== 'requested') throw new ApiError(404, 'not_found');
-    const body = await c.req.parseBody();
-    const sentTo = typeof body.sentTo === 'string' ? body.sentTo.trim().slice(0, 200) : '';
-    const at = typeof body.sentAt === 'string' ? new Date(`${body.sentAt}:00+08:00`) : new Date(Number.NaN);
-    if (!sentTo || Number.isNaN(at.getTime())) {
-      throw new ApiError(400, 'validation', {
-        zh: '请填写报送对象和报送时间。',
-        en: 'Give the recipient and the time sent.',
-      });
-    }
-    await recordRequestSent(deps.db, d.id, at, sentTo);
-    return c.redirect('/console/warning?done=sent', 303);
-  });
+  app.post(
+    '/console/warning/decisions/:id/sent',
+    requirePermission('decide_level'),
+    validatedForm(sentForm),
+    async (c) => {
+      const d = await findWarningDecision(deps.db, c.req.param('id'));
+      if (d?.action !== 'requested') throw new ApiError(404, 'not_found');
+      const { sentTo, sentAt } = c.req.valid('form');
+      const at = sentAt ? new Date(`${sentAt}:00+08:00`) : new Date(Number.NaN);
+      if (!sentTo || Number.isNaN(at.getTime())) {
+        throw new ApiError(400, 'validation', {
+          zh: '请填写报送对象和报送时间。',
+          en: 'Give the recipient and the time sent.',
+        });
+      }
+      await recordRequestSent(deps.db, d.id, at, sentTo);
+      return c.redirect('/console/warning?done=sent', 303);
+    },
+  );
 
   return app;
 }
