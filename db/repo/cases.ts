@@ -775,8 +775,12 @@ export const deadlineNoticeKey = (kind: DeadlineNoticeKind, reportId: string, du
 
 type DeadlineNoticeKind = 'annex4_reminder' | 'annex4_escalation';
 
+// The case's columns are named with their table on purpose: in a SELECT list drizzle writes a column bare
+// ("id"), which inside this subquery would be the outbox row's id.
+const caseId = sql.raw('"reports"."id"');
+const caseDueAt = sql.raw('"reports"."annex4_due_at"');
 const noticeWritten = (kind: DeadlineNoticeKind) =>
-  sql<boolean>`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.kind} = ${kind} AND ${outbox.dedupeKey} IN (${kind} || ':' || ${reports.id}, ${kind} || ':' || ${reports.id} || ':' || ${reports.annex4DueAt}))`;
+  sql<boolean>`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.kind} = ${kind} AND ${outbox.dedupeKey} IN (${kind} || ':' || ${caseId}, ${kind} || ':' || ${caseId} || ':' || ${caseDueAt}))`;
 
 /**
  * Open cases due within `leadMs` (the longest reminder lead) whose current deadline has no escalation row

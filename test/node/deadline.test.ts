@@ -140,6 +140,41 @@ describe('Annex 4 deadlines in the tick', () => {
     expect(lead(20, 'immediate')).toBe(15 * 60_000);
   });
 
+  it('a notice written before deadlines could move (key without the due time) still counts, once', async () => {
+    clock.set('2026-11-28T02:00:00.000Z');
+    const f = fetcherFor(host.url);
+    const reminded = await submitReport(f, host.deps.db, otherEmployer('长春市旧提醒测试有限公司'));
+    const escalated = await submitReport(f, host.deps.db, otherEmployer('长春市旧上报测试有限公司'));
+    const oldRow = (reportId: string, kind: 'annex4_reminder' | 'annex4_escalation') =>
+      host.deps.db.insert(outbox).values({
+        id: `o_old_${kind}_${reportId}`,
+        kind,
+        reportId,
+        payload: { reportId },
+        dedupeKey: `${kind}:${reportId}`,
+        state: 'sent',
+        nextAttemptAt: clock.now(),
+        createdAt: clock.now(),
+      });
+    await oldRow(reminded.reportId, 'annex4_reminder');
+    await oldRow(escalated.reportId, 'annex4_reminder');
+    await oldRow(escalated.reportId, 'annex4_escalation');
+
+    clock.advance(23 * HOUR); // an hour before the deadline: the reminder time has passed
+    await runMany(2);
+    expect((await rows(reminded.reportId, 'annex4_reminder')).out.map((r) => r.dedupeKey)).toEqual([
+      `annex4_reminder:${reminded.reportId}`,
+    ]);
+    clock.advance(2 * HOUR); // past the deadline
+    await runMany(2);
+    const [report] = await host.deps.db.select().from(reports).where(eq(reports.id, reminded.reportId));
+    expect((await rows(reminded.reportId, 'annex4_escalation')).out.map((r) => r.dedupeKey)).toEqual([
+      `annex4_escalation:${reminded.reportId}:${report!.annex4DueAt.getTime()}`,
+    ]);
+    expect((await rows(escalated.reportId, 'annex4_escalation')).out).toHaveLength(1);
+    expect((await rows(escalated.reportId, 'annex4_escalation')).events).toHaveLength(0);
+  });
+
   it('sends neither for a case whose Annex 4 was submitted or that was closed', async () => {
     clock.set('2026-11-27T02:00:00.000Z');
     const filed = await submitReport(fetcherFor(host.url), host.deps.db, otherEmployer('长春市已报送测试有限公司'));
