@@ -86,6 +86,21 @@ describe('officer-entered cases and accountability decisions', () => {
     expect(entries.map((e) => [e.kind, e.status])).toEqual([['late', 'suggested']]);
   });
 
+  it('a second call about the same employer joins its case: the officer lands on the case, told so', async () => {
+    const unitName = '长春电话续报测试有限公司';
+    const call = (at: string) =>
+      newCase({ unit_name: unitName, caller_phone: '13943108866', call_at: at }, ['M05'], '/console/cases/phone');
+    const first = await call('2026-11-25T09:40');
+    const second = await call('2026-11-25T09:50');
+    expect(second.res.status).toBe(303);
+    expect(second.res.headers.get('location')).toBe(`/console/cases/${first.id}?done=phone_joined`);
+    const followUps = await host.deps.db.select().from(reports).where(eq(reports.caseId, first.id));
+    expect(followUps.map((r) => r.channel)).toEqual(['phone']);
+    const page = await (await zhang.get(`/console/cases/${first.id}?done=phone_joined`)).text();
+    expect(page).toContain('这次电话报告已作为续报并入本案件');
+    expect(page).toContain(followUps[0]!.receipt);
+  });
+
   it('refuses a case without a source, a phoned one without the call time, and 漏报 on a phoned report', async () => {
     expect((await newCase({})).res.status).toBe(422);
     const noTime = await newCase({ source: 'phone' });

@@ -237,9 +237,13 @@ export function newCaseRoutes(deps: AppDeps, actions: CaseActions) {
       );
     }
     const id = await actions.recordPhoneReport(session.account, parsed, nonce);
+    if (!id) return c.redirect('/console', 303);
     // Its alert is in the outbox: the first try starts right after the answer.
-    if (id) dispatchAfterResponse(c, deps);
-    return c.redirect(id ? `/console/cases/${encodeURIComponent(id)}?done=created` : '/console', 303);
+    dispatchAfterResponse(c, deps);
+    // An employer with an open case: the call joined it as a 续报, and the officer goes to that case.
+    const { report } = await actions.load(session.account, id);
+    if (report.caseId) return c.redirect(`/console/cases/${encodeURIComponent(report.caseId)}?done=phone_joined`, 303);
+    return c.redirect(`/console/cases/${encodeURIComponent(id)}?done=created`, 303);
   });
 
   app.post('/console/cases/new', validatedForm(formFields()), async (c) => {
