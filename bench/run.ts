@@ -408,26 +408,39 @@ async function cityDesk(big: Db, now: Date) {
   const count30 = await countSince(30);
   const count84 = await countSince(84);
   const count30area = await countSince(30, '220102');
-  await versus('stats, 30 days, all areas (rollup)', () => caseBreakdown(big, month), count30, 'count(*) 30 days');
+  const count84area = await countSince(84, '220102');
+  await versus('stats, 30 days, all areas (case_counts)', () => caseBreakdown(big, month), count30, 'count(*) 30 days');
   await versus(
-    'stats, 30 days, one area (rollup)',
+    'stats, 30 days, one area (case_counts)',
     () => caseBreakdown(big, { ...month, jurisdictionId: '220102' }),
     count30area,
     'count(*) 30 days, that area',
   );
   await versus(
-    'stats, 30 days, one item (case-level aggregate)',
+    'stats, 30 days, one item (case_counts)',
     () => caseBreakdown(big, { ...month, item: 'M05' }),
     count30,
     'count(*) 30 days',
   );
   await versus(
-    'stats, 30 days, one industry (case-level aggregate)',
+    'stats, 30 days, one industry (case_counts)',
     () => caseBreakdown(big, { ...month, industry: 'C' }),
     count30,
     'count(*) 30 days',
   );
-  await versus('12-week trend by item (rollup)', () => weeklyTrend(big, quarter, 12), count84, 'count(*) 84 days');
+  await versus(
+    'stats, 30 days, one area and one item (case_counts)',
+    () => caseBreakdown(big, { ...month, jurisdictionId: '220102', item: 'M05' }),
+    count30area,
+    'count(*) 30 days, that area',
+  );
+  await versus(
+    'stats, 30 days, item and industry (no scope: case-level aggregate)',
+    () => caseBreakdown(big, { ...month, item: 'M05', industry: 'C' }),
+    count30,
+    'count(*) 30 days',
+  );
+  await versus('12-week trend by item (case_counts)', () => weeklyTrend(big, quarter, 12), count84, 'count(*) 84 days');
   await versus(
     'overview: open counts + to-do counts + 12-week trend + industries',
     () =>
@@ -449,8 +462,8 @@ async function cityDesk(big: Db, now: Date) {
         weeklyTrend(big, { ...quarter, jurisdictionId: '220102' }, 12),
         caseBreakdown(big, { ...quarter, jurisdictionId: '220102' }),
       ]),
-    count30area,
-    'count(*) 30 days, that area',
+    count84area,
+    'count(*) 84 days, that area',
   );
   const countOpen = await time(
     () =>
@@ -479,8 +492,8 @@ async function cityDesk(big: Db, now: Date) {
     console.log(`   plan, ${name}: ${rows.map((p) => p.detail).join(' | ')}`);
   };
   await planOf(
-    'open counts',
-    sql`SELECT jurisdiction_id, count(*) FROM reports INDEXED BY reports_open_idx WHERE status IN ('new', 'claimed', 'annex4_submitted') AND case_id IS NULL GROUP BY 1`,
+    'overdue count of one area',
+    sql`SELECT count(*) FROM reports INDEXED BY reports_area_due_idx WHERE jurisdiction_id = '220102' AND status IN ('new', 'claimed') AND case_id IS NULL AND annex4_due_at <= ${now.getTime()}`,
   );
   await planOf(
     'overdue count',
@@ -490,9 +503,13 @@ async function cityDesk(big: Db, now: Date) {
     'cases of a period by industry and source',
     sql`SELECT industry, channel, count(*) FROM reports WHERE submitted_at >= 0 AND submitted_at < 1 AND case_id IS NULL GROUP BY 1, 2`,
   );
-  const [rollupRows] = await big.all<{ n: number }>(sql`SELECT count(*) AS n FROM case_rollup`);
+  const [countRows] = await big.all<{ n: number; scopes: number }>(
+    sql`SELECT count(*) AS n, count(DISTINCT scope) AS scopes FROM case_counts`,
+  );
   const [openRows] = await big.all<{ n: number }>(sql`SELECT count(*) AS n FROM reports WHERE status != 'closed'`);
-  console.log(`   rollup rows: ${fmt(rollupRows?.n ?? 0)}; cases not closed: ${fmt(openRows?.n ?? 0)}`);
+  console.log(
+    `   case_counts rows: ${fmt(countRows?.n ?? 0)} (${fmt(countRows?.scopes ?? 0)} scopes); cases not closed: ${fmt(openRows?.n ?? 0)}`,
+  );
 }
 
 // ── 4: a Telegram webhook update to its reply handed to the Bot API, vs the same turn through the API ──

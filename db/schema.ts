@@ -146,8 +146,8 @@ export const reports = sqliteTable(
     // The submit's 续报 lookups (openCaseOf) are equalities on uscc and name_key. Partial: rows without one are
     // never looked up, and when most rows lack it ANALYZE makes a full index useless to SQLite 3.45 (bench §10).
     index('reports_uscc_idx').on(t.uscc).where(sql`uscc IS NOT NULL`),
-    // Covers the overview's per-area counts of cases not yet closed (db/repo/stats.ts).
-    index('reports_open_idx').on(t.status, t.jurisdictionId, t.urgency, t.annex4DueAt, t.caseId),
+    // The overview's per-area due-soon and overdue counts (db/repo/stats.ts): one range per area and status.
+    index('reports_area_due_idx').on(t.jurisdictionId, t.status, t.annex4DueAt, t.caseId).where(sql`case_id IS NULL`),
     // A chat user's own reports (查询, replies from WeChat).
     index('reports_reporter_chat_idx').on(t.reporterChat, t.submittedAt),
     index('reports_name_key_idx').on(t.nameKey).where(sql`name_key IS NOT NULL`),
@@ -157,22 +157,38 @@ export const reports = sqliteTable(
 );
 
 /**
- * Daily case counts per area, one row per (Beijing day, area, dimension, key): dimension 'all' (key ''),
- * 'item' (monitoring item code), 'industry' (GB/T 4754 section, '' when not given) and 'channel' (source).
- * Incremented in the same batch that stores a new case, so statistics read a few hundred rows a day
- * instead of every case (db/repo/stats.ts).
+ * Case counts for the statistics (issue 16): one row per (scope, Beijing day) whose `counts` is a flat JSON
+ * object of the day's cases in that scope by area, item, industry section and source — keys 'a:<area>',
+ * 'i:<item>', 'n:<section, '' when not given>', 'c:<channel>'. Scopes are the filters the statistics offer:
+ * '' (the whole city), 'a:<area>', 'i:<item>', 'n:<section>', 'c:<channel>', and an area with one of the others
+ * ('a:<area>|i:<item>'…). A case with two items counts under each. Kept by triggers on reports in the same
+ * statement that stores, joins, splits or merges a case (db/migrations/0018_case_counts_triggers.sql), so a
+ * month is 30 rows of one scope whatever the number of cases (db/repo/stats.ts).
  */
-export const caseRollup = sqliteTable(
-  'case_rollup',
+export const caseCounts = sqliteTable(
+  'case_counts',
   {
+    scope: text('scope').notNull(),
     /** Days since 1970-01-01 in Beijing time (UTC+8). */
     day: integer('day').notNull(),
+    counts: text('counts', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.day] })],
+);
+
+/**
+ * Cases not yet closed per area, status and urgency, kept by triggers on reports like case_counts: the
+ * overview's unclaimed, urgent and open counts read these few rows instead of every open case.
+ */
+export const openCaseCounts = sqliteTable(
+  'open_case_counts',
+  {
     jurisdictionId: text('jurisdiction_id').notNull(),
-    dim: text('dim', { enum: ['all', 'item', 'industry', 'channel'] }).notNull(),
-    key: text('key').notNull(),
+    status: text('status', { enum: ['new', 'claimed', 'annex4_submitted'] }).notNull(),
+    urgency: text('urgency', { enum: ['immediate', 'within_24h'] }).notNull(),
     cases: integer('cases').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.jurisdictionId, t.dim, t.key] })],
+  (t) => [primaryKey({ columns: [t.jurisdictionId, t.status, t.urgency] })],
 );
 
 /** One row per monitoring item of a report: filters by item and the regional aggregates read it. */

@@ -22,6 +22,7 @@ import {
 } from '../schema';
 import { accountabilityStatement, type NewAccountabilityEntry } from './accountability';
 import { type NewEmployer, type NewReport, type ReportRow, reportRecordStatements } from './reports';
+import { unclaimedCount } from './stats';
 
 export type CaseStatus = ReportRow['status'];
 export const CASE_STATUSES = ['new', 'claimed', 'annex4_submitted', 'closed'] as const satisfies readonly CaseStatus[];
@@ -184,7 +185,12 @@ export interface InboxCounts {
 export async function inboxCounts(db: Db, scope: Scope, now: Date): Promise<InboxCounts> {
   const count = (a: Attention) =>
     db.$count(reports, and(inScope(scope), isNull(reports.caseId), attentionCondition(a, now)));
-  const [unclaimed, soon, overdue] = await Promise.all([count('unclaimed'), count('soon'), count('overdue')]);
+  // Unclaimed does not depend on "now": read from the counts the triggers keep, not from every new case.
+  const [unclaimed, soon, overdue] = await Promise.all([
+    unclaimedCount(db, scope.jurisdictionId),
+    count('soon'),
+    count('overdue'),
+  ]);
   return { unclaimed, soon, overdue };
 }
 

@@ -5,7 +5,6 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { type BatchItem, type Db, rawStatement } from '../client';
 import { employers, outbox, reportEvents, reportItems, reports } from '../schema';
 import { priorityOfUrgency } from './outbox';
-import { rollupStatements } from './stats';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type NewReport = typeof reports.$inferInsert;
@@ -129,8 +128,8 @@ export function submissionStatements(db: Db, s: Submission): BatchItem[] {
 }
 
 /**
- * A new case as stored, whoever opened it: the employer upserted by its key, the report, one row per item,
- * and the statistics rollup.
+ * A new case as stored, whoever opened it: the employer upserted by its key, the report and one row per item.
+ * The statistics' counts follow through the triggers on reports (db/schema.ts case_counts).
  */
 export function reportRecordStatements(
   db: Db,
@@ -147,13 +146,6 @@ export function reportRecordStatements(
       .onConflictDoNothing({ target: employers.key }),
     db.insert(reports).values(report),
     ...report.items.map((item) => db.insert(reportItems).values({ reportId: report.id, item, submittedAt: at })),
-    // Statistics count cases: the daily rollup grows in the same batch (db/repo/stats.ts).
-    // A join decided in SQL (caseId is a subquery here) is not known yet: counted as a case for now.
-    ...rollupStatements(db, {
-      ...report,
-      caseId: typeof report.caseId === 'string' ? report.caseId : null,
-      submittedAt: at,
-    }),
   ];
 }
 

@@ -1,53 +1,23 @@
 // The city desk's figures (issue 16): case counts by area, monitoring item, industry section and source for a
 // period, the weekly trend by item, and the overview's per-area counts of cases not yet closed.
-// Period counts read the daily rollup (case_rollup), kept up to date in the batch that stores each new case,
-// so a month is a few thousand rollup rows whatever the number of cases. A filter the rollup cannot answer
-// (item, industry or source together with the other breakdowns) is one aggregate over reports through their
-// indexes. Open-case counts are one aggregate through reports_open_idx: they depend on "now" and cannot be
-// rolled up, and only cases not yet closed are read.
+// Period counts read case_counts: one row per filter scope and Beijing day, kept by triggers on reports in the
+// statement that stores, joins, splits or merges a case (db/schema.ts), so a month is 30 rows of one scope
+// whatever the number of cases. Only filters combining two of item, industry and source (with or without an
+// area) have no scope of their own: they are one aggregate over reports through their indexes. Open-case
+// counts read open_case_counts (kept the same way) and, for what depends on "now" (due soon, overdue), one
+// index range per area over the cases still to be claimed or worked.
 import { type SQL, sql } from 'drizzle-orm';
 import { BEIJING_OFFSET_MS } from '../../src/time';
-import type { BatchItem, Db } from '../client';
-import { caseRollup, reportItems, reports } from '../schema';
+import type { Db } from '../client';
+import { caseCounts, openCaseCounts, reportItems, reports } from '../schema';
 
 const DAY_MS = 86_400_000;
 const BEIJING_MS = BEIJING_OFFSET_MS;
 
-/** Days since the epoch in Beijing time: the rollup's day. */
+/** Days since the epoch in Beijing time: case_counts' day. */
 export const beijingDay = (d: Date): number => Math.floor((d.getTime() + BEIJING_MS) / DAY_MS);
-/** Midnight Beijing time of a rollup day. */
+/** Midnight Beijing time of a day. */
 export const dayStart = (day: number): Date => new Date(day * DAY_MS - BEIJING_MS);
-
-export interface RollupCase {
-  submittedAt: Date;
-  /** Set when the report joined an existing case (续报): it adds no case. */
-  caseId?: string | null | undefined;
-  jurisdictionId: string;
-  industry?: string | null | undefined;
-  channel: string;
-  items: readonly string[];
-}
-
-/** The rollup increments for one new case, to go in the batch that stores it. */
-export function rollupStatements(db: Db, c: RollupCase): BatchItem[] {
-  if (c.caseId) return [];
-  const day = beijingDay(c.submittedAt);
-  const keys: [typeof caseRollup.$inferInsert.dim, string][] = [
-    ['all', ''],
-    ['industry', c.industry ?? ''],
-    ['channel', c.channel],
-    ...[...new Set(c.items)].map((item): ['item', string] => ['item', item]),
-  ];
-  return keys.map(([dim, key]) =>
-    db
-      .insert(caseRollup)
-      .values({ day, jurisdictionId: c.jurisdictionId, dim, key, cases: 1 })
-      .onConflictDoUpdate({
-        target: [caseRollup.day, caseRollup.jurisdictionId, caseRollup.dim, caseRollup.key],
-        set: { cases: sql`${caseRollup.cases} + 1` },
-      }),
-  );
-}
 
 /** A period of whole Beijing days [fromDay, toDay) and optional filters. */
 export interface StatsFilter {
@@ -76,30 +46,57 @@ const emptyBreakdown = (): Breakdown => ({
   byChannel: new Map(),
 });
 
-const needsCases = (f: StatsFilter) => Boolean(f.item || f.industry || f.channel);
+/**
+ * The case_counts scope that answers a filter (the names the triggers write), or undefined when the filter
+ * combines two of item, industry and source.
+ */
+export function countsScope(f: Omit<StatsFilter, 'fromDay' | 'toDay'>): string | undefined {
+  const others = [
+    f.item ? `i:${f.item}` : '',
+    f.industry !== undefined && f.industry !== '' ? `n:${f.industry}` : '',
+    f.channel ? `c:${f.channel}` : '',
+  ].filter(Boolean);
+  if (others.length > 1) return undefined;
+  return [f.jurisdictionId ? `a:${f.jurisdictionId}` : '', ...others].filter(Boolean).join('|');
+}
+
+/** The day rows of one scope in [fromDay, toDay): a primary-key range. */
+function countRows(db: Db, scope: string, fromDay: number, toDay: number) {
+  return db
+    .select({ day: caseCounts.day, counts: caseCounts.counts })
+    .from(caseCounts)
+    .where(sql`${caseCounts.scope} = ${scope} AND ${caseCounts.day} >= ${fromDay} AND ${caseCounts.day} < ${toDay}`);
+}
+
+/** Adds one day's counts ('a:220102' → 3, 'i:M05' → 2 …) to a breakdown. */
+function addCounts(b: Breakdown, counts: Record<string, number>) {
+  for (const [key, n] of Object.entries(counts)) {
+    if (!n) continue;
+    const value = key.slice(2);
+    switch (key[0]) {
+      case 'a':
+        b.total += n;
+        add(b.byArea, value, n);
+        break;
+      case 'i':
+        add(b.byItem, value, n);
+        break;
+      case 'n':
+        add(b.byIndustry, value, n);
+        break;
+      case 'c':
+        add(b.byChannel, value, n);
+        break;
+    }
+  }
+}
 
 /** Cases of the period by area, item, industry and source (a case with two items counts under each). */
 export async function caseBreakdown(db: Db, f: StatsFilter): Promise<Breakdown> {
-  return needsCases(f) ? breakdownFromCases(db, f) : breakdownFromRollup(db, f);
-}
-
-async function breakdownFromRollup(db: Db, f: StatsFilter): Promise<Breakdown> {
-  const area = f.jurisdictionId ? sql`AND ${caseRollup.jurisdictionId} = ${f.jurisdictionId}` : sql``;
-  const rows = await db.all<{ dim: string; key: string; area: string; n: number }>(sql`
-    SELECT ${caseRollup.dim} AS dim, ${caseRollup.key} AS key, ${caseRollup.jurisdictionId} AS area,
-           sum(${caseRollup.cases}) AS n
-    FROM ${caseRollup}
-    WHERE ${caseRollup.day} >= ${f.fromDay} AND ${caseRollup.day} < ${f.toDay} ${area}
-    GROUP BY 1, 2, 3`);
+  const scope = countsScope(f);
+  if (scope === undefined) return breakdownFromCases(db, f);
   const b = emptyBreakdown();
-  for (const r of rows) {
-    if (r.dim === 'all') {
-      b.total += r.n;
-      add(b.byArea, r.area, r.n);
-    } else if (r.dim === 'item') add(b.byItem, r.key, r.n);
-    else if (r.dim === 'industry') add(b.byIndustry, r.key, r.n);
-    else if (r.dim === 'channel') add(b.byChannel, r.key, r.n);
-  }
+  for (const row of await countRows(db, scope, f.fromDay, f.toDay)) addCounts(b, row.counts);
   return b;
 }
 
@@ -122,7 +119,8 @@ function caseConditions(f: StatsFilter): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-async function breakdownFromCases(db: Db, f: StatsFilter): Promise<Breakdown> {
+/** The same breakdown counted from the cases themselves: the filters with no scope, and the tests' reference. */
+export async function breakdownFromCases(db: Db, f: StatsFilter): Promise<Breakdown> {
   const where = caseConditions(f);
   const [groups, items] = await Promise.all([
     db.all<{ area: string; industry: string; channel: string; n: number }>(sql`
@@ -154,27 +152,39 @@ export interface WeeklyTrend {
 
 /** Cases per monitoring item for each of `weeks` weeks ending with the day before `f.toDay` (f.fromDay unused). */
 export async function weeklyTrend(db: Db, f: StatsFilter, weeks = 12): Promise<WeeklyTrend> {
-  const start = f.toDay - weeks * 7;
-  const rows = needsCases(f)
-    ? await db.all<{ w: number; key: string; n: number }>(sql`
-        SELECT CAST((CAST((${reportItems.submittedAt} + ${BEIJING_MS}) / ${DAY_MS} AS INTEGER) - ${start}) / 7 AS INTEGER) AS w,
-               ${reportItems.item} AS key, count(*) AS n
-        FROM ${reportItems} JOIN ${reports} ON ${reports.id} = ${reportItems.reportId}
-        WHERE ${caseConditions({ ...f, fromDay: start })} GROUP BY 1, 2`)
-    : await db.all<{ w: number; key: string; n: number }>(sql`
-        SELECT CAST((${caseRollup.day} - ${start}) / 7 AS INTEGER) AS w, ${caseRollup.key} AS key, sum(${caseRollup.cases}) AS n
-        FROM ${caseRollup}
-        WHERE ${caseRollup.day} >= ${start} AND ${caseRollup.day} < ${f.toDay} AND ${caseRollup.dim} = 'item'
-          ${f.jurisdictionId ? sql`AND ${caseRollup.jurisdictionId} = ${f.jurisdictionId}` : sql``}
-        GROUP BY 1, 2`);
-  // Numbers bind as REAL in libSQL, hence the CASTs above: a week index must be a whole number.
-  const byItem = new Map<string, number[]>();
-  for (const r of rows) {
-    const series = byItem.get(r.key) ?? new Array<number>(weeks).fill(0);
-    if (r.w >= 0 && r.w < weeks) series[r.w] = (series[r.w] ?? 0) + r.n;
-    byItem.set(r.key, series);
+  const scope = countsScope(f);
+  if (scope === undefined) return trendFromCases(db, f, weeks);
+  const t = emptyTrend(f.toDay, weeks);
+  for (const row of await countRows(db, scope, t.start, f.toDay)) {
+    for (const [key, n] of Object.entries(row.counts)) if (key.startsWith('i:')) t.add(row.day, key.slice(2), n);
   }
-  return { weeks: Array.from({ length: weeks }, (_, i) => start + i * 7), byItem };
+  return t.trend;
+}
+
+/** The same trend counted from the cases: the filters with no scope, and the tests' reference. */
+export async function trendFromCases(db: Db, f: StatsFilter, weeks = 12): Promise<WeeklyTrend> {
+  const t = emptyTrend(f.toDay, weeks);
+  // Numbers bind as REAL in libSQL, hence the CAST: a day must be a whole number.
+  const rows = await db.all<{ day: number; key: string; n: number }>(sql`
+    SELECT CAST((${reportItems.submittedAt} + ${BEIJING_MS}) / ${DAY_MS} AS INTEGER) AS day,
+           ${reportItems.item} AS key, count(*) AS n
+    FROM ${reportItems} JOIN ${reports} ON ${reports.id} = ${reportItems.reportId}
+    WHERE ${caseConditions({ ...f, fromDay: t.start })} GROUP BY 1, 2`);
+  for (const r of rows) t.add(r.day, r.key, r.n);
+  return t.trend;
+}
+
+function emptyTrend(toDay: number, weeks: number) {
+  const start = toDay - weeks * 7;
+  const byItem = new Map<string, number[]>();
+  const add = (day: number, item: string, n: number) => {
+    const w = Math.floor((day - start) / 7);
+    if (!n || w < 0 || w >= weeks) return;
+    const series = byItem.get(item) ?? new Array<number>(weeks).fill(0);
+    series[w] = (series[w] ?? 0) + n;
+    byItem.set(item, series);
+  };
+  return { start, add, trend: { weeks: Array.from({ length: weeks }, (_, i) => start + i * 7), byItem } };
 }
 
 export interface OpenCounts {
@@ -193,20 +203,32 @@ export async function openCountsByArea(
   jurisdictionId?: string,
 ): Promise<Map<string, OpenCounts>> {
   const t = now.getTime();
-  const r = reports;
-  const pending = sql`${r.status} IN ('new', 'claimed')`;
-  // INDEXED BY: with ANALYZE statistics the planner preferred walking every case in area order (to skip the
-  // GROUP BY sort) over the covering index of cases not closed — 2.8 s instead of ms at 1M reports (bench §9).
+  const o = openCaseCounts;
+  // Due soon and overdue depend on "now": counted per area as index ranges over the cases still to be claimed
+  // or worked (reports_area_due_idx), never over the closed ones.
+  const due = (range: SQL) => sql`(SELECT count(*) FROM ${reports} INDEXED BY reports_area_due_idx
+    WHERE ${reports.jurisdictionId} = per_area.area AND ${reports.status} IN ('new', 'claimed')
+      AND ${reports.caseId} IS NULL AND ${range})`;
   const rows = await db.all<OpenCounts & { area: string }>(sql`
-    SELECT ${r.jurisdictionId} AS area,
-           sum(${r.status} = 'new') AS unclaimed,
-           sum(${pending} AND ${r.annex4DueAt} > ${t} AND ${r.annex4DueAt} <= ${t + soonMs}) AS dueSoon,
-           sum(${pending} AND ${r.annex4DueAt} <= ${t}) AS overdue,
-           sum(${r.urgency} = 'immediate') AS urgent,
-           count(*) AS open
-    FROM ${r} INDEXED BY reports_open_idx
-    WHERE ${r.status} IN ('new', 'claimed', 'annex4_submitted') AND ${r.caseId} IS NULL
-      ${jurisdictionId ? sql`AND ${r.jurisdictionId} = ${jurisdictionId}` : sql``}
-    GROUP BY 1`);
+    SELECT area, unclaimed, urgent, open,
+           ${due(sql`${reports.annex4DueAt} > ${t} AND ${reports.annex4DueAt} <= ${t + soonMs}`)} AS dueSoon,
+           ${due(sql`${reports.annex4DueAt} <= ${t}`)} AS overdue
+    FROM (
+      SELECT ${o.jurisdictionId} AS area,
+             sum(CASE WHEN ${o.status} = 'new' THEN ${o.cases} ELSE 0 END) AS unclaimed,
+             sum(CASE WHEN ${o.urgency} = 'immediate' THEN ${o.cases} ELSE 0 END) AS urgent,
+             sum(${o.cases}) AS open
+      FROM ${o} ${jurisdictionId ? sql`WHERE ${o.jurisdictionId} = ${jurisdictionId}` : sql``}
+      GROUP BY 1 HAVING open > 0
+    ) AS per_area`);
   return new Map(rows.map(({ area, ...counts }) => [area, counts]));
+}
+
+/** Unclaimed cases (status 'new') in one area or the whole city, from open_case_counts. */
+export async function unclaimedCount(db: Db, jurisdictionId: string | null): Promise<number> {
+  const o = openCaseCounts;
+  const [row] = await db.all<{ n: number | null }>(sql`
+    SELECT sum(${o.cases}) AS n FROM ${o}
+    WHERE ${o.status} = 'new' ${jurisdictionId ? sql`AND ${o.jurisdictionId} = ${jurisdictionId}` : sql``}`);
+  return row?.n ?? 0;
 }

@@ -1,14 +1,28 @@
-// The city desk on the Workers host (workerd + D1): the overview and statistics read the rollup the submit
-// batch wrote, and the Excel workbook is built by the lazily imported write-excel-file inside the bundle.
+// The city desk on the Workers host (workerd + D1): the overview and statistics read the counts the triggers
+// on reports keep (db/migrations/0018_case_counts_triggers.sql) — equal to the figures counted from the cases
+// after a join, a split, a merge and a close — and the Excel workbook is built by the lazily imported
+// write-excel-file inside the bundle.
 import { env, SELF } from 'cloudflare:test';
+import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../db/client';
+import type { BatchItem, Db } from '../../db/client';
 import { insertAccount } from '../../db/repo/accounts';
+import { mergeStatements, splitStatements } from '../../db/repo/case-links';
+import { employerKey, findReport, submissionStatements } from '../../db/repo/reports';
+import {
+  beijingDay,
+  breakdownFromCases,
+  caseBreakdown,
+  openCountsByArea,
+  trendFromCases,
+  weeklyTrend,
+} from '../../db/repo/stats';
 import * as schema from '../../db/schema';
 import { hashPassword } from '../../src/auth/password';
 import { cryptoRandom } from '../../src/deps';
+import { storeCases } from '../node/city-cases';
 import { inputFor, M05_ANSWERS, type ReplyLike } from '../support/conversation';
 
 async function post(path: string, body: unknown, token?: string) {
@@ -49,10 +63,11 @@ describe('the city desk on the Workers host', () => {
     let r = d;
     while (!r.receipt)
       r = await post(`/api/drafts/${d.draftId}/turns`, { input: inputFor(r.reply, M05_ANSWERS) }, d.token);
-    const rollup = await env.DB.prepare(
-      "SELECT sum(cases) AS n FROM case_rollup WHERE dim = 'all' AND jurisdiction_id = '220102'",
+    // Counted once, by the triggers on reports, in the submit's batch.
+    const counted = await env.DB.prepare(
+      `SELECT sum(json_extract(counts, '$."a:220102"')) AS n FROM case_counts WHERE scope = 'a:220102'`,
     ).first<{ n: number }>();
-    expect(rollup?.n).toBe(1);
+    expect(counted?.n).toBe(1);
 
     const cookie = await cityOfficerCookie();
     const overview = await SELF.fetch('http://x/console', { headers: { cookie } });
@@ -71,5 +86,85 @@ describe('the city desk on the Workers host', () => {
     expect(areas).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     const strings = strFromU8(files['xl/sharedStrings.xml'] ?? new Uint8Array());
     expect(strings + areas).toContain('南关区');
+  });
+
+  it('keeps the counts equal to the figures counted from the cases after a join, a split, a merge and a close', async () => {
+    const db = drizzle(env.DB, { schema }) as unknown as Db;
+    const now = new Date('2026-11-25T02:00:00.000Z');
+    const at = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+    await storeCases(db, [
+      { id: 'W1', area: '220104', items: ['M05', 'M09'], at: at(5), urgent: true },
+      { id: 'W2', area: '220104', items: ['M07'], at: at(30), industry: 'F', channel: 'telegram' },
+      { id: 'W3', area: '220105', items: ['M05'], at: at(24 * 9), industry: null, status: 'claimed' },
+    ]);
+    // A follow-up (续报) on W2's employer joins W2 in the submit batch: no new case.
+    const followUp = {
+      id: 'W4',
+      receipt: 'CC-T-W4',
+      employerId: 'e_W2',
+      jurisdictionId: '220104',
+      channel: 'web' as const,
+      unitName: '长春测试企业W2有限公司',
+      nameKey: null,
+      reporterName: '测试人',
+      reporterPhone: '13800138000',
+      answers: {},
+      items: ['M05'],
+      assessment: {},
+      rulesetVersion: 'test',
+      severity: 'medium' as const,
+      urgency: 'within_24h' as const,
+      submittedAt: at(2),
+      annex4DueAt: at(-22),
+    };
+    await db.update(schema.reports).set({ nameKey: '220104:w2' }).where(eq(schema.reports.id, 'W2'));
+    await db.batch(
+      submissionStatements(db, {
+        report: { ...followUp, nameKey: '220104:w2' },
+        employer: {
+          id: 'e_W2',
+          key: employerKey(null, '220104', followUp.unitName),
+          name: followUp.unitName,
+          jurisdictionId: '220104',
+          updatedAt: now,
+        },
+        outboxId: 'o_W4',
+      }) as [BatchItem, ...BatchItem[]],
+    );
+    expect((await findReport(db, 'W4'))?.caseId).toBe('W2');
+    const today = beijingDay(now);
+    const expectCountsMatchCases = async () => {
+      for (const f of [{}, { jurisdictionId: '220104' }, { item: 'M05' }, { industry: 'F' }, { channel: 'web' }]) {
+        const period = { fromDay: today - 30, toDay: today + 1, ...f };
+        expect(await caseBreakdown(db, period)).toEqual(await breakdownFromCases(db, period));
+        expect(await weeklyTrend(db, period)).toEqual(await trendFromCases(db, period));
+      }
+      const open = await db.all<{ area: string; open: number; unclaimed: number; urgent: number }>(
+        sql`SELECT jurisdiction_id AS area, count(*) AS open, sum(status = 'new') AS unclaimed,
+                   sum(urgency = 'immediate') AS urgent
+            FROM reports WHERE case_id IS NULL AND status != 'closed' GROUP BY 1`,
+      );
+      const kept = await openCountsByArea(db, now, 2 * 3_600_000);
+      for (const { area, ...counts } of open) expect(kept.get(area)).toMatchObject(counts);
+      expect(kept.size).toBe(open.length);
+    };
+    await expectCountsMatchCases();
+    const w4 = await findReport(db, 'W4');
+    await db.batch(
+      splitStatements(db, { followUp: w4!, officerId: 'of_city_desk', reason: '另一起', dueAt: at(-24), now }) as [
+        BatchItem,
+        ...BatchItem[],
+      ],
+    );
+    await expectCountsMatchCases();
+    const [w1, w3] = [await findReport(db, 'W1'), await findReport(db, 'W3')];
+    await db.batch(
+      mergeStatements(db, { from: w3!, into: w1!, officerId: 'of_city_desk', reason: '同一起', now }) as [
+        BatchItem,
+        ...BatchItem[],
+      ],
+    );
+    await db.update(schema.reports).set({ status: 'closed', closedAt: now }).where(eq(schema.reports.id, 'W1'));
+    await expectCountsMatchCases();
   });
 });

@@ -1,0 +1,197 @@
+// The statistics' counts kept by triggers on reports (case_counts, open_case_counts; db/schema.ts) must equal
+// the same figures counted from the cases themselves, after a mixed sequence of everything that changes them:
+// cases stored across areas, items, industries, sources and days, API submits that open a case and one that
+// joins it (续报, no new case), a split, a merge, a claim, an urgency mark, a close and a returned Annex 4.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR } from '../../db/libsql';
+import {
+  beijingDay,
+  breakdownFromCases,
+  caseBreakdown,
+  type OpenCounts,
+  openCountsByArea,
+  type StatsFilter,
+  trendFromCases,
+  weeklyTrend,
+} from '../../db/repo/stats';
+import { annex4 } from '../../db/schema';
+import { type NodeHost, startNodeHost } from '../../functions/node';
+import { M05_ANSWERS } from '../support/conversation';
+import { storeCases } from './city-cases';
+import { createOfficer, fetcherFor, type SignedIn, signIn, submitReport } from './console-fixtures';
+import { manualClock, tempDir, testConfig } from './helpers';
+
+const tmp = tempDir();
+const clock = manualClock('2026-11-25T02:00:00.000Z');
+const PASSWORD = 'counts kept by the database';
+const H = 3_600_000;
+const ago = (hours: number) => new Date(clock.now().getTime() - hours * H);
+let host: NodeHost;
+let city: SignedIn;
+let nanguan: SignedIn;
+
+beforeAll(async () => {
+  host = await startNodeHost(testConfig(join(tmp.dir, 'app.db')), { clock: clock.now });
+  const db = host.deps.db;
+  await createOfficer(db, { username: 'city', password: PASSWORD, role: 'city_officer' });
+  await createOfficer(db, { username: 'ng', password: PASSWORD, role: 'district_officer', jurisdictionId: '220102' });
+  await storeCases(db, [
+    { id: 'K1', area: '220102', items: ['M05'], at: ago(1) },
+    { id: 'K2', area: '220102', items: ['M05', 'M09'], at: ago(23), urgent: true, dueHours: 1 },
+    { id: 'K3', area: '220102', items: ['M01'], at: ago(30), status: 'claimed', industry: 'F' },
+    {
+      id: 'K4',
+      area: '220104',
+      items: ['M07'],
+      at: ago(24 * 10),
+      industry: 'F',
+      channel: 'telegram',
+      status: 'closed',
+    },
+    { id: 'K5', area: '220104', items: ['M05'], at: ago(24 * 40), industry: null },
+    {
+      id: 'K6',
+      area: '220184',
+      items: ['M06', 'M05'],
+      at: ago(24 * 3),
+      channel: 'officer',
+      status: 'annex4_submitted',
+    },
+    { id: 'K7', area: '220102', items: ['M02'], at: ago(24 * 5), channel: 'widget', dueHours: 200 },
+  ]);
+  await db
+    .insert(annex4)
+    .values({ reportId: 'K6', data: {}, status: 'submitted', updatedAt: ago(24), submittedAt: ago(24) });
+  const f = fetcherFor(host.url);
+  city = await signIn(f, 'city', PASSWORD);
+  nanguan = await signIn(f, 'ng', PASSWORD);
+});
+afterAll(async () => {
+  await host.stop();
+  tmp.cleanup();
+});
+
+const FILTERS: Omit<StatsFilter, 'fromDay' | 'toDay'>[] = [
+  {},
+  { jurisdictionId: '220102' },
+  { jurisdictionId: '220104' },
+  { item: 'M05' },
+  { item: 'M09' },
+  { industry: 'C' },
+  { industry: 'F' },
+  { channel: 'web' },
+  { channel: 'telegram' },
+  { jurisdictionId: '220102', item: 'M05' },
+  { jurisdictionId: '220102', industry: 'F' },
+  { jurisdictionId: '220184', channel: 'officer' },
+];
+
+/** The open-case counts as one aggregate over the cases (what open_case_counts replaced). */
+async function openCountsFromCases(now: Date, soonMs: number): Promise<Map<string, OpenCounts>> {
+  const t = now.getTime();
+  const rows = await host.deps.db.all<OpenCounts & { area: string }>(sql`
+    SELECT jurisdiction_id AS area,
+           sum(status = 'new') AS unclaimed,
+           sum(status IN ('new', 'claimed') AND annex4_due_at > ${t} AND annex4_due_at <= ${t + soonMs}) AS dueSoon,
+           sum(status IN ('new', 'claimed') AND annex4_due_at <= ${t}) AS overdue,
+           sum(urgency = 'immediate') AS urgent,
+           count(*) AS open
+    FROM reports WHERE status != 'closed' AND case_id IS NULL GROUP BY 1`);
+  return new Map(rows.map(({ area, ...counts }) => [area, counts]));
+}
+
+/** Every figure the counts answer, next to the same figure counted from the cases. */
+async function expectCountsMatchCases(): Promise<number> {
+  const db = host.deps.db;
+  const today = beijingDay(clock.now());
+  const periods = [
+    { fromDay: today - 60, toDay: today + 1 },
+    // Day by day: each case counted on its own Beijing day.
+    ...Array.from({ length: 45 }, (_, i) => ({ fromDay: today - i, toDay: today - i + 1 })),
+  ];
+  for (const period of periods) {
+    for (const f of FILTERS) {
+      const filter = { ...period, ...f };
+      expect(await caseBreakdown(db, filter), JSON.stringify(filter)).toEqual(await breakdownFromCases(db, filter));
+    }
+  }
+  for (const f of FILTERS) {
+    const filter = { fromDay: 0, toDay: today + 1, ...f };
+    expect(await weeklyTrend(db, filter, 12), JSON.stringify(f)).toEqual(await trendFromCases(db, filter, 12));
+  }
+  for (const soon of [2 * H, 48 * H]) {
+    expect(await openCountsByArea(db, clock.now(), soon)).toEqual(await openCountsFromCases(clock.now(), soon));
+    const one = await openCountsByArea(db, clock.now(), soon, '220102');
+    expect(one).toEqual(new Map([...(await openCountsFromCases(clock.now(), soon))].filter(([k]) => k === '220102')));
+  }
+  return (await caseBreakdown(db, periods[0] as StatsFilter)).total;
+}
+
+describe('counts kept by triggers', () => {
+  it('equal the figures counted from the cases after stores, joins, splits, merges, claims, marks, closes and returns', async () => {
+    expect(await expectCountsMatchCases()).toBe(7);
+
+    // Two API submits on one employer: the first opens a case, the second joins it (续报) and adds none.
+    const first = await submitReport(fetcherFor(host.url), host.deps.db, M05_ANSWERS, { sameEmployer: true });
+    const followUp = await submitReport(fetcherFor(host.url), host.deps.db, M05_ANSWERS, { sameEmployer: true });
+    expect(followUp.joinedCase?.receipt).toBe(first.receipt);
+    expect(await expectCountsMatchCases()).toBe(8);
+
+    // The follow-up split off into a case of its own, then merged back.
+    expect((await nanguan.post(`/console/cases/${followUp.reportId}/split`, { reason: '另一起事件' })).status).toBe(
+      303,
+    );
+    expect(await expectCountsMatchCases()).toBe(9);
+    const merged = await nanguan.post(`/console/cases/${followUp.reportId}/merge`, {
+      into: first.receipt,
+      reason: '核实为同一起事件',
+    });
+    expect(merged.status).toBe(303);
+    expect(await expectCountsMatchCases()).toBe(8);
+    // A stored case merged into another of the same area.
+    expect((await nanguan.post('/console/cases/K7/merge', { into: 'CC-T-K1', reason: '同一起事件' })).status).toBe(303);
+    expect(await expectCountsMatchCases()).toBe(7);
+
+    // Claimed, marked urgent, closed, its Annex 4 returned: the open counts follow every status.
+    expect((await nanguan.post('/console/cases/K1/claim', {})).status).toBe(303);
+    const mark = await nanguan.post('/console/cases/K1/urgency', { urgent: 'yes', reason: '职工聚集' });
+    expect(mark.status).toBe(303);
+    expect((await city.post('/console/cases/K2/close', { reason: '已解决', confirm: 'yes' })).status).toBe(303);
+    const returned = await city.post('/console/cases/K6/annex4/review', { decision: 'returned', note: '请补充' });
+    expect(returned.status).toBe(303);
+    clock.advance(20 * H); // due times pass: overdue and due soon move with "now"
+    expect(await expectCountsMatchCases()).toBe(7);
+    const open = await openCountsByArea(host.deps.db, clock.now(), 2 * H);
+    // K2 (urgent) is closed, K1 marked urgent: one urgent case in 南关区; K6 back with the district, claimed.
+    expect(open.get('220102')).toMatchObject({ urgent: 1 });
+    expect(open.get('220184')).toMatchObject({ open: 1, unclaimed: 0 });
+  });
+
+  it('the migration’s backfill counts the stored cases exactly as the triggers did', async () => {
+    const db = host.deps.db;
+    const snapshot = async () => ({
+      days: (
+        await db.all<{ scope: string; day: number; counts: string }>(
+          sql`SELECT scope, day, counts FROM case_counts ORDER BY scope, day`,
+        )
+      )
+        .map((r) => ({ ...r, counts: JSON.parse(r.counts) as Record<string, number> }))
+        // A day whose cases all left it (merged, split off elsewhere) keeps an empty row; the backfill has none.
+        .filter((r) => Object.keys(r.counts).length > 0),
+      open: await db.all(sql`SELECT * FROM open_case_counts WHERE cases != 0 ORDER BY 1, 2, 3`),
+    });
+    const kept = await snapshot();
+    expect(kept.days.length).toBeGreaterThan(20);
+    const backfill = readFileSync(join(MIGRATIONS_DIR, '0018_case_counts_triggers.sql'), 'utf8')
+      .split('--> statement-breakpoint')
+      .filter((statement) => !statement.includes('CREATE TRIGGER'));
+    expect(backfill).toHaveLength(2);
+    await db.run(sql`DELETE FROM case_counts`);
+    await db.run(sql`DELETE FROM open_case_counts`);
+    for (const statement of backfill) await db.run(sql.raw(statement));
+    expect(await snapshot()).toEqual(kept);
+  });
+});
