@@ -1,9 +1,11 @@
 // Section 7 of `npm run bench`: what a fresh Worker isolate evaluates before its first answer, and how long
 // workerd takes from start to the first response of a public intake request, next to a hello-world worker
-// started the same way in the same run.
+// started the same way in the same run — in wall time and in workerd's CPU time (which the load of a shared
+// machine hardly moves), with two more workers that split the gap: the code split into modules, and the worker
+// evaluated but answering like hello-world.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 
@@ -73,13 +75,126 @@ const NODE_BUILTINS = [
   'zlib',
 ];
 
+/** A worker as Miniflare is given it: its ES modules, the entry first. */
+export type WorkerModules = { type: 'ESModule'; path: string; contents: string }[];
+
+/** The built worker (dist/worker.js): one module, as wrangler bundles it. */
+export function singleModule(path: string): WorkerModules {
+  return [{ type: 'ESModule', path: '/worker.js', contents: readFileSync(path, 'utf8') }];
+}
+
 /**
- * Median over `runs` of workerd's start to the first response of `POST /api/drafts` (a reporter opening the
- * form), for the built worker and for a hello-world worker that reads D1 once, alternating so both see the
- * same machine load. Both get the same D1 database, migrated once beforehand, so the request runs the real
- * intake path (a jurisdiction read and the draft's insert).
+ * The same entry built by esbuild with code splitting: the lazily loaded groups become modules of their own,
+ * which workerd parses only when they are imported, instead of living (wrapped, but still parsed at start-up)
+ * inside the one bundle. Wrangler cannot split a bundle (cloudflare/workers-sdk#417), so this is a measurement
+ * of what a split deploy would gain, not what deploys today.
  */
-export async function startUpVersusHelloWorld(workerPath: string, runs = 9): Promise<{ ours: number; hello: number }> {
+export async function splitModules(entry: string): Promise<WorkerModules> {
+  const outdir = mkdtempSync(join(tmpdir(), 'labor-risk-split-'));
+  try {
+    await build({
+      entryPoints: { worker: entry },
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'neutral',
+      minify: true,
+      keepNames: true, // as wrangler does
+      outdir,
+      conditions: ['workerd', 'worker', 'browser'],
+      mainFields: ['browser', 'module', 'main'],
+      external: ['node:*', 'cloudflare:*', ...NODE_BUILTINS],
+      jsx: 'automatic',
+      jsxImportSource: 'hono/jsx',
+      logLevel: 'silent',
+    });
+    const files = readdirSync(outdir).filter((f) => f.endsWith('.js'));
+    files.sort((a, b) => Number(b === 'worker.js') - Number(a === 'worker.js'));
+    return files.map((f) => ({ type: 'ESModule', path: `/${f}`, contents: readFileSync(join(outdir, f), 'utf8') }));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The worker's modules evaluated, but the request answered like the hello-world worker (one D1 read): splits
+ * the gap into evaluating the public path and the intake request's own work.
+ */
+export async function evaluatedOnly(entry: string): Promise<WorkerModules> {
+  const out = await build({
+    stdin: {
+      contents: `import worker from './${entry}';
+        globalThis.evaluated = worker;
+        export default { async fetch(r, env) { await env.DB.prepare('SELECT 1').first(); return new Response('ok', { status: 201 }); } };`,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    minify: true,
+    keepNames: true,
+    write: false,
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['browser', 'module', 'main'],
+    external: ['node:*', 'cloudflare:*', ...NODE_BUILTINS],
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
+    logLevel: 'silent',
+  });
+  return [{ type: 'ESModule', path: '/worker.js', contents: out.outputFiles[0]?.text ?? '' }];
+}
+
+/**
+ * CPU time (ms) the workerd processes started by this process have used so far, all threads: read from
+ * /proc (Linux), so undefined elsewhere. Unlike wall time it hardly moves with the machine's load.
+ */
+function workerdCpuMs(): number | undefined {
+  let ns = 0;
+  let found = false;
+  try {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      const close = stat.lastIndexOf(')');
+      const name = stat.slice(stat.indexOf('(') + 1, close);
+      const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+      if (name !== 'workerd' || ppid !== process.pid) continue;
+      found = true;
+      for (const task of readdirSync(`/proc/${pid}/task`)) {
+        ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return found ? ns / 1e6 : undefined;
+}
+
+export interface StartUp {
+  /** Median start-up to the first response of each worker, ms. */
+  medians: Record<string, number>;
+  /** Median CPU time workerd used from its start to that response, ms (undefined without /proc). */
+  cpu: Record<string, number | undefined>;
+  /** Median over the runs of (this worker − the hello-world started just before it), ms. */
+  gaps: Record<string, number>;
+  hello: number;
+  /** The machine's 1-minute load average around the runs (2 cores here; shared with other work). */
+  load: number;
+}
+
+/**
+ * Medians over `runs` of workerd's start to the first response of `POST /api/drafts` (a reporter opening the
+ * form), for each given worker and for a hello-world worker that reads D1 once, alternating so all see the
+ * same machine load; the gap is also taken run by run, which drifting load disturbs less. All get the same D1
+ * database, migrated once beforehand, so the request runs the real intake path (a jurisdiction read and the
+ * draft's insert).
+ */
+export async function startUpVersusHelloWorld(workers: Record<string, WorkerModules>, runs = 15): Promise<StartUp> {
   // The Miniflare that wrangler runs (v4); the top-level one belongs to the vitest plugin (v5 beta).
   const { Miniflare } = createRequire(createRequire(import.meta.url).resolve('wrangler/package.json'))(
     'miniflare',
@@ -88,17 +203,19 @@ export async function startUpVersusHelloWorld(workerPath: string, runs = 9): Pro
   // The floor touches D1 once, as the intake request does, so starting the database is in both figures.
   const HELLO =
     'export default { async fetch(r, env) { await env.DB.prepare("SELECT 1").first(); return new Response("ok") } }';
-  const options = (path: string, contents?: string) => ({
+  const hello: WorkerModules = [{ type: 'ESModule', path: '/hello.mjs', contents: HELLO }];
+  const options = (modules: WorkerModules) => ({
     // Modules given explicitly: with `scriptPath` Miniflare first scans the script in Node for imports,
     // which would be measured as start-up although workerd never does it.
-    modules: [{ type: 'ESModule' as const, path, ...(contents ? { contents } : {}) }],
+    modules,
+    modulesRoot: '/',
     compatibilityDate: '2026-04-01',
     compatibilityFlags: ['nodejs_compat'],
     d1Databases: { DB: 'labor-risk-bench' },
     d1Persist,
   });
   try {
-    const setup = new Miniflare(options('hello.mjs', HELLO));
+    const setup = new Miniflare(options(hello));
     const db = await setup.getD1Database('DB');
     for (const file of readdirSync('db/migrations')
       .filter((f) => f.endsWith('.sql'))
@@ -109,9 +226,9 @@ export async function startUpVersusHelloWorld(workerPath: string, runs = 9): Pro
     }
     await setup.dispose();
 
-    const startUp = async (path: string, contents?: string) => {
+    const startUp = async (name: string, modules: WorkerModules) => {
       const t0 = performance.now();
-      const mf = new Miniflare(options(path, contents));
+      const mf = new Miniflare(options(modules));
       const res = await mf.dispatchFetch('http://x/api/drafts', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -119,18 +236,41 @@ export async function startUpVersusHelloWorld(workerPath: string, runs = 9): Pro
       });
       await res.arrayBuffer();
       const ms = performance.now() - t0;
-      if (contents === undefined && res.status !== 201) throw new Error(`POST /api/drafts answered ${res.status}`);
+      const cpu = workerdCpuMs();
+      if (modules !== hello && res.status !== 201) throw new Error(`${name}: POST /api/drafts answered ${res.status}`);
       await mf.dispose();
+      if (cpu !== undefined) cpuTimes[name]?.push(cpu);
       return ms;
     };
-    const ours: number[] = [];
-    const hello: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      hello.push(await startUp('hello.mjs', HELLO));
-      ours.push(await startUp(workerPath));
+    const loadBefore = loadavg()[0] ?? 0;
+    const times: Record<string, number[]> = { hello: [] };
+    const cpuTimes: Record<string, number[]> = { hello: [] };
+    const gaps: Record<string, number[]> = {};
+    for (const name of Object.keys(workers)) {
+      times[name] = [];
+      cpuTimes[name] = [];
+      gaps[name] = [];
     }
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    return { ours: median(ours), hello: median(hello) };
+    for (let i = 0; i < runs; i++) {
+      for (const [name, modules] of Object.entries(workers)) {
+        const floor = await startUp('hello', hello);
+        const ms = await startUp(name, modules);
+        times.hello?.push(floor);
+        times[name]?.push(ms);
+        gaps[name]?.push(ms - floor);
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const of = (table: Record<string, number[]>) =>
+      Object.fromEntries(Object.entries(table).map(([k, v]) => [k, median(v)]));
+    const { hello: helloMs = 0, ...medians } = of(times);
+    const cpu = Object.fromEntries(
+      Object.entries(cpuTimes).map(([k, v]) => [
+        k,
+        v.length === runs * (k === 'hello' ? Object.keys(workers).length : 1) ? median(v) : undefined,
+      ]),
+    );
+    return { medians, cpu, gaps: of(gaps), hello: helloMs, load: (loadBefore + (loadavg()[0] ?? 0)) / 2 };
   } finally {
     rmSync(d1Persist, { recursive: true, force: true });
   }
