@@ -215,6 +215,25 @@ describe('officers on the case page', () => {
     });
   });
 
+  it('marks a case urgent with a reason: the deadline moves, the reason shows, the form offers the way back', async () => {
+    await atEachSize(browser, 'urgency-mark', async (page) => {
+      const { reportId } = await submitReport(fetcherFor(t.host.url), t.host.deps.db, M05_ANSWERS);
+      await signInAs(page, t.host.url, 'nanguan', PASSWORD, `/console/cases/${reportId}`);
+      expect(await page.locator('#urgency-title').textContent()).toBe('紧急程度：24 小时内报告');
+      await page.fill('#urgency textarea[name=reason]', '现场已有 40 余名职工聚集，情绪激动。');
+      expect(await press(page, '改为紧急重大（附件4 须 1 小时内报送）')).toBe(200);
+      expect(await page.locator('.flash').textContent()).toContain('已改为紧急重大');
+      expect(await page.locator('#urgency-title').textContent()).toBe('紧急程度：紧急重大');
+      expect(await page.locator('#urgency .muted').textContent()).toContain(
+        '研判：现场已有 40 余名职工聚集，情绪激动。',
+      );
+      expect(await page.locator('.timeline').textContent()).toContain('研判改为紧急重大');
+      await expect(page.getByRole('button', { name: '改为非紧急（附件4 按 24 小时时限）' }).count()).resolves.toBe(1);
+      const [row] = await t.host.deps.db.select().from(reports).where(eq(reports.id, reportId));
+      expect(row?.annex4DueAt.getTime()).toBe(t.clock.now().getTime() + 3_600_000);
+    });
+  });
+
   it('asks once before 销号, then the reporter reads the reason on /status', async () => {
     await atEachSize(browser, 'close-case', async (page) => {
       const { reportId, receipt } = await submitReport(fetcherFor(t.host.url), t.host.deps.db, M05_ANSWERS);
