@@ -268,6 +268,30 @@ export function eventIf(db: Db, e: NewEvent, condition: SQL): BatchItem {
  */
 const previousChanged = sql`changes() > 0`;
 
+/**
+ * A fan-out source row written only `when` the condition holds (and once: ON CONFLICT on its id or dedupe
+ * key does nothing). The statements after it in the batch check `writtenBy(id)` to follow only if THIS
+ * attempt wrote it.
+ */
+function sourceRowIf(
+  db: Db,
+  row: { id: string; kind: string; reportId: string; dedupeKey: string; now: Date; payload?: object },
+  when: SQL,
+): BatchItem {
+  const payload = JSON.stringify(row.payload ?? { reportId: row.reportId });
+  const at = row.now.getTime();
+  return rawStatement(
+    db,
+    sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
+    SELECT ${row.id}, ${row.kind}, ${row.reportId}, NULL, ${payload}, ${row.dedupeKey}, 'pending', 0, ${at}, ${at}
+    WHERE ${when}
+    ON CONFLICT DO NOTHING`,
+  );
+}
+
+/** "The source row with this id exists": this attempt wrote it (ids are drawn per attempt). */
+const writtenBy = (outboxId: string) => sql`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.id} = ${outboxId})`;
+
 /** Claims an unclaimed open case; the event is written only if this officer's claim won. */
 export function claimStatements(db: Db, reportId: string, officerId: string, now: Date): BatchItem[] {
   return [
@@ -451,15 +475,12 @@ export function submitAnnex4Statements(
   a: { reportId: string; data: unknown; officerId: string; outboxId: string; now: Date },
 ): BatchItem[] {
   const { reportId, now } = a;
-  const thisAttempt = sql`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.id} = ${a.outboxId})`;
+  const thisAttempt = writtenBy(a.outboxId);
   return [
-    rawStatement(
+    sourceRowIf(
       db,
-      sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
-      SELECT ${a.outboxId}, 'annex4_submitted', ${reportId}, NULL, ${JSON.stringify({ reportId })}, ${`annex4_submitted:${reportId}`},
-             'pending', 0, ${now.getTime()}, ${now.getTime()}
-      WHERE NOT EXISTS (SELECT 1 FROM annex4 WHERE report_id = ${reportId} AND status IN ('submitted', 'accepted'))
-      ON CONFLICT DO NOTHING`,
+      { id: a.outboxId, kind: 'annex4_submitted', reportId, dedupeKey: `annex4_submitted:${reportId}`, now },
+      sql`NOT EXISTS (SELECT 1 FROM annex4 WHERE report_id = ${reportId} AND status IN ('submitted', 'accepted'))`,
     ),
     // A later return (退回补充) notifies the district again: the last return's keys are set aside.
     retireKeys(db, 'annex4_returned', reportId, now),
@@ -553,13 +574,10 @@ export function reviewAnnex4Statements(
         .set({ status: 'claimed' })
         .where(and(eq(reports.id, reportId), eq(reports.status, 'annex4_submitted'), reviewed)),
       retireKeys(db, 'annex4_submitted', reportId, now),
-      rawStatement(
+      sourceRowIf(
         db,
-        sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
-        SELECT ${a.outboxId}, 'annex4_returned', ${reportId}, NULL, ${JSON.stringify({ reportId })}, ${`annex4_returned:${reportId}`},
-               'pending', 0, ${now.getTime()}, ${now.getTime()}
-        WHERE ${reviewed}
-        ON CONFLICT DO NOTHING`,
+        { id: a.outboxId, kind: 'annex4_returned', reportId, dedupeKey: `annex4_returned:${reportId}`, now },
+        reviewed,
       ),
     );
   }
@@ -586,16 +604,13 @@ export function urgencyStatements(
   },
 ): BatchItem[] {
   const { reportId, now } = a;
-  const thisAttempt = sql`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.id} = ${a.outboxId})`;
+  const thisAttempt = writtenBy(a.outboxId);
   return [
-    rawStatement(
+    sourceRowIf(
       db,
-      sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
-      SELECT ${a.outboxId}, 'urgency_marked', ${reportId}, NULL, ${JSON.stringify({ reportId })},
-             ${`urgency_marked:${reportId}:${a.outboxId}`}, 'pending', 0, ${now.getTime()}, ${now.getTime()}
-      WHERE EXISTS (SELECT 1 FROM reports WHERE id = ${reportId} AND urgency = ${a.from}
-                    AND status <> 'closed' AND case_id IS NULL)
-      ON CONFLICT DO NOTHING`,
+      { id: a.outboxId, kind: 'urgency_marked', reportId, dedupeKey: `urgency_marked:${reportId}:${a.outboxId}`, now },
+      sql`EXISTS (SELECT 1 FROM reports WHERE id = ${reportId} AND urgency = ${a.from}
+                  AND status <> 'closed' AND case_id IS NULL)`,
     ),
     db
       .update(reports)
@@ -832,14 +847,18 @@ export function deadlineNoticeStatements(
   a: { kind: DeadlineNoticeKind; reportId: string; dueAt: Date; outboxId: string; now: Date },
 ): BatchItem[] {
   const dedupeKey = deadlineNoticeKey(a.kind, a.reportId, a.dueAt);
-  const payload = JSON.stringify({ reportId: a.reportId, dueAt: a.dueAt.toISOString() });
   return [
-    rawStatement(
+    sourceRowIf(
       db,
-      sql`INSERT INTO outbox (id, kind, report_id, channel_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at)
-      SELECT ${a.outboxId}, ${a.kind}, ${a.reportId}, NULL, ${payload}, ${dedupeKey}, 'pending', 0, ${a.now.getTime()}, ${a.now.getTime()}
-      WHERE EXISTS (SELECT 1 FROM reports WHERE id = ${a.reportId} AND status IN ('new', 'claimed') AND annex4_due_at = ${a.dueAt.getTime()})
-      ON CONFLICT DO NOTHING`,
+      {
+        id: a.outboxId,
+        kind: a.kind,
+        reportId: a.reportId,
+        dedupeKey,
+        now: a.now,
+        payload: { reportId: a.reportId, dueAt: a.dueAt.toISOString() },
+      },
+      sql`EXISTS (SELECT 1 FROM reports WHERE id = ${a.reportId} AND status IN ('new', 'claimed') AND annex4_due_at = ${a.dueAt.getTime()})`,
     ),
     eventIf(
       db,
@@ -851,7 +870,7 @@ export function deadlineNoticeStatements(
         type: a.kind,
         data: { dueAt: a.dueAt.toISOString() },
       },
-      sql`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.id} = ${a.outboxId})`,
+      writtenBy(a.outboxId),
     ),
   ];
 }
