@@ -1,11 +1,11 @@
+import { textOf } from '../messages/index';
 import type { Locale } from '../rules/index';
 import { type Field, type IntakeCtx, optionsOf } from './fields';
 
-const NOT_GIVEN = { zh: '（未填写）', en: '(not given)' } as const;
-
 /** A stored answer as a reviewer reads it: option labels, 是/否, grouped numbers, local times. Plain text. */
 export function displayValue(field: Field, value: unknown, locale: Locale, ctx: IntakeCtx): string {
-  if (value === undefined || value === null || value === '') return NOT_GIVEN[locale];
+  const t = textOf('answers', locale);
+  if (value === undefined || value === null || value === '') return t.notGiven;
   const labelOf = (v: unknown) => {
     const hit = optionsOf(field, ctx).find((o) => o.value === v);
     return hit ? hit.label[locale] : String(v);
@@ -14,14 +14,14 @@ export function displayValue(field: Field, value: unknown, locale: Locale, ctx: 
     case 'choice':
       return labelOf(value);
     case 'multi':
-      return Array.isArray(value) ? value.map(labelOf).join(locale === 'zh' ? '、' : ', ') : String(value);
+      return Array.isArray(value) ? value.map(labelOf).join(t.list) : String(value);
     case 'boolean':
-      return value === true ? (locale === 'zh' ? '是' : 'Yes') : locale === 'zh' ? '否' : 'No';
+      return value === true ? t.yes : t.no;
     case 'integer':
       return typeof value === 'number' ? value.toLocaleString('en-US') : String(value);
     case 'money':
       return typeof value === 'number'
-        ? `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${locale === 'zh' ? '元' : 'yuan'}`
+        ? t.yuan(value.toLocaleString('en-US', { maximumFractionDigits: 2 }))
         : String(value);
     case 'date':
     case 'datetime':

@@ -1,3 +1,4 @@
+import { bilingual, inBoth, type SentenceKey } from '../messages/index';
 import type { Text } from '../rules/index';
 import { beijingDate } from '../time';
 
@@ -6,7 +7,11 @@ import { beijingDate } from '../time';
 
 export type Normalized<T> = { ok: true; value: T } | { ok: false; error: Text };
 
-const fail = (zh: string, en: string): { ok: false; error: Text } => ({ ok: false, error: { zh, en } });
+/** A refused answer with the catalogue's sentence (group `answers`) saying what to fix. */
+const fail = (why: SentenceKey<'answers'>): { ok: false; error: Text } => ({
+  ok: false,
+  error: bilingual('answers', why),
+});
 
 /** Full-width ASCII (U+FF01–FF5E) and the ideographic space to their half-width forms. */
 export function toHalfWidth(s: string): string {
@@ -36,13 +41,10 @@ export function cleanText(raw: string, { maxLength, multiline = false }: TextOpt
     s = s.replace(/\n/g, ' ').replace(/ {2,}/g, ' ');
   }
   s = s.trim();
-  if (s === '') return fail('内容不能为空，请重新输入。', 'This cannot be empty, please type an answer.');
+  if (s === '') return fail('empty');
   const length = [...s].length;
   if (length > maxLength) {
-    return fail(
-      `内容过长（${length} 字），请精简到 ${maxLength} 字以内。`,
-      `That is too long (${length} characters); please shorten it to at most ${maxLength}.`,
-    );
+    return { ok: false, error: inBoth('answers', (t) => t.tooLong(length, maxLength)) };
   }
   return { ok: true, value: s };
 }
@@ -69,7 +71,7 @@ function parseDecimal(raw: string, suffix: RegExp): number | undefined {
 export function parseInteger(raw: string): Normalized<number> {
   const n = parseDecimal(raw, COUNT_SUFFIX);
   if (n === undefined || !Number.isInteger(n)) {
-    return fail('请输入一个整数，例如 1200。', 'Please enter a whole number, e.g. 1200.');
+    return fail('integer');
   }
   return { ok: true, value: n };
 }
@@ -83,10 +85,7 @@ export function parseMoney(raw: string): Normalized<number> {
     .replace(/^(?:¥|￥|rmb|cny|人民币)\s*/i, '');
   const n = parseDecimal(stripped, MONEY_AFFIX);
   if (n === undefined) {
-    return fail(
-      '请输入金额（元），例如 120000 或 12.5万。',
-      'Please enter an amount in yuan, e.g. 120000 or 120,000.50.',
-    );
+    return fail('money');
   }
   return { ok: true, value: Math.round(n * 100) / 100 };
 }
@@ -105,10 +104,7 @@ export function parsePhone(raw: string): Normalized<string> {
   // International format drops the trunk 0: +86 431 8888 6666.
   const landline = /^(?:0?431)?([2-9]\d{7})$/.exec(d);
   if (landline?.[1]) return { ok: true, value: `0431-${landline[1]}` };
-  return fail(
-    '请输入11位手机号码，或长春固定电话（如 0431-88886666）。',
-    'Please enter an 11-digit mobile number or a Changchun landline (e.g. 0431-88886666).',
-  );
+  return fail('phone');
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -143,15 +139,10 @@ function matchDate(s: string, now: Date): string | undefined {
   return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-const INVALID_DATE: Text = {
-  zh: '请输入日期，例如 2026-03-15、2026年3月15日、今天 或 昨天。',
-  en: 'Please enter a date such as 2026-03-15, today or yesterday.',
-};
-
 /** Dates as YYYY-MM-DD from "2026-03-15", "2026/3/15", "2026年3月15日", "今天", "yesterday". */
 export function parseDate(raw: string, now: Date): Normalized<string> {
   const value = matchDate(toHalfWidth(raw).trim(), now);
-  return value ? { ok: true, value } : { ok: false, error: INVALID_DATE };
+  return value ? { ok: true, value } : fail('date');
 }
 
 /** A Shanghai wall-clock time, stored as ISO 8601 with its offset: "2026-03-15T14:30:00+08:00". */
@@ -162,10 +153,7 @@ export function parseDateTime(raw: string, now: Date): Normalized<string> {
   const hour = Number(m?.[2]);
   const minute = m?.[3] === undefined ? 0 : Number(m[3]);
   if (!date || !(hour >= 0 && hour <= 23) || !(minute >= 0 && minute <= 59)) {
-    return fail(
-      '请输入日期和时间，例如 2026-03-15 14:30 或 今天 9:00。',
-      'Please enter a date and time such as 2026-03-15 14:30 or today 9:00.',
-    );
+    return fail('dateTime');
   }
   return { ok: true, value: `${date}T${pad(hour)}:${pad(minute)}:00+08:00` };
 }
@@ -182,5 +170,5 @@ export function parseBoolean(raw: string | boolean): Normalized<boolean> {
     .replace(/[。.!！]$/, '');
   if (YES.has(s)) return { ok: true, value: true };
   if (NO.has(s)) return { ok: true, value: false };
-  return fail('请回答“是”或“否”。', 'Please answer yes or no.');
+  return fail('yesNo');
 }

@@ -27,6 +27,22 @@ export const intake: typeof zh.intake = {
   requiredMark: '(required, missing)',
 };
 
+export const answers: typeof zh.answers = {
+  empty: 'This cannot be empty, please type an answer.',
+  tooLong: (length, max) => `That is too long (${length} characters); please shorten it to at most ${max}.`,
+  integer: 'Please enter a whole number, e.g. 1200.',
+  money: 'Please enter an amount in yuan, e.g. 120000 or 120,000.50.',
+  phone: 'Please enter an 11-digit mobile number or a Changchun landline (e.g. 0431-88886666).',
+  date: 'Please enter a date such as 2026-03-15, today or yesterday.',
+  dateTime: 'Please enter a date and time such as 2026-03-15 14:30 or today 9:00.',
+  yesNo: 'Please answer yes or no.',
+  notGiven: '(not given)',
+  yes: 'Yes',
+  no: 'No',
+  list: ', ',
+  yuan: (amount) => `${amount} yuan`,
+};
+
 export const bot: typeof zh.bot = {
   back: '⬅️ Back',
   skip: 'Skip ➡️',

@@ -33,6 +33,23 @@ export const intake = {
   requiredMark: '（必填，未填写）',
 };
 
+/** What an answer's normaliser says is wrong with it (src/intake/normalize.ts), and how answers read back. */
+export const answers = {
+  empty: '内容不能为空，请重新输入。',
+  tooLong: (length: number, max: number) => `内容过长（${length} 字），请精简到 ${max} 字以内。`,
+  integer: '请输入一个整数，例如 1200。',
+  money: '请输入金额（元），例如 120000 或 12.5万。',
+  phone: '请输入11位手机号码，或长春固定电话（如 0431-88886666）。',
+  date: '请输入日期，例如 2026-03-15、2026年3月15日、今天 或 昨天。',
+  dateTime: '请输入日期和时间，例如 2026-03-15 14:30 或 今天 9:00。',
+  yesNo: '请回答“是”或“否”。',
+  notGiven: '（未填写）',
+  yes: '是',
+  no: '否',
+  list: '、',
+  yuan: (amount: string) => `${amount} 元`,
+};
+
 /** The Telegram bot's own sentences (buttons, hints, command answers). Plain text: the renderer escapes them. */
 export const bot = {
   back: '⬅️ 返回',
