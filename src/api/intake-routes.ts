@@ -15,6 +15,7 @@ import { limitBody } from '../http/body-limit';
 import { ApiError, tooMany } from '../http/errors';
 import { type Locale, requestLocale } from '../http/locale';
 import { validatedJson } from '../http/validate';
+import { bilingual, inBoth } from '../messages/index';
 import type { IntakeService } from '../service/intake-service';
 import type * as z from '../zod';
 import { idempotencyKeySchema, lookupSchema, reporterMessageSchema, startDraftSchema, turnSchema } from './schemas';
@@ -131,11 +132,8 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
         400,
         'validation',
         outcome.error === 'empty'
-          ? { zh: 'text：留言内容不能为空。', en: 'text: the message is empty.' }
-          : {
-              zh: `text：留言不能超过 ${REPORTER_MESSAGE_MAX} 个字。`,
-              en: `text: at most ${REPORTER_MESSAGE_MAX} characters.`,
-            },
+          ? bilingual('errorDetails', 'messageEmpty')
+          : inBoth('errorDetails', (t) => t.messageTooLong(REPORTER_MESSAGE_MAX)),
       );
     }
     if (outcome.kind === 'recorded' && !outcome.repeated) wroteOutbox(c);

@@ -8,6 +8,7 @@ import { can, caseScope } from '../auth/roles';
 import { CaseError } from '../cases/case-error';
 import type { AppDeps } from '../deps';
 import { newId } from '../ids';
+import { bilingual } from '../messages/index';
 
 export const REVIEW_NOTE_MAX = 2000;
 
@@ -24,16 +25,10 @@ export async function reviewAnnex4(
   if (!can(officer, 'all_jurisdictions')) throw new CaseError('not_allowed');
   const text = note.trim().slice(0, REVIEW_NOTE_MAX);
   if (decision === 'returned' && !text) {
-    throw new CaseError('invalid', {
-      zh: '请写明退回补充的理由（需要补充哪些内容）。',
-      en: 'Say why it is returned (what to add).',
-    });
+    throw new CaseError('invalid', bilingual('errorDetails', 'returnNeedsReason'));
   }
   const stored = await findAnnex4(deps.db, reportId);
-  const notYet = new CaseError('state_conflict', {
-    zh: '附件4 尚未报送，或已签收、已退回。',
-    en: 'Annex 4 is not submitted, or was already answered.',
-  });
+  const notYet = new CaseError('state_conflict', bilingual('errorDetails', 'annex4NotAwaitingReview'));
   if (stored?.status !== 'submitted') throw notYet;
   const now = deps.clock();
   const [first, ...rest] = reviewAnnex4Statements(deps.db, {

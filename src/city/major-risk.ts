@@ -8,6 +8,7 @@ import { caseScope } from '../auth/roles';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/errors';
 import { newId } from '../ids';
+import { bilingual } from '../messages/index';
 
 /** Team default: a major-risk case is followed up every 7 days. */
 export const MAJOR_FOLLOW_UP_DAYS = 7;
@@ -24,10 +25,7 @@ export async function markMajorRisk(
   const trackerName = input.trackerName.trim().slice(0, 50);
   const days = input.intervalDays.trim() === '' ? MAJOR_FOLLOW_UP_DAYS : Number(input.intervalDays);
   if (!trackerName || !Number.isInteger(days) || days < 1 || days > 90) {
-    throw new ApiError(400, 'validation', {
-      zh: '请填写跟踪责任人，跟进间隔为 1 到 90 天的整数。',
-      en: 'Name the tracking person; the interval is 1 to 90 days.',
-    });
+    throw new ApiError(400, 'validation', bilingual('errorDetails', 'majorRiskTracking'));
   }
   const now = deps.clock();
   const [first, ...rest] = markMajorStatements(deps.db, {

@@ -16,6 +16,7 @@ import { CaseError } from '../cases/case-error';
 import { regionalSuggestion } from '../cases/warning-level';
 import type { AppDeps } from '../deps';
 import { newId } from '../ids';
+import { bilingual } from '../messages/index';
 import { WARNING_NOTICE_KIND, type WarningPayload } from '../notify/warning-notice';
 
 export interface WarningInput {
@@ -53,10 +54,7 @@ export async function decideWarning(deps: AppDeps, account: Account, input: Warn
   const [suggestion, current] = await Promise.all([regionalSuggestion(deps.db, now), currentWarning(deps.db)]);
   const inForce = current && current.action !== 'lifted' ? current : undefined;
   if (action === 'lifted' && !inForce) {
-    throw new CaseError('state_conflict', {
-      zh: '当前没有生效的预警，无需解除。',
-      en: 'No warning is in force to lift.',
-    });
+    throw new CaseError('state_conflict', bilingual('errorDetails', 'noWarningToLift'));
   }
   // A lift names the level it ends, so notices and the record say which warning was lifted.
   const level = action === 'lifted' && inForce ? inForce.level : input.level;

@@ -3,6 +3,7 @@
 // in Chinese or English), or — for a page form — whatever the page answers with its values kept.
 import { zValidator } from '@hono/zod-validator';
 import type { Context, Env, MiddlewareHandler } from 'hono';
+import { inBoth } from '../messages/index';
 import * as z from '../zod';
 import { ApiError } from './errors';
 
@@ -11,7 +12,11 @@ const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
 function validationError(target: string, error: z.core.$ZodError): ApiError {
   const issue = error.issues[0];
   const where = issue?.path.join('.') || (target === 'json' ? 'body' : target);
-  return new ApiError(400, 'validation', { zh: `${where}：${issue?.message}`, en: `${where}: ${issue?.message}` });
+  return new ApiError(
+    400,
+    'validation',
+    inBoth('errorDetails', (t) => t.fieldIssue(where, String(issue?.message))),
+  );
 }
 
 /** Query strings go through zValidator with the common error. */

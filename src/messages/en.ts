@@ -298,6 +298,31 @@ export const errors: typeof zh.errors = {
 export const errorDetails: typeof zh.errorDetails = {
   retryAfter: (seconds) => ` (retry in about ${seconds} s)`,
   bodyLimit: (kb) => ` (limit ${kb} KB).`,
+  fieldIssue: (where, problem) => `${where}: ${problem}`,
+  messageEmpty: 'text: the message is empty.',
+  messageTooLong: (max) => `text: at most ${max} characters.`,
+  targetNotUrl: 'The target must be a full https webhook URL.',
+  targetNotHttps: 'The target must be an https webhook URL.',
+  targetCredentials: 'The target URL must not contain a user name or password.',
+  targetPrivate:
+    'The target may not be a loopback, private or link-local address. If the robot really is on a private network, set ALLOW_PRIVATE_TARGETS.',
+  noWarningToLift: 'No warning is in force to lift.',
+  returnNeedsReason: 'Say why it is returned (what to add).',
+  annex4NotAwaitingReview: 'Annex 4 is not submitted, or was already answered.',
+  majorRiskTracking: 'Name the tracking person; the interval is 1 to 90 days.',
+};
+
+export const wechatPush: typeof zh.wechatPush = {
+  signatureParams: 'Missing or invalid signature parameters.',
+  signature: 'Bad signature.',
+  timestamp: 'The timestamp is more than 5 minutes off; refused.',
+  xml: 'The XML is malformed.',
+  mustEncrypt: 'This account uses safe mode: pushes must be encrypted.',
+  msgSignature: 'Bad msg_signature.',
+  appId: 'The AppID in the ciphertext is not ours.',
+  undecryptable: 'The ciphertext cannot be decrypted.',
+  fields: 'The message lacks required fields.',
+  sender: 'The sender does not match the openid parameter.',
 };
 
 export const alert: typeof zh.alert = {

@@ -307,6 +307,33 @@ export const errors = {
 export const errorDetails = {
   retryAfter: (seconds: number) => `（约 ${seconds} 秒后可再试）`,
   bodyLimit: (kb: number) => `（上限 ${kb} KB）。`,
+  /** A request field zod refused: where, then zod's own words. */
+  fieldIssue: (where: string, problem: string) => `${where}：${problem}`,
+  messageEmpty: 'text：留言内容不能为空。',
+  messageTooLong: (max: number) => `text：留言不能超过 ${max} 个字。`,
+  targetNotUrl: '目标必须是完整的 https Webhook 地址。',
+  targetNotHttps: '目标必须是 https Webhook 地址。',
+  targetCredentials: '目标地址中不能含用户名或密码。',
+  targetPrivate:
+    '目标不能是本机、内网或链路本地地址（如 127.0.0.1、10.x、192.168.x、169.254.x）。如机器人确实在内网，请由运维设置 ALLOW_PRIVATE_TARGETS。',
+  noWarningToLift: '当前没有生效的预警，无需解除。',
+  returnNeedsReason: '请写明退回补充的理由（需要补充哪些内容）。',
+  annex4NotAwaitingReview: '附件4 尚未报送，或已签收、已退回。',
+  majorRiskTracking: '请填写跟踪责任人，跟进间隔为 1 到 90 天的整数。',
+};
+
+/** Why a WeChat push was refused (src/wechat/routes.ts), appended to `forbidden` / `bad_request`. */
+export const wechatPush = {
+  signatureParams: '缺少或无效的签名参数。',
+  signature: '签名不正确。',
+  timestamp: '时间戳已超过 5 分钟，请求被拒绝。',
+  xml: 'XML 格式不正确。',
+  mustEncrypt: '本公众号使用安全模式，消息须加密。',
+  msgSignature: '消息签名不正确。',
+  appId: '密文中的 AppID 与本公众号不符。',
+  undecryptable: '密文无法解密。',
+  fields: '消息缺少必需的字段。',
+  sender: '消息发送者与 openid 参数不符。',
 };
 
 /** Officers' notices about a report (src/notify/format.ts): labels and first lines. */

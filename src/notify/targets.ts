@@ -5,6 +5,7 @@
 //
 // Checked on the URL as written (the WHATWG parser turns forms like http://2130706433 or http://0x7f.1 into
 // dotted IPv4 first); a public name that resolves to a private address is not detected here.
+import { bilingual } from '../messages/index';
 
 const V4_BLOCKED: readonly [number, number][] = [
   [0x00000000, 8], // 0.0.0.0/8 "this network"
@@ -67,19 +68,16 @@ export function webhookTargetProblem(target: string, allowPrivate: boolean): { z
   try {
     url = new URL(target);
   } catch {
-    return { zh: '目标必须是完整的 https Webhook 地址。', en: 'The target must be a full https webhook URL.' };
+    return bilingual('errorDetails', 'targetNotUrl');
   }
   if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:')) {
-    return { zh: '目标必须是 https Webhook 地址。', en: 'The target must be an https webhook URL.' };
+    return bilingual('errorDetails', 'targetNotHttps');
   }
   if (url.username || url.password) {
-    return { zh: '目标地址中不能含用户名或密码。', en: 'The target URL must not contain a user name or password.' };
+    return bilingual('errorDetails', 'targetCredentials');
   }
   if (!allowPrivate && isPrivateHost(url.hostname)) {
-    return {
-      zh: '目标不能是本机、内网或链路本地地址（如 127.0.0.1、10.x、192.168.x、169.254.x）。如机器人确实在内网，请由运维设置 ALLOW_PRIVATE_TARGETS。',
-      en: 'The target may not be a loopback, private or link-local address. If the robot really is on a private network, set ALLOW_PRIVATE_TARGETS.',
-    };
+    return bilingual('errorDetails', 'targetPrivate');
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from '../deps';
 import { ApiError } from '../http/errors';
 import { timingSafeEqual } from '../ids';
+import { inBoth, type SentenceKey } from '../messages/index';
 import { dispatchAfterResponse } from '../notify/after-response';
 import type { IntakeService } from '../service/intake-service';
 import { createWechatConversation, type Push } from './conversation';
@@ -20,8 +21,9 @@ export const PUSH_BODY_LIMIT = 64 * 1024;
 /** Pushes signed longer ago than this (or this far ahead) are refused as replays. */
 export const MAX_PUSH_AGE_MS = 5 * 60_000;
 
-const refuse = (zh: string, en: string) => new ApiError(403, 'forbidden', { zh: ` ${zh}`, en: ` ${en}` });
-const malformed = (zh: string, en: string) => new ApiError(400, 'bad_request', { zh: ` ${zh}`, en: ` ${en}` });
+const why = (key: SentenceKey<'wechatPush'>) => inBoth('wechatPush', (t) => ` ${t[key]}`);
+const refuse = (key: SentenceKey<'wechatPush'>) => new ApiError(403, 'forbidden', why(key));
+const malformed = (key: SentenceKey<'wechatPush'>) => new ApiError(400, 'bad_request', why(key));
 
 export function wechatRoutes(deps: AppDeps, intake: IntakeService) {
   const routes = new Hono<AppEnv>();
@@ -36,12 +38,12 @@ export function wechatRoutes(deps: AppDeps, intake: IntakeService) {
     const timestamp = q('timestamp') ?? '';
     const nonce = q('nonce') ?? '';
     if (!/^\d{1,12}$/.test(timestamp) || nonce === '' || nonce.length > 64) {
-      throw refuse('缺少或无效的签名参数。', 'Missing or invalid signature parameters.');
+      throw refuse('signatureParams');
     }
     const expected = await wechatSignature(settings.token, timestamp, nonce);
-    if (!timingSafeEqual(signature.toLowerCase(), expected)) throw refuse('签名不正确。', 'Bad signature.');
+    if (!timingSafeEqual(signature.toLowerCase(), expected)) throw refuse('signature');
     if (Math.abs(deps.clock().getTime() - Number(timestamp) * 1000) > MAX_PUSH_AGE_MS) {
-      throw refuse('时间戳已超过 5 分钟，请求被拒绝。', 'The timestamp is more than 5 minutes off; refused.');
+      throw refuse('timestamp');
     }
     return { timestamp, nonce };
   }
@@ -63,36 +65,32 @@ export function wechatRoutes(deps: AppDeps, intake: IntakeService) {
       const { timestamp, nonce } = await verify((n) => c.req.query(n));
       const body = await c.req.text();
       const outer = parseWechatXml(body);
-      if (!outer) throw malformed('XML 格式不正确。', 'The XML is malformed.');
+      if (!outer) throw malformed('xml');
       let fields = outer;
       if (crypto) {
         const encrypt = outer.Encrypt;
         if (c.req.query('encrypt_type') !== 'aes' || !encrypt) {
-          throw malformed(
-            '本公众号使用安全模式，消息须加密。',
-            'This account uses safe mode: pushes must be encrypted.',
-          );
+          throw malformed('mustEncrypt');
         }
         const msgSignature = await wechatSignature(settings!.token, timestamp, nonce, encrypt);
         if (!timingSafeEqual((c.req.query('msg_signature') ?? '').toLowerCase(), msgSignature)) {
-          throw refuse('消息签名不正确。', 'Bad msg_signature.');
+          throw refuse('msgSignature');
         }
         const opened = await crypto.decrypt(encrypt);
         if (!opened.ok) {
-          if (opened.reason === 'appid')
-            throw refuse('密文中的 AppID 与本公众号不符。', 'The AppID in the ciphertext is not ours.');
-          throw malformed('密文无法解密。', 'The ciphertext cannot be decrypted.');
+          if (opened.reason === 'appid') throw refuse('appId');
+          throw malformed('undecryptable');
         }
         const inner = parseWechatXml(opened.xml);
-        if (!inner) throw malformed('XML 格式不正确。', 'The XML is malformed.');
+        if (!inner) throw malformed('xml');
         fields = inner;
       }
       const push = pushOf(fields);
       const account = fields.ToUserName;
-      if (!push || !account) throw malformed('消息缺少必需的字段。', 'The message lacks required fields.');
+      if (!push || !account) throw malformed('fields');
       const openid = c.req.query('openid');
       if (openid !== undefined && openid !== push.openid) {
-        throw malformed('消息发送者与 openid 参数不符。', 'The sender does not match the openid parameter.');
+        throw malformed('sender');
       }
 
       const handled = await conversation.handle(push);
