@@ -23,10 +23,9 @@ export async function regionalMetrics(db: Db, w: RegionWindow): Promise<LevelMet
   // Cases (incidents), not reports: a follow-up (续报) that joined a case is counted with its case.
   const open = sql`${r.submittedAt} >= ${w.from.getTime()} AND ${r.submittedAt} < ${w.to.getTime()}
     AND ${r.caseId} IS NULL AND ${r.status} != 'closed' ${scope}`;
-  const [counts, people, previous] = await Promise.all([
-    db.get<{ cases: number; employers: number; industries: number; districts: number; incidents: number | null }>(sql`
+  const [counts, employers, previous] = await Promise.all([
+    db.get<{ cases: number; industries: number; districts: number; incidents: number | null }>(sql`
       SELECT count(*) AS cases,
-             count(DISTINCT ${r.employerId}) AS employers,
              -- GB/T 4754-2017 sections A–T only; anything else is not an industry
              count(DISTINCT CASE WHEN length(${r.industry}) = 1 AND ${r.industry} BETWEEN 'A' AND 'T'
                                  THEN ${r.industry} END) AS industries,
@@ -34,9 +33,10 @@ export async function regionalMetrics(db: Db, w: RegionWindow): Promise<LevelMet
              -- the case's flag: set at submission, raised by a follow-up (2026.2: ≥ 10 taking part)
              sum(${r.groupIncident}) AS incidents
       FROM ${r} WHERE ${open}`),
-    // People: each employer counted once, with its largest figure, so repeat reports are not added up.
-    db.get<{ people: number | null }>(sql`
-      SELECT sum(largest) AS people FROM (
+    // Employers and people in one grouping: each employer counted once, with its largest figure, so repeat
+    // reports are not added up (a separate count(DISTINCT employer_id) sorted the same cases a second time).
+    db.get<{ employers: number; people: number | null }>(sql`
+      SELECT count(*) AS employers, sum(largest) AS people FROM (
         SELECT max(max(coalesce(${r.peopleInvolved}, 0), 0)) AS largest FROM ${r} WHERE ${open} GROUP BY ${r.employerId}
       )`),
     db.get<{ cases: number }>(sql`
@@ -47,10 +47,10 @@ export async function regionalMetrics(db: Db, w: RegionWindow): Promise<LevelMet
   const current = counts?.cases ?? 0;
   const before = previous?.cases ?? 0;
   return {
-    employers: counts?.employers ?? 0,
+    employers: employers?.employers ?? 0,
     industries: counts?.industries ?? 0,
     districts: counts?.districts ?? 0,
-    people: people?.people ?? 0,
+    people: employers?.people ?? 0,
     groupIncidents: counts?.incidents ?? 0,
     trend: { current, previous: before, ratio: before === 0 ? null : Math.round((current / before) * 100) / 100 },
   };
