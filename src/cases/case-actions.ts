@@ -28,6 +28,7 @@ import { caseScope } from '../auth/roles';
 import { type AppDeps, bindDeps } from '../deps';
 import { newId } from '../ids';
 import { type IntakeCtx, newReceipt } from '../intake/index';
+import { bilingual, inBoth } from '../messages/index';
 import type { Assessment } from '../rules/index';
 import { intakeCtxOf } from '../service/intake-service';
 import { reporterSmsRow } from '../sms/outbound';
@@ -131,11 +132,7 @@ export async function handOver(
   const { report } = await load(deps, officer, reportId);
   if (report.status === 'closed') throw new CaseError('case_closed');
   const target = (await handoverCandidates(deps.db, report.jurisdictionId)).find((o) => o.id === to);
-  if (!target)
-    throw new CaseError('invalid', {
-      zh: '请选择本辖区的工作人员。',
-      en: 'Choose an officer of this jurisdiction.',
-    });
+  if (!target) throw new CaseError('invalid', bilingual('errorDetails', 'handoverOfficer'));
   const results = await deps.db.batch(
     handOverStatements(deps.db, {
       reportId,
@@ -233,10 +230,7 @@ export async function markUrgency(
   if (report.caseId) throw new CaseError('not_an_open_case');
   const to = urgent ? 'immediate' : 'within_24h';
   if (report.urgency === to) {
-    throw new CaseError('invalid', {
-      zh: urgent ? '本案已是紧急重大，无需再标记。' : '本案已不是紧急重大，无需再标记。',
-      en: urgent ? 'The case is already urgent.' : 'The case is already not urgent.',
-    });
+    throw new CaseError('invalid', bilingual('errorDetails', urgent ? 'alreadyUrgent' : 'alreadyNotUrgent'));
   }
   const why = requireText(reason, NOTE_MAX, '标记理由');
   const now = deps.clock();
@@ -288,10 +282,7 @@ export async function mergeInto(
   const scope = caseScope(officer);
   const visible = into && scope && (scope.jurisdictionId === null || scope.jurisdictionId === into.jurisdictionId);
   if (!into || !visible || into.caseId !== null || into.status === 'closed' || into.id === from.id) {
-    throw new CaseError('invalid', {
-      zh: '请填写本辖区另一个未销号案件的回执号。',
-      en: 'Enter the receipt of another open case in your area.',
-    });
+    throw new CaseError('invalid', bilingual('errorDetails', 'mergeTarget'));
   }
   if (from.caseId !== null || from.status === 'closed') throw new CaseError('not_an_open_case');
   const [first, ...rest] = mergeStatements(deps.db, {
@@ -492,8 +483,15 @@ export const SOURCE_ZH: Record<CaseOrigin['source'], string> = {
 
 function requireText(text: string, max: number, what: string): string {
   const clean = text.replace(/\r\n/g, '\n').trim();
-  if (!clean) throw new CaseError('invalid', { zh: `${what}不能为空。`, en: `${what} is empty.` });
+  if (!clean)
+    throw new CaseError(
+      'invalid',
+      inBoth('errorDetails', (t) => t.textEmpty(what)),
+    );
   if (clean.length > max)
-    throw new CaseError('invalid', { zh: `${what}不能超过 ${max} 个字符。`, en: `too long (max ${max}).` });
+    throw new CaseError(
+      'invalid',
+      inBoth('errorDetails', (t) => t.textTooLong(what, max)),
+    );
   return clean;
 }

@@ -310,6 +310,12 @@ export const errorDetails: typeof zh.errorDetails = {
   returnNeedsReason: 'Say why it is returned (what to add).',
   annex4NotAwaitingReview: 'Annex 4 is not submitted, or was already answered.',
   majorRiskTracking: 'Name the tracking person; the interval is 1 to 90 days.',
+  handoverOfficer: 'Choose an officer of this jurisdiction.',
+  alreadyUrgent: 'The case is already urgent.',
+  alreadyNotUrgent: 'The case is already not urgent.',
+  mergeTarget: 'Enter the receipt of another open case in your area.',
+  textEmpty: (what: string) => `${what} is empty.`,
+  textTooLong: (what: string, max: number) => `${what} is too long (at most ${max} characters).`,
 };
 
 export const wechatPush: typeof zh.wechatPush = {

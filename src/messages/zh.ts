@@ -320,6 +320,12 @@ export const errorDetails = {
   returnNeedsReason: '请写明退回补充的理由（需要补充哪些内容）。',
   annex4NotAwaitingReview: '附件4 尚未报送，或已签收、已退回。',
   majorRiskTracking: '请填写跟踪责任人，跟进间隔为 1 到 90 天的整数。',
+  handoverOfficer: '请选择本辖区的工作人员。',
+  alreadyUrgent: '本案已是紧急重大，无需再标记。',
+  alreadyNotUrgent: '本案已不是紧急重大，无需再标记。',
+  mergeTarget: '请填写本辖区另一个未销号案件的回执号。',
+  textEmpty: (what: string) => `${what}不能为空。`,
+  textTooLong: (what: string, max: number) => `${what}不能超过 ${max} 个字符。`,
 };
 
 /** Why a WeChat push was refused (src/wechat/routes.ts), appended to `forbidden` / `bad_request`. */
