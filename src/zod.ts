@@ -9,3 +9,15 @@ import { config } from 'zod/mini';
 config(en());
 
 export * from 'zod/mini';
+
+/**
+ * A schema built on its first use instead of when its module is evaluated: a fresh Worker isolate then builds
+ * only the schemas its first request needs (README § Performance, section 7). Call the result to get the schema.
+ */
+export function onFirstUse<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+}

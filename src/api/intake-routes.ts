@@ -22,7 +22,7 @@ import { idempotencyKeySchema, lookupSchema, reporterMessageSchema, startDraftSc
 
 export const API_BODY_LIMIT = 64 * 1024;
 
-const json = <T extends z.ZodMiniType>(schema: T) => validatedJson<T, AppEnv>(schema);
+const json = <T extends z.ZodMiniType>(schema: T | (() => T)) => validatedJson<T, AppEnv>(schema);
 
 function resumeToken(header: string | undefined): string {
   const token = header?.replace(/^Bearer\s+/i, '').trim();
@@ -62,7 +62,7 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
     const token = resumeToken(c.req.header('x-resume-token') ?? c.req.header('authorization'));
     const { input, field } = c.req.valid('json');
     const key = c.req.header('idempotency-key');
-    if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) throw new ApiError(400, 'bad_request');
+    if (key !== undefined && !idempotencyKeySchema().safeParse(key).success) throw new ApiError(400, 'bad_request');
     const result =
       input.type === 'submit'
         ? await intake.submitOnce(c.req.param('id'), token, key)
@@ -74,7 +74,7 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
   api.post('/drafts/:id/submit', async (c) => {
     const token = resumeToken(c.req.header('x-resume-token') ?? c.req.header('authorization'));
     const key = c.req.header('idempotency-key');
-    if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) throw new ApiError(400, 'bad_request');
+    if (key !== undefined && !idempotencyKeySchema().safeParse(key).success) throw new ApiError(400, 'bad_request');
     const result = await intake.submitOnce(c.req.param('id'), token, key);
     if (result.submitted) wroteOutbox(c);
     return c.json(result);
@@ -119,7 +119,7 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
   api.post('/reports/messages', lookupGuard, messageLimit, json(reporterMessageSchema), async (c) => {
     const { receipt, phone, text } = c.req.valid('json');
     const key = c.req.header('idempotency-key');
-    if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) throw new ApiError(400, 'bad_request');
+    if (key !== undefined && !idempotencyKeySchema().safeParse(key).success) throw new ApiError(400, 'bad_request');
     const outcome = await postReporterMessage(deps, {
       receipt,
       phone,

@@ -93,7 +93,7 @@ export function openApiDocument(serverUrl: string) {
       description:
         'Conversational Annex 3 intake. Start a draft, send one turn per answer or command, submit from the review screen. ' +
         'Keep the resume token secret: it is the only key to the draft. Input shapes: ' +
-        JSON.stringify(schema(inputSchema)),
+        JSON.stringify(schema(inputSchema())),
     },
     servers: [{ url: serverUrl }],
     paths: {
@@ -118,7 +118,7 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: 'Send one answer or command',
           parameters: [draftId, token, { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
-          requestBody: jsonBody(turnSchema),
+          requestBody: jsonBody(turnSchema()),
           responses: { '200': ok('The next reply', draftView), ...errors(400, 403, 404, 409, 413) },
         },
       },
@@ -136,7 +136,7 @@ export function openApiDocument(serverUrl: string) {
       '/api/reports/lookup': {
         post: {
           summary: "A submitted report's status by receipt number and the reporter's phone",
-          requestBody: jsonBody(lookupSchema),
+          requestBody: jsonBody(lookupSchema()),
           responses: { '200': ok('Status and reporter-visible timeline', reporterView), ...errors(400, 404) },
         },
       },
@@ -146,7 +146,7 @@ export function openApiDocument(serverUrl: string) {
             'The reporter writes to the receiving office (receipt number and phone verified again); ' +
             'the text is trimmed, control characters removed, at most 1000 characters',
           parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
-          requestBody: jsonBody(reporterMessageSchema),
+          requestBody: jsonBody(reporterMessageSchema()),
           responses: {
             '201': ok('Recorded; status and timeline with the message', reporterView),
             '200': ok('A repeated Idempotency-Key: nothing new recorded; the current view', reporterView),

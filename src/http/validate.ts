@@ -108,7 +108,8 @@ type JsonIo<T extends z.ZodMiniType> = { in: { json: z.input<T> }; out: { json: 
  * JSON.parse), not recognised by the framework's wording. A body of another media type validates as `{}`.
  */
 export function validatedJson<T extends z.ZodMiniType, E extends Env = Env>(
-  schema: T,
+  /** The schema, or a function giving it (built on first use, see `onFirstUse`). */
+  schema: T | (() => T),
 ): MiddlewareHandler<E, string, JsonIo<T>> {
   return async (c: Context<E>, next) => {
     let value: unknown = {};
@@ -121,7 +122,7 @@ export function validatedJson<T extends z.ZodMiniType, E extends Env = Env>(
         throw new ApiError(400, 'invalid_json');
       }
     }
-    const result = await z.safeParseAsync(schema, value);
+    const result = await z.safeParseAsync(typeof schema === 'function' ? schema() : schema, value);
     if (!result.success) throw validationError('json', result.error);
     c.req.addValidatedData('json', result.data as object);
     await next();

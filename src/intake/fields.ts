@@ -2,7 +2,6 @@ import {
   allFactFields,
   COLLECTIVE_FACTS,
   type FactField,
-  factFieldsFor,
   INDUSTRIES,
   type ItemCode,
   isItemCode,
@@ -93,11 +92,13 @@ const LONG_TEXT_MAX = 2000;
 const WRONG_SHAPE = t('这个问题需要文字回答，请重新输入。', 'Please answer this question with text.');
 
 /** Raw answers for single-value kinds arrive as a string (chat) or, from forms, as a number/boolean. */
-const scalarSchema = z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(String));
-const listSchema = z.union([z.string(), z.array(z.string())]);
+// Schemas here are built on first use: a fresh Worker builds the field table for a new draft without
+// parsing any answer (README § Performance, section 7).
+const scalarSchema = z.onFirstUse(() => z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(String)));
+const listSchema = z.onFirstUse(() => z.union([z.string(), z.array(z.string())]));
 
 function asString(raw: RawAnswer): Normalized<string> {
-  const r = scalarSchema.safeParse(raw);
+  const r = scalarSchema().safeParse(raw);
   return r.success ? { ok: true, value: r.data } : { ok: false, error: WRONG_SHAPE };
 }
 
@@ -109,11 +110,11 @@ function textParser(maxLength: number, multiline = false): Field['parse'] {
 }
 
 function integerParser(min: number, max: number): Field['parse'] {
-  const range = z.number().check(z.int(), z.minimum(min), z.maximum(max));
+  const range = z.onFirstUse(() => z.number().check(z.int(), z.minimum(min), z.maximum(max)));
   return (raw) => {
     const n = typeof raw === 'number' ? { ok: true as const, value: raw } : parseNumberText(raw, parseInteger);
     if (!n.ok) return n;
-    if (!range.safeParse(n.value).success) {
+    if (!range().safeParse(n.value).success) {
       return {
         ok: false,
         error: t(`请输入 ${min} 到 ${max} 之间的整数。`, `Please enter a whole number from ${min} to ${max}.`),
@@ -124,11 +125,11 @@ function integerParser(min: number, max: number): Field['parse'] {
 }
 
 function moneyParser(min: number, max: number): Field['parse'] {
-  const range = z.number().check(z.minimum(min), z.maximum(max));
+  const range = z.onFirstUse(() => z.number().check(z.minimum(min), z.maximum(max)));
   return (raw) => {
     const n = typeof raw === 'number' ? { ok: true as const, value: raw } : parseNumberText(raw, parseMoney);
     if (!n.ok) return n;
-    if (!range.safeParse(n.value).success) {
+    if (!range().safeParse(n.value).success) {
       return {
         ok: false,
         error: t(`金额应在 ${min} 到 ${max} 元之间。`, `The amount must be between ${min} and ${max} yuan.`),
@@ -158,9 +159,9 @@ const booleanParser: Field['parse'] = (raw) => {
   return s.ok ? parseBoolean(s.value) : s;
 };
 
-const urlSchema = z.url({ protocol: /^https?$/ });
+const urlSchema = z.onFirstUse(() => z.url({ protocol: /^https?$/ }));
 const urlParser = withText((s) =>
-  urlSchema.safeParse(s).success
+  urlSchema().safeParse(s).success
     ? { ok: true, value: s }
     : {
         ok: false,
@@ -202,7 +203,7 @@ function choiceParser(options: (ctx: IntakeCtx) => Option[]): Field['parse'] {
 
 function multiParser(options: (ctx: IntakeCtx) => Option[]): Field['parse'] {
   return (raw, ctx) => {
-    const list = listSchema.safeParse(raw);
+    const list = listSchema().safeParse(raw);
     if (!list.success) return { ok: false, error: WRONG_SHAPE };
     const all = options(ctx);
     // A whole label may itself contain a separator ("停工、怠工、堵门堵路"), so try it before splitting.
@@ -521,14 +522,15 @@ function factKind(f: FactField): FieldKind {
 
 /** Follow-up questions for every item; a fact shared by several items is asked once. */
 function factFields(): Field[] {
+  // The items asking each fact, in one pass over the catalogue (this table is built at start-up).
+  const ownersOf = new Map<string, Set<ItemCode>>();
+  for (const x of allFactFields()) ownersOf.set(x.id, (ownersOf.get(x.id) ?? new Set<ItemCode>()).add(x.item));
   const seen = new Set<string>();
   const out: Field[] = [];
   for (const f of allFactFields()) {
     if (seen.has(f.id)) continue;
     seen.add(f.id);
-    const owners = new Set(
-      MONITORING_ITEMS.filter((m) => factFieldsFor([m.code]).some((x) => x.id === f.id)).map((m) => m.code),
-    );
+    const owners = ownersOf.get(f.id) ?? new Set<ItemCode>();
     out.push({
       id: f.id,
       section: 'facts',
