@@ -33,7 +33,14 @@ import { tgUpdate } from '../test/support/telegram';
 import { generateReports } from './generate';
 import { cpuPerOp, fmt, printTable, type Row, type Timing, time } from './measure';
 import { notifyBench } from './notify';
-import { eagerCodeSize, evaluatedOnly, singleModule, splitModules, startUpVersusHelloWorld } from './startup';
+import {
+  eagerCodeSize,
+  evaluatedOnly,
+  parsedOnly,
+  singleModule,
+  splitModules,
+  startUpVersusHelloWorld,
+} from './startup';
 
 const rows: Row[] = [];
 const add = (r: Row) => {
@@ -693,6 +700,7 @@ async function sizes() {
     bundle: singleModule('dist/worker.js'),
     split: await splitModules('functions/worker.ts'),
     evaluated: await evaluatedOnly('functions/worker.ts'),
+    parsed: await parsedOnly('functions/worker.ts'),
   });
   const startUpRow = (figure: string, name: string, target?: boolean) => {
     const ours = medians[name] ?? 0;
@@ -710,11 +718,13 @@ async function sizes() {
   startUpRow('workerd start-up to first POST /api/drafts response', 'bundle', true);
   startUpRow('the same, code-split build (lazy groups as modules)', 'split');
   startUpRow('worker evaluated, request answered like hello-world', 'evaluated');
+  startUpRow('whole bundle parsed, never evaluated, hello-world request', 'parsed');
   // CPU time hardly moves with the load of a shared machine, so it shows what each part costs.
   for (const [name, figure] of [
     ['bundle', 'workerd CPU time to that response'],
     ['split', 'the same, code-split build'],
     ['evaluated', 'the same, worker evaluated, hello-world request'],
+    ['parsed', 'the same, whole bundle parsed, never evaluated'],
   ] as const) {
     const ms = cpu[name];
     if (ms !== undefined && cpu.hello !== undefined) {

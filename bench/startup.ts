@@ -1,8 +1,8 @@
 // Section 7 of `npm run bench`: what a fresh Worker isolate evaluates before its first answer, and how long
 // workerd takes from start to the first response of a public intake request, next to a hello-world worker
 // started the same way in the same run — in wall time and in workerd's CPU time (which the load of a shared
-// machine hardly moves), with two more workers that split the gap: the code split into modules, and the worker
-// evaluated but answering like hello-world.
+// machine hardly moves), with three more workers that split the gap: the code split into modules, the worker
+// evaluated but answering like hello-world, and the whole bundle parsed but never evaluated.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
@@ -143,6 +143,33 @@ export async function evaluatedOnly(entry: string): Promise<WorkerModules> {
     logLevel: 'silent',
   });
   return [{ type: 'ESModule', path: '/worker.js', contents: out.outputFiles[0]?.text ?? '' }];
+}
+
+/**
+ * The whole worker parsed but never run: its bundle (built as one function expression, so it has no imports or
+ * exports of its own) inside a function nobody calls, in front of the hello-world worker. What workerd spends
+ * only on taking in that many bytes of code, whatever the code would do when evaluated.
+ */
+export async function parsedOnly(entry: string): Promise<WorkerModules> {
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    platform: 'neutral',
+    minify: true,
+    keepNames: true,
+    write: false,
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['browser', 'module', 'main'],
+    external: ['node:*', 'cloudflare:*', ...NODE_BUILTINS],
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
+    logLevel: 'silent',
+  });
+  const code = out.outputFiles[0]?.text ?? '';
+  const contents = `globalThis.neverCalled = () => { ${code} };
+    export default { async fetch(r, env) { await env.DB.prepare('SELECT 1').first(); return new Response('ok', { status: 201 }); } };`;
+  return [{ type: 'ESModule', path: '/worker.js', contents }];
 }
 
 /**
