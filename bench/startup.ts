@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 
 /**
  * Bytes of bundled code on the path every request takes: the modules reachable from the worker's entry by
@@ -17,21 +17,13 @@ import { build, type Metafile } from 'esbuild';
  */
 export async function eagerCodeSize(entry: string): Promise<{ eager: number; total: number; lazyInputs: number }> {
   const out = await build({
+    ...workerBuild(),
+    keepNames: false,
     entryPoints: [entry],
-    bundle: true,
     format: 'esm',
-    platform: 'neutral',
-    minify: true,
     write: false,
     metafile: true,
     outdir: join(tmpdir(), 'labor-risk-eager'),
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['browser', 'module', 'main'],
-    // nodejs_compat: the runtime provides node:* (and bare Node built-ins telegraf asks for).
-    external: ['node:*', 'cloudflare:*', ...NODE_BUILTINS],
-    jsx: 'automatic',
-    jsxImportSource: 'hono/jsx',
-    logLevel: 'silent',
   });
   const { inputs, outputs } = out.metafile as Metafile;
   const bundled = Object.values(outputs)[0]?.inputs ?? {};
@@ -75,6 +67,22 @@ const NODE_BUILTINS = [
   'zlib',
 ];
 
+/** How wrangler bundles the worker (esbuild, minified, names kept), shared by every build measured here. */
+const workerBuild = () =>
+  ({
+    bundle: true,
+    platform: 'neutral',
+    minify: true,
+    keepNames: true,
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['browser', 'module', 'main'],
+    // nodejs_compat: the runtime provides node:* (and bare Node built-ins telegraf asks for).
+    external: ['node:*', 'cloudflare:*', ...NODE_BUILTINS],
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
+    logLevel: 'silent',
+  }) satisfies BuildOptions;
+
 /** A worker as Miniflare is given it: its ES modules, the entry first. */
 export type WorkerModules = { type: 'ESModule'; path: string; contents: string }[];
 
@@ -92,22 +100,7 @@ export function singleModule(path: string): WorkerModules {
 export async function splitModules(entry: string): Promise<WorkerModules> {
   const outdir = mkdtempSync(join(tmpdir(), 'labor-risk-split-'));
   try {
-    await build({
-      entryPoints: { worker: entry },
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'neutral',
-      minify: true,
-      keepNames: true, // as wrangler does
-      outdir,
-      conditions: ['workerd', 'worker', 'browser'],
-      mainFields: ['browser', 'module', 'main'],
-      external: ['node:*', 'cloudflare:*', ...NODE_BUILTINS],
-      jsx: 'automatic',
-      jsxImportSource: 'hono/jsx',
-      logLevel: 'silent',
-    });
+    await build({ ...workerBuild(), entryPoints: { worker: entry }, splitting: true, format: 'esm', outdir });
     const files = readdirSync(outdir).filter((f) => f.endsWith('.js'));
     files.sort((a, b) => Number(b === 'worker.js') - Number(a === 'worker.js'));
     return files.map((f) => ({ type: 'ESModule', path: `/${f}`, contents: readFileSync(join(outdir, f), 'utf8') }));
@@ -129,18 +122,9 @@ export async function evaluatedOnly(entry: string): Promise<WorkerModules> {
       resolveDir: process.cwd(),
       loader: 'ts',
     },
-    bundle: true,
+    ...workerBuild(),
     format: 'esm',
-    platform: 'neutral',
-    minify: true,
-    keepNames: true,
     write: false,
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['browser', 'module', 'main'],
-    external: ['node:*', 'cloudflare:*', ...NODE_BUILTINS],
-    jsx: 'automatic',
-    jsxImportSource: 'hono/jsx',
-    logLevel: 'silent',
   });
   return [{ type: 'ESModule', path: '/worker.js', contents: out.outputFiles[0]?.text ?? '' }];
 }
@@ -151,21 +135,7 @@ export async function evaluatedOnly(entry: string): Promise<WorkerModules> {
  * only on taking in that many bytes of code, whatever the code would do when evaluated.
  */
 export async function parsedOnly(entry: string): Promise<WorkerModules> {
-  const out = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'iife',
-    platform: 'neutral',
-    minify: true,
-    keepNames: true,
-    write: false,
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['browser', 'module', 'main'],
-    external: ['node:*', 'cloudflare:*', ...NODE_BUILTINS],
-    jsx: 'automatic',
-    jsxImportSource: 'hono/jsx',
-    logLevel: 'silent',
-  });
+  const out = await build({ ...workerBuild(), entryPoints: [entry], format: 'iife', write: false });
   const code = out.outputFiles[0]?.text ?? '';
   const contents = `globalThis.neverCalled = () => { ${code} };
     export default { async fetch(r, env) { await env.DB.prepare('SELECT 1').first(); return new Response('ok', { status: 201 }); } };`;
