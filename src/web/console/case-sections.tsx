@@ -13,13 +13,14 @@ import { SeverityBadge, UrgencyBadge } from './components';
 /** Hidden events: views and exports are listed in the audit section, not in the story of the case. */
 export const AUDIT_ONLY = new Set(['viewed', 'exported']);
 
-const field = (data: unknown, key: string): string | undefined => {
+/** A text value from an event's data (undefined when absent or not text). */
+export const field = (data: unknown, key: string): string | undefined => {
   if (!data || typeof data !== 'object') return undefined;
   const v = (data as Record<string, unknown>)[key];
   return typeof v === 'string' ? v : undefined;
 };
 
-function actorLabel(e: CaseEvent): string {
+export function actorLabel(e: CaseEvent): string {
   if (e.actorType === 'reporter') return '报告人';
   if (e.actorType === 'system') return '系统';
   return e.actorName ?? '工作人员';

@@ -13,6 +13,7 @@ import { validatedForm } from '../../http/validate';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { beijingDateTime } from '../../time';
 import * as z from '../../zod';
+import { actorLabel, field } from './case-sections';
 import { CsrfField } from './layout';
 
 const MARK_TYPES = new Set(['marked_urgent', 'marked_not_urgent']);
@@ -21,11 +22,6 @@ const MARK_TYPES = new Set(['marked_urgent', 'marked_not_urgent']);
 function lastMark(events: CaseEvent[]): CaseEvent | undefined {
   return events.filter((e) => MARK_TYPES.has(e.type)).at(-1);
 }
-
-const reasonOf = (e: CaseEvent) =>
-  e.data && typeof e.data === 'object' && typeof (e.data as { reason?: unknown }).reason === 'string'
-    ? (e.data as { reason: string }).reason
-    : '';
 
 export const UrgencyMark: FC<{ session: Session; report: ReportRow; events: CaseEvent[] }> = ({
   session,
@@ -47,7 +43,7 @@ export const UrgencyMark: FC<{ session: Session; report: ReportRow; events: Case
       <h2 id="urgency-title">紧急程度：{urgent ? '紧急重大' : '24 小时内报告'}</h2>
       <p class="muted">
         {mark
-          ? `${mark.actorName ?? '工作人员'}于 ${beijingDateTime(mark.at)} 研判：${reasonOf(mark)}`
+          ? `${actorLabel(mark)}于 ${beijingDateTime(mark.at)} 研判：${field(mark.data, 'reason') ?? ''}`
           : '由监测规则研判。工作人员可根据掌握的情况改定，并写明理由；本辖区和市办会收到通知。'}
       </p>
       <label>
