@@ -165,11 +165,9 @@ async function sendNotice(
   count: number | undefined,
 ) {
   if (notice === 'case_follow_up' && report.caseId) return sendFollowUp(ctx, channel, report, report.caseId);
-  // A later notice names who has claimed the case, read when it is sent.
-  const claimant =
-    notice !== 'report_alert' && report.claimedBy ? await officerById(ctx.deps.db, report.claimedBy) : undefined;
   const message = buildAlert(report, {
-    claimant: claimant?.displayName ?? null,
+    // A later notice names who has claimed the case; the alert itself does not.
+    claimant: notice === 'report_alert' ? null : await claimantName(ctx, report.claimedBy),
     locale: channel.locale,
     publicUrl: publicUrl(ctx.deps.config),
     jurisdiction,
@@ -180,15 +178,19 @@ async function sendNotice(
   return ctx.senders[channel.type](channel, message);
 }
 
+/** Who has claimed a case, read when a notice is sent (the claim may be newer than the notice). */
+async function claimantName(ctx: DeliveryContext, claimedBy: string | null | undefined): Promise<string | null> {
+  return claimedBy ? ((await officerById(ctx.deps.db, claimedBy))?.displayName ?? null) : null;
+}
+
 /** One short 续报 line: the case joined and who has claimed it, read when sent (the claim may be newer). */
 async function sendFollowUp(ctx: DeliveryContext, channel: NotifyChannel, report: ReportRow, caseId: string) {
   const caseRow = await findReport(ctx.deps.db, caseId);
-  const claimant = caseRow?.claimedBy ? await officerById(ctx.deps.db, caseRow.claimedBy) : undefined;
   const line = buildFollowUpLine(report, {
     locale: channel.locale,
     publicUrl: publicUrl(ctx.deps.config),
     caseRow: caseRow ?? report,
-    claimantName: claimant?.displayName ?? null,
+    claimantName: await claimantName(ctx, caseRow?.claimedBy),
   });
   return ctx.senders[channel.type](channel, line);
 }
