@@ -1,0 +1,29 @@
+// The officer side of the message catalogue: console pages and the documents officers download (Annex 4,
+// the period report, the request to the province, XLSX headers). Kept apart from index.ts so a reporter's
+// request never evaluates them — only the console and the exports import this file, and they load on first
+// use (ARCHITECTURE.md § One message catalogue, § Start-up). Each area is a zh file (source of truth) and an
+// en file typed as its shape; messages.test.ts checks both locales as it does the reporter-side catalogue.
+import type { Locale } from '../rules/types';
+import * as casesEn from './console-cases.en';
+import * as casesZh from './console-cases.zh';
+import * as deskEn from './console-desk.en';
+import * as deskZh from './console-desk.zh';
+import * as documentsEn from './documents.en';
+import * as documentsZh from './documents.zh';
+
+const zh = { ...deskZh, ...casesZh, ...documentsZh };
+export type OfficerCatalogue = typeof zh;
+export type OfficerGroup = keyof OfficerCatalogue;
+
+export const OFFICER_CATALOGUE: Record<Locale, OfficerCatalogue> = {
+  zh,
+  en: { ...deskEn, ...casesEn, ...documentsEn },
+};
+
+/**
+ * One area's officer messages. The console and the documents are Chinese (the seed's officers and forms);
+ * the locale parameter is there so an English console is a switch, not a rewrite.
+ */
+export function officerText<G extends OfficerGroup>(group: G, locale: Locale = 'zh'): OfficerCatalogue[G] {
+  return OFFICER_CATALOGUE[locale][group];
+}
