@@ -14,15 +14,20 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { officerText } from '../messages/officer';
 import { parseBeijingDate } from '../time';
-import { ANNEX4_ROWS, type Annex4Data, levelText } from './annex4';
+import { ANNEX4_LABELS, ANNEX4_ROWS, type Annex4Data, levelText } from './annex4';
 
-export const ANNEX4_TITLE = '长春市劳动关系风险监测预警信息情况表';
+const t = officerText('annex4Docx');
+export const ANNEX4_TITLE = t.title;
 const FONT = { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hAnsi: 'Times New Roman' };
 const TITLE_FONT = { ascii: 'Times New Roman', eastAsia: '方正小标宋简体', hAnsi: 'Times New Roman' };
 const BODY_SIZE = 28; // half-points: 14 pt (四号), the usual size of government forms
 const line = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const borders = { top: line, bottom: line, left: line, right: line };
+
+/** "报告单位：": a field's label as the lines around the table print it. */
+const label = (key: keyof typeof ANNEX4_LABELS) => `${ANNEX4_LABELS[key]}${t.sep}`;
 
 const run = (text: string, bold = false) => new TextRun({ text, bold, font: FONT, size: BODY_SIZE });
 
@@ -57,9 +62,9 @@ function row(label: string, content: string, header = false): TableRow {
 /** "2026-11-25" → "2026 年 11 月 25 日", as the annex prints dates. */
 function printedDate(iso: string): string {
   const d = parseBeijingDate(iso);
-  if (!d) return iso || '      年   月   日';
-  const [y, m, day] = iso.split('-').map(Number);
-  return `${y} 年 ${m} 月 ${day} 日`;
+  if (!d) return iso || t.blankDate;
+  const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
+  return t.date(y, m, day);
 }
 
 /** The annex; `followUps` are the case's 续报 sentences (follow-ups.ts), listed under the table when any. */
@@ -73,7 +78,7 @@ export function annex4Document(data: Annex4Data, followUps: readonly string[] = 
       {
         properties: { page: { margin: { top: 1440, bottom: 1440, left: 1588, right: 1474 } } },
         children: [
-          new Paragraph({ children: [new TextRun({ text: '附件4', font: FONT, size: 32 })] }),
+          new Paragraph({ children: [new TextRun({ text: t.annex, font: FONT, size: 32 })] }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { before: 240, after: 240 },
@@ -83,26 +88,26 @@ export function annex4Document(data: Annex4Data, followUps: readonly string[] = 
             tabStops: [{ type: TabStopType.RIGHT, position: 9000 }],
             spacing: { after: 120 },
             children: [
-              run(`报告单位：${data.reportingUnit}（盖章）`),
-              run(`\t填报时间：${printedDate(data.filledAt)}`),
+              run(`${label('reportingUnit')}${data.reportingUnit}${t.stamp}`),
+              run(`\t${label('filledAt')}${printedDate(data.filledAt)}`),
             ],
           }),
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: [row('项  目', '内    容', true), ...ANNEX4_ROWS.map((r) => row(r.label, cell(r.key)))],
+            rows: [row(t.itemHeader, t.contentHeader, true), ...ANNEX4_ROWS.map((r) => row(r.label, cell(r.key)))],
           }),
           ...(followUps.length
             ? [
-                new Paragraph({ spacing: { before: 240 }, children: [run(`续报情况（共 ${followUps.length} 份）：`)] }),
+                new Paragraph({ spacing: { before: 240 }, children: [run(t.followUps(followUps.length))] }),
                 ...followUps.map((line) => new Paragraph({ children: [run(line)] })),
               ]
             : []),
           new Paragraph({
             spacing: { before: 240 },
             children: [
-              run(`处（室）负责人：${data.headOfOffice}`),
-              run(`        填报人：${data.filledBy}`),
-              run(`        联系电话：${data.contactPhone}`),
+              run(`${label('headOfOffice')}${data.headOfOffice}`),
+              run(`        ${label('filledBy')}${data.filledBy}`),
+              run(`        ${label('contactPhone')}${data.contactPhone}`),
             ],
           }),
         ],

@@ -4,17 +4,19 @@ import type { Account } from '../../db/repo/accounts';
 import type { Jurisdiction } from '../../db/repo/jurisdictions';
 import type { ReportRow } from '../../db/repo/reports';
 import { displayValue, fieldById, type IntakeCtx } from '../intake/index';
+import { officerText } from '../messages/officer';
 import type { Assessment } from '../rules/index';
 import { beijingDate, beijingDateTime } from '../time';
 import * as z from '../zod';
 import { itemNames, LEVEL_ZH, plainReason, SEVERITY_ZH } from './labels';
 import type { LevelAdvice } from './warning-level';
 
-const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `不能超过 ${max} 个字符`));
+const checks = officerText('annex4Checks');
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, checks.tooLong(max)));
 
 export const annex4Schema = z.object({
   reportingUnit: text(200),
-  filledAt: z.string().check(z.refine(isRealDate, '请填写 2000 年以后的真实日期，如 2026-11-25')),
+  filledAt: z.string().check(z.refine(isRealDate, checks.realDate)),
   title: text(200),
   level: z.enum(['0', '1', '2', '3']),
   levelNote: text(2000),
@@ -41,16 +43,19 @@ export function isRealDate(value: string): boolean {
 }
 export type Annex4Key = keyof Annex4Data;
 
+/** The form's and the printed annex's label of each field. */
+export const ANNEX4_LABELS: Record<Annex4Key, string> = officerText('annex4Fields');
+
 /** The rows of the annex's 项目/内容 table, in the printed order, with the form's labels. */
 export const ANNEX4_ROWS: readonly { key: Annex4Key; label: string; long: boolean }[] = [
-  { key: 'title', label: '信息名称', long: false },
-  { key: 'level', label: '预警级别', long: false },
-  { key: 'basicSituation', label: '基本情况（时间、地点、事情经过及影响）', long: true },
-  { key: 'causeAnalysis', label: '原因分析', long: true },
-  { key: 'trend', label: '发展趋势', long: true },
-  { key: 'measures', label: '已采取措施及成效', long: true },
-  { key: 'nextSteps', label: '下一步工作安排', long: true },
-  { key: 'remarks', label: '备注', long: true },
+  { key: 'title', label: ANNEX4_LABELS.title, long: false },
+  { key: 'level', label: ANNEX4_LABELS.level, long: false },
+  { key: 'basicSituation', label: ANNEX4_LABELS.basicSituation, long: true },
+  { key: 'causeAnalysis', label: ANNEX4_LABELS.causeAnalysis, long: true },
+  { key: 'trend', label: ANNEX4_LABELS.trend, long: true },
+  { key: 'measures', label: ANNEX4_LABELS.measures, long: true },
+  { key: 'nextSteps', label: ANNEX4_LABELS.nextSteps, long: true },
+  { key: 'remarks', label: ANNEX4_LABELS.remarks, long: true },
 ];
 
 /** Fields submitting requires (a draft may be incomplete). */
@@ -63,23 +68,6 @@ export const REQUIRED_TO_SUBMIT: readonly Annex4Key[] = [
   'filledBy',
   'contactPhone',
 ];
-
-export const ANNEX4_LABELS: Record<Annex4Key, string> = {
-  reportingUnit: '报告单位',
-  filledAt: '填报时间',
-  title: '信息名称',
-  level: '预警级别',
-  levelNote: '预警级别依据',
-  basicSituation: '基本情况（时间、地点、事情经过及影响）',
-  causeAnalysis: '原因分析',
-  trend: '发展趋势',
-  measures: '已采取措施及成效',
-  nextSteps: '下一步工作安排',
-  remarks: '备注',
-  headOfOffice: '处（室）负责人',
-  filledBy: '填报人',
-  contactPhone: '联系电话',
-};
 
 /** The 预警级别 cell as printed: the level, then the reasons it rests on. */
 export function levelText(data: Pick<Annex4Data, 'level' | 'levelNote'>): string {
@@ -122,7 +110,7 @@ export function assessmentOf(report: Pick<ReportRow, 'assessment'>): Assessment 
 
 /** "长春市示例机械制造有限公司拖欠工资" */
 export function annex4Title(report: Pick<ReportRow, 'unitName' | 'items'>): string {
-  return `${report.unitName}${itemNames(report.items).join('、')}`;
+  return `${report.unitName}${itemNames(report.items).join(officerText('annex4Draft').list)}`;
 }
 
 export interface PrefillInput {
@@ -135,6 +123,7 @@ export interface PrefillInput {
 }
 
 export function prefillAnnex4({ report, jurisdiction, officer, advice, ctx, now }: PrefillInput): Annex4Data {
+  const t = officerText('annex4Draft');
   const a = report.answers as Record<string, unknown>;
   const assessment = assessmentOf(report);
   const shown = (id: string) => {
@@ -142,47 +131,41 @@ export function prefillAnnex4({ report, jurisdiction, officer, advice, ctx, now 
     return field && a[id] !== undefined ? displayValue(field, a[id], 'zh', ctx) : '';
   };
 
-  const when = report.eventAt ? beijingDateTime(report.eventAt) : shown('event_at') || '时间不详';
-  const place = shown('m09_place') || shown('address') || '地点不详';
+  const when = report.eventAt ? beijingDateTime(report.eventAt) : shown('event_at') || t.timeUnknown;
+  const place = shown('m09_place') || shown('address') || t.placeUnknown;
   const facts = (assessment?.findings ?? []).flatMap((f) => {
     const lines = Object.keys(f.facts)
       .map((id) => {
         const field = fieldById(id);
-        return field && a[id] !== undefined ? `${field.label.zh}：${displayValue(field, a[id], 'zh', ctx)}` : '';
+        return field && a[id] !== undefined ? t.fact(field.label.zh, displayValue(field, a[id], 'zh', ctx)) : '';
       })
       .filter(Boolean);
-    return lines.length ? [`${itemNames([f.item]).join('')}：${lines.join('；')}。`] : [];
+    return lines.length ? [t.itemFacts(itemNames([f.item]).join(''), lines.join(t.clause))] : [];
   });
   // The employer writes "我公司"; the annex speaks about the unit by name.
-  const details = ownWords(str(a.details) || '（未填写详情）', report.unitName);
+  const details = ownWords(str(a.details) || t.noDetails, report.unitName);
   const basic = [
-    `${when}，${report.unitName}（${place}）${report.channel === 'officer' ? '经走访摸排发现' : '报告'}：${details}`,
-    `涉及监测事项：${itemNames(report.items).join('、')}。`,
+    t.what(when, report.unitName, place, report.channel === 'officer' ? t.foundByOfficer : t.reportedByUnit, details),
+    t.items(itemNames(report.items).join(t.list)),
     ...facts,
-    report.peopleInvolved ? `涉及约 ${report.peopleInvolved} 人。` : '',
-    assessment
-      ? `影响：严重程度${SEVERITY_ZH[assessment.severity.level]}，${plainReason(assessment.severity.reason.zh)}`
-      : '',
+    report.peopleInvolved ? t.people(report.peopleInvolved) : '',
+    assessment ? t.impact(SEVERITY_ZH[assessment.severity.level], plainReason(assessment.severity.reason.zh)) : '',
   ].filter(Boolean);
 
   // The rules know facts, not causes or prospects: only what the report itself says goes in, the rest is
   // left for the officer to write.
   const status = str(a.business_status);
-  const cause = status && status !== 'normal' ? [`用人单位自报经营状况：${shown('business_status')}。`] : [];
+  const cause = status && status !== 'normal' ? [t.businessStatus(shown('business_status'))] : [];
   const trend = [
     ...(report.urgency === 'immediate' ? (assessment?.urgency.reasons ?? []).map((r) => plainReason(r.zh)) : []),
-    report.groupIncident ? '已经或可能发生群体性事件，需持续跟踪。' : '',
+    report.groupIncident ? t.groupIncident : '',
   ].filter(Boolean);
 
-  const how = report.channel === 'officer' ? '工作人员录入' : '用人单位网上速报';
+  const how = report.channel === 'officer' ? t.enteredByOfficer : t.reportedOnline;
   const remarks = [
-    `回执号 ${report.receipt}，${beijingDateTime(report.submittedAt)} ${how}。`,
-    report.late && report.eventAt
-      ? `迟报：事发于 ${beijingDateTime(report.eventAt)}，超过 24 小时后才报告。`
-      : report.late
-        ? '迟报：超过 24 小时后才报告。'
-        : '',
-    report.unreported ? '用人单位未主动报告（漏报）。' : '',
+    t.receipt(report.receipt, beijingDateTime(report.submittedAt), how),
+    report.late && report.eventAt ? t.lateSince(beijingDateTime(report.eventAt)) : report.late ? t.late : '',
+    report.unreported ? t.unreported : '',
   ].filter(Boolean);
 
   return {
@@ -195,7 +178,7 @@ export function prefillAnnex4({ report, jurisdiction, officer, advice, ctx, now 
     causeAnalysis: cause.join('\n'),
     trend: trend.join('\n'),
     measures: str(a.measures),
-    nextSteps: '继续跟踪，指导用人单位依法处置，及时报告进展。',
+    nextSteps: t.nextSteps,
     remarks: remarks.join('\n'),
     headOfOffice: '',
     filledBy: officer.displayName,

@@ -1,6 +1,7 @@
 // The warning criteria as officers read them (seed §3): one row per criterion in plain Chinese — 标准 (what
 // must hold, with the number), 本期 (what the current window shows) and 是否满足 — instead of the rules'
 // compact reasons ("3 起 ≥ 3 → 二级标准满足").
+import { officerText } from '../messages/officer';
 import { CURRENT_RULESET, type LevelCriterion, type LevelSuggestion, rulesetFor } from '../rules/index';
 
 export interface CriterionRow {
@@ -10,14 +11,15 @@ export interface CriterionRow {
   met: boolean;
 }
 
-const LEVEL = ['', '一级', '二级', '三级'] as const;
+const LEVEL = officerText('warningLevels');
 
 export function criteriaRows(s: LevelSuggestion): CriterionRow[] {
   const { levels } = rulesetFor(s.rulesetVersion) ?? CURRENT_RULESET;
   const m = s.metrics;
+  const t = officerText('criteria');
   const row = (c: LevelCriterion, standard: string, current: string): CriterionRow => ({
     level: c.level,
-    standard: `${LEVEL[c.level]}：${standard}`,
+    standard: t.row(LEVEL[c.level], standard),
     current,
     met: c.met,
   });
@@ -30,25 +32,25 @@ export function criteriaRows(s: LevelSuggestion): CriterionRow[] {
             : c.level === 2
               ? levels.level2.minGroupIncidents
               : levels.level3.minGroupIncidents;
-        const how = c.level === 1 ? '' : c.level === 2 ? '（多发）' : '（频发）';
-        return row(c, `已经或可能发生群体性事件、集体停工的案件不少于 ${min} 起${how}`, `${m.groupIncidents} 起`);
+        const how = c.level === 1 ? '' : c.level === 2 ? t.groupIncidentsMany : t.groupIncidentsFrequent;
+        return row(c, t.groupIncidents(min, how), t.cases(m.groupIncidents));
       }
       case 'within_city':
-        return row(c, '影响范围限于本市', '本系统只掌握本市案件，视为限于本市');
+        return row(c, t.withinCity, t.withinCityNow);
       case 'trend': {
         const { current, previous } = m.trend;
-        const now = `本期 ${current} 起，上一期 ${previous ?? '无数据'}${previous === null ? '' : ' 起'}`;
-        return row(c, `案件数比上一期增长到 ${levels.level2.trendRatio} 倍及以上（呈恶化趋势）`, now);
+        const now = t.trendNow(current, previous === null ? t.noData : t.cases(previous));
+        return row(c, t.trend(levels.level2.trendRatio), now);
       }
       case 'people':
-        return row(c, `涉及人数不少于 ${levels.level2.minPeople} 人（人数较多）`, `${m.people} 人`);
+        return row(c, t.people(levels.level2.minPeople), t.persons(m.people));
       case 'districts': {
         const min = c.level === 2 ? levels.level2.minDistricts : levels.level3.minDistricts;
-        const why = c.level === 3 ? '（代替“可能跨地市蔓延”，本系统看不到外市）' : '';
-        return row(c, `涉及的县（市）区、开发区不少于 ${min} 个${why}`, `${m.districts} 个`);
+        const why = c.level === 3 ? t.districtsBeyondCity : '';
+        return row(c, t.districts(min, why), t.count(m.districts));
       }
       case 'industries':
-        return row(c, `涉及的行业门类不少于 ${levels.level3.minIndustries} 个（多个行业）`, `${m.industries} 个`);
+        return row(c, t.industries(levels.level3.minIndustries), t.count(m.industries));
       default:
         // A criterion a later ruleset adds: its own sentence until it gets a row here.
         return row(c, c.reason.zh, '—');

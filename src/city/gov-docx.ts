@@ -14,6 +14,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { officerText } from '../messages/officer';
 
 const FANGSONG = { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hAnsi: 'Times New Roman' };
 const HEITI = { ascii: 'Times New Roman', eastAsia: '黑体', hAnsi: 'Times New Roman' };
@@ -25,7 +26,9 @@ const borders = { top: line, bottom: line, left: line, right: line };
 /** 28 pt lines, as the standard's 22 lines a page. */
 const SPACING = { line: 560, lineRule: 'exact' as const };
 
-export const OFFICE = '长春市协调劳动关系三方委员会办公室';
+const t = officerText('govDocument');
+
+export const OFFICE = t.office;
 
 export const title = (text: string) =>
   new Paragraph({
@@ -112,8 +115,8 @@ export const signature = (date: string) => [
 
 /** "2026-11-25" → "2026年11月25日". */
 export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return t.date(y, m, d);
 }
 
 export async function govDocx(docTitle: string, children: (Paragraph | Table)[]): Promise<Uint8Array> {

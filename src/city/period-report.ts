@@ -8,9 +8,12 @@ import type { Jurisdiction } from '../../db/repo/jurisdictions';
 import { notableCases } from '../../db/repo/period-reports';
 import { caseBreakdown, dayStart } from '../../db/repo/stats';
 import { itemNames, STATUS_ZH } from '../cases/labels';
+import { officerText } from '../messages/officer';
 import { beijingDate } from '../time';
 import { areaRows, industryRows, itemRows, type NamedCount } from '../web/console/stats-model';
 import { body, centered, chineseDate, docNumber, govDocx, heading, signature, table, title } from './gov-docx';
+
+const t = officerText('periodReport');
 
 /** Team default: the report names at most this many notable cases. */
 export const NOTABLE_CASES_MAX = 15;
@@ -76,7 +79,7 @@ export async function periodFigures(
     to: dayText(period.toDay - 1),
     previousFrom: dayText(previous.fromDay),
     previousTo: dayText(previous.toDay - 1),
-    total: { name: '合计', current: now.total, previous: before.total },
+    total: { name: t.total, current: now.total, previous: before.total },
     byArea: pair(areaRows(areas, now.byArea), areaRows(areas, before.byArea)),
     byItem: pair(itemRows(now.byItem), itemRows(before.byItem)),
     // Twenty sections would be mostly zeros: only those with cases in either period.
@@ -85,16 +88,16 @@ export async function periodFigures(
       receipt: c.receipt,
       unitName: c.unitName,
       area: c.areaName ?? '',
-      items: itemNames(c.items).join('、'),
+      items: itemNames(c.items).join(t.list),
       people: c.people,
       why: [
-        c.major && '重大风险',
-        c.groupIncident && '群体性事件',
-        c.urgent && '紧急重大',
-        c.severity === 'high' && '严重程度高',
+        c.major && t.major,
+        c.groupIncident && t.groupIncident,
+        c.urgent && t.urgent,
+        c.severity === 'high' && t.highSeverity,
       ]
         .filter(Boolean)
-        .join('、'),
+        .join(t.list),
       status: STATUS_ZH[c.status],
       submitted: beijingDate(c.submittedAt),
     })),
@@ -106,16 +109,16 @@ export function changeText(r: Pick<ChangeRow, 'current' | 'previous'>): string {
   const diff = r.current - r.previous;
   if (diff === 0) return '0';
   const sign = diff > 0 ? '+' : '';
-  if (r.previous === 0) return `${sign}${diff}（上期无）`;
-  return `${sign}${diff}（${sign}${((diff / r.previous) * 100).toFixed(1)}%）`;
+  if (r.previous === 0) return t.changeFromNone(`${sign}${diff}`);
+  return t.changeWithPercent(`${sign}${diff}`, `${sign}${((diff / r.previous) * 100).toFixed(1)}`);
 }
 
-function trendSentence(t: ChangeRow): string {
-  const diff = t.current - t.previous;
-  if (diff === 0) return `与上一期持平`;
-  const pct =
-    t.previous === 0 ? '' : `，${diff > 0 ? '增长' : '下降'} ${Math.abs((diff / t.previous) * 100).toFixed(1)}%`;
-  return `较上一期${diff > 0 ? '增加' : '减少'} ${Math.abs(diff)} 起${pct}`;
+function trendSentence(r: ChangeRow): string {
+  const diff = r.current - r.previous;
+  if (diff === 0) return t.level;
+  const percent = r.previous === 0 ? '' : Math.abs((diff / r.previous) * 100).toFixed(1);
+  const pct = percent === '' ? '' : diff > 0 ? t.percentUp(percent) : t.percentDown(percent);
+  return diff > 0 ? t.more(diff, pct) : t.fewer(-diff, pct);
 }
 
 /** The largest rows, for the summary ("南关区 5 起、朝阳区 3 起"). */
@@ -124,26 +127,30 @@ function leaders(rows: ChangeRow[], n = 3): string {
     .filter((r) => r.current > 0)
     .sort((a, b) => b.current - a.current)
     .slice(0, n);
-  return top.map((r) => `${r.name} ${r.current} 起`).join('、');
+  return top.map((r) => t.leader(r.name, r.current)).join(t.list);
 }
 
 export function summary(f: PeriodFigures): string {
   const lines = [
-    `${chineseDate(f.from)}至${chineseDate(f.to)}，全市共监测到劳动关系风险案件 ${f.total.current} 起，` +
-      `上一期（${chineseDate(f.previousFrom)}至${chineseDate(f.previousTo)}）${f.total.previous} 起，${trendSentence(f.total)}。`,
+    t.summary(
+      chineseDate(f.from),
+      chineseDate(f.to),
+      f.total.current,
+      chineseDate(f.previousFrom),
+      chineseDate(f.previousTo),
+      f.total.previous,
+      trendSentence(f.total),
+    ),
   ];
   if (f.total.current > 0) {
-    lines.push(
-      `案件较多的县（市）区是${leaders(f.byArea)}；较多的监测事项是${leaders(f.byItem)}。` +
-        '一起案件涉及多个监测事项的，在各事项下分别计数。',
-    );
+    lines.push(t.leaders(leaders(f.byArea), leaders(f.byItem)));
   }
   return lines.join('\n');
 }
 
 const changeTable = (head: string, rows: ChangeRow[], total?: ChangeRow) =>
   table(
-    [head, '本期（起）', '上期（起）', '增减'],
+    [head, t.thisPeriod, t.lastPeriod, t.change],
     [...rows, ...(total ? [total] : [])].map((r) => [r.name, r.current, r.previous, changeText(r)]),
   );
 
@@ -156,36 +163,36 @@ export interface PeriodReportText {
 }
 
 export function periodTitle(): string {
-  return '长春市劳动关系风险监测预警情况报告';
+  return t.title;
 }
 
-export function periodReportDocx(f: PeriodFigures, t: PeriodReportText): Promise<Uint8Array> {
+export function periodReportDocx(f: PeriodFigures, text: PeriodReportText): Promise<Uint8Array> {
   const notable = f.notable.length
     ? [
         table(
-          ['回执号', '用人单位', '县（市）区', '监测事项', '涉及人数', '关注原因', '状态'],
+          [t.receipt, t.unit, t.area, t.items, t.people, t.why, t.status],
           f.notable.map((c) => [c.receipt, c.unitName, c.area, c.items, c.people ?? '—', c.why, c.status]),
         ),
       ]
-    : body('本期无群体性事件、紧急重大或重大风险案件。');
+    : body(t.noNotable);
   return govDocx(periodTitle(), [
-    docNumber(t.docNumber),
+    docNumber(text.docNumber),
     title(periodTitle()),
-    centered(`（${chineseDate(f.from)}至${chineseDate(f.to)}）`),
-    heading('一、总体情况'),
+    centered(t.period(chineseDate(f.from), chineseDate(f.to))),
+    heading(t.overall),
     ...body(summary(f)),
-    heading('二、分县（市）区情况'),
-    changeTable('县（市）区', f.byArea, f.total),
-    heading('三、分监测事项情况'),
-    changeTable('监测事项', f.byItem),
-    heading('四、分行业门类情况'),
-    ...(f.byIndustry.length ? [changeTable('行业门类', f.byIndustry)] : body('本期和上期均无案件。')),
-    heading('五、需要关注的案件'),
+    heading(t.byArea),
+    changeTable(t.area, f.byArea, f.total),
+    heading(t.byItem),
+    changeTable(t.items, f.byItem),
+    heading(t.byIndustry),
+    ...(f.byIndustry.length ? [changeTable(t.industry, f.byIndustry)] : body(t.noIndustry)),
+    heading(t.notable),
     ...notable,
-    heading('六、分析研判'),
-    ...body(t.analysis),
-    heading('七、下一步工作'),
-    ...body(t.nextSteps),
-    ...signature(chineseDate(beijingDate(t.at))),
+    heading(t.analysis),
+    ...body(text.analysis),
+    heading(t.nextSteps),
+    ...body(text.nextSteps),
+    ...signature(chineseDate(beijingDate(text.at))),
   ]);
 }

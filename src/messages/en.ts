@@ -377,6 +377,19 @@ export const alert: typeof zh.alert = {
   claimant: (name) => `claimed by ${name}`,
   unclaimed: 'not claimed yet',
   lineSep: ', ',
+  claimButton: 'Claim',
+  viewButton: 'View',
+};
+
+export const coverage: typeof zh.coverage = {
+  cityUncovered:
+    'The city office (whole city) has no enabled notification channel: urgent reports and overdue escalations will not reach it.',
+  uncovered: (names: string) =>
+    `${names}: no enabled notification channel, so new reports will not reach the receiving department.`,
+  placeholderPhone: (names: string, phone: string) =>
+    `${names}: the receiving department's phone is still the default ${phone}; enter the real number on the Jurisdictions page.`,
+  andMore: (names: string, n: number) => `${names} and others, ${n} jurisdictions in all`,
+  list: ', ',
 };
 
 export const wechat: typeof zh.wechat = {

@@ -17,7 +17,7 @@ function leaves(value: unknown, path: string): Entry[] {
 
 // Distinct numbers stand for the parameters: every parameter is shown with `${…}`, so which of them appear in
 // a message says which parameters it uses.
-const SENTINELS = [7301, 7302, 7303];
+const SENTINELS = [7301, 7302, 7303, 7304, 7305, 7306, 7307, 7308];
 
 function placeholdersUsed(fn: (...args: number[]) => unknown): number[] {
   const out = String(fn(...SENTINELS.slice(0, fn.length)));

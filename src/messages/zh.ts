@@ -389,8 +389,24 @@ export const alert = {
   claimant: (name: string) => `认领人 ${name}`,
   unclaimed: '待认领',
   lineSep: '，',
+  /** Telegram's buttons under a notice, printed in both languages: "认领 Claim", "查看 View". */
+  claimButton: '认领',
+  viewButton: '查看',
 };
 
+/**
+ * Whether every report reaches someone (src/notify/coverage.ts), for the channels page and /healthz. Here and
+ * not in the officer catalogue because /healthz, on the public path, says it too.
+ */
+export const coverage = {
+  cityUncovered: '市办（全市）没有启用的通知渠道：紧急重大报告和逾期上报不会通知到市办。',
+  uncovered: (names: string) => `${names}没有启用的通知渠道：新报告不会通知到接报部门。`,
+  placeholderPhone: (names: string, phone: string) =>
+    `${names}的接报部门电话仍是默认的 ${phone}，请在“辖区”页面填写实际电话。`,
+  /** The first names of a long list and how many there are. */
+  andMore: (names: string, n: number) => `${names} 等 ${n} 个辖区`,
+  list: '、',
+};
 /**
  * What the WeChat Official Account says besides the intake's questions (src/wechat). The account serves
  * employers in Changchun in Chinese; the English is kept so the catalogue stays complete.

@@ -5,6 +5,7 @@
 import type { Db } from '../../db/client';
 import { listChannels } from '../../db/repo/accounts';
 import { listJurisdictions } from '../../db/repo/jurisdictions';
+import { textOf } from '../messages/index';
 
 /** The number db/migrations/0001_seed_jurisdictions.sql puts in until the city office enters the real one. */
 export const PLACEHOLDER_PHONE = '0431-12333';
@@ -34,13 +35,12 @@ export async function notificationCoverage(db: Db): Promise<Coverage> {
 
 /** One sentence per problem, in Chinese, for the page and /healthz; empty when everything is set up. */
 export function coverageWarnings(c: Coverage): string[] {
+  const t = textOf('coverage', 'zh');
   const list = (names: string[]) =>
-    names.length > 6 ? `${names.slice(0, 6).join('、')} 等 ${names.length} 个辖区` : names.join('、');
+    names.length > 6 ? t.andMore(names.slice(0, 6).join(t.list), names.length) : names.join(t.list);
   return [
-    ...(c.cityUncovered ? ['市办（全市）没有启用的通知渠道：紧急重大报告和逾期上报不会通知到市办。'] : []),
-    ...(c.uncovered.length > 0 ? [`${list(c.uncovered)}没有启用的通知渠道：新报告不会通知到接报部门。`] : []),
-    ...(c.placeholderPhones.length > 0
-      ? [`${list(c.placeholderPhones)}的接报部门电话仍是默认的 ${PLACEHOLDER_PHONE}，请在“辖区”页面填写实际电话。`]
-      : []),
+    ...(c.cityUncovered ? [t.cityUncovered] : []),
+    ...(c.uncovered.length > 0 ? [t.uncovered(list(c.uncovered))] : []),
+    ...(c.placeholderPhones.length > 0 ? [t.placeholderPhone(list(c.placeholderPhones), PLACEHOLDER_PHONE)] : []),
   ];
 }

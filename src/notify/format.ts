@@ -6,7 +6,7 @@
 import type { Jurisdiction } from '../../db/repo/jurisdictions';
 import type { ReportRow } from '../../db/repo/reports';
 import { plainReason } from '../cases/labels';
-import { type Catalogue, textOf } from '../messages/index';
+import { bilingual, type Catalogue, textOf } from '../messages/index';
 import { isItemCode, itemByCode, type Locale } from '../rules/index';
 import { beijingDateTime } from '../time';
 import * as z from '../zod';
@@ -263,10 +263,16 @@ export function telegramKeyboard(m: AlertMessage): InlineKeyboard | undefined {
   // ':r' marks a reminder's button, so the message edited after the claim is still that reminder.
   const data = `${CLAIM_PREFIX}${m.reportId}${m.notice === 'annex4_reminder' ? ':r' : ''}`;
   if (m.claimable && !m.claimed && utf8Length(data) <= CALLBACK_DATA_MAX_BYTES) {
-    row.push({ text: '认领 Claim', callback_data: data });
+    row.push({ text: bothLanguages('claimButton'), callback_data: data });
   }
-  if (isPublicUrl(m.link.url)) row.push({ text: '查看 View', url: m.link.url });
+  if (isPublicUrl(m.link.url)) row.push({ text: bothLanguages('viewButton'), url: m.link.url });
   return row.length > 0 ? { inline_keyboard: [row] } : undefined;
+}
+
+/** A button's label in both languages, "认领 Claim": an officers' chat may read either. */
+function bothLanguages(key: 'claimButton' | 'viewButton'): string {
+  const { zh, en } = bilingual('alert', key);
+  return `${zh} ${en}`;
 }
 
 /** Telegram refuses buttons that point at localhost or a bare intranet host name. */
