@@ -22,7 +22,7 @@ import {
 } from '../schema';
 import { accountabilityStatement, type NewAccountabilityEntry } from './accountability';
 import { type NewEmployer, type NewReport, type ReportRow, reportRecordStatements } from './reports';
-import { unclaimedCount } from './stats';
+import { openCountsByArea, todoTotals } from './stats';
 
 export type CaseStatus = ReportRow['status'];
 export const CASE_STATUSES = ['new', 'claimed', 'annex4_submitted', 'closed'] as const satisfies readonly CaseStatus[];
@@ -181,17 +181,12 @@ export interface InboxCounts {
   overdue: number;
 }
 
-/** The to-do counts at the top of the inbox and the overview: cases only, in scope. */
+/**
+ * The to-do counts at the top of the inbox and the overview: cases only, in scope — the per-area open counts
+ * added up (the boundaries are attentionCondition's), so no count walks the overdue cases.
+ */
 export async function inboxCounts(db: Db, scope: Scope, now: Date): Promise<InboxCounts> {
-  const count = (a: Attention) =>
-    db.$count(reports, and(inScope(scope), isNull(reports.caseId), attentionCondition(a, now)));
-  // Unclaimed does not depend on "now": read from the counts the triggers keep, not from every new case.
-  const [unclaimed, soon, overdue] = await Promise.all([
-    unclaimedCount(db, scope.jurisdictionId),
-    count('soon'),
-    count('overdue'),
-  ]);
-  return { unclaimed, soon, overdue };
+  return todoTotals(await openCountsByArea(db, now, DUE_SOON_MS, scope.jurisdictionId ?? undefined));
 }
 
 export interface CaseDetail {

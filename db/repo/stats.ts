@@ -174,6 +174,29 @@ export async function trendFromCases(db: Db, f: StatsFilter, weeks = 12): Promis
   return t.trend;
 }
 
+/**
+ * The breakdown of the period and the weekly trend ending with it, from one read of the scope's day rows when the
+ * period covers the trend's weeks (the overview asks for both over the same 12 weeks).
+ */
+export async function breakdownWithTrend(
+  db: Db,
+  f: StatsFilter,
+  weeks = 12,
+): Promise<{ breakdown: Breakdown; trend: WeeklyTrend }> {
+  const scope = countsScope(f);
+  const t = emptyTrend(f.toDay, weeks);
+  if (scope === undefined || f.fromDay > t.start) {
+    const [breakdown, trend] = await Promise.all([caseBreakdown(db, f), weeklyTrend(db, f, weeks)]);
+    return { breakdown, trend };
+  }
+  const breakdown = emptyBreakdown();
+  for (const row of await countRows(db, scope, f.fromDay, f.toDay)) {
+    addCounts(breakdown, row.counts);
+    for (const [key, n] of Object.entries(row.counts)) if (key.startsWith('i:')) t.add(row.day, key.slice(2), n);
+  }
+  return { breakdown, trend: t.trend };
+}
+
 function emptyTrend(toDay: number, weeks: number) {
   const start = toDay - weeks * 7;
   const byItem = new Map<string, number[]>();
@@ -195,7 +218,10 @@ export interface OpenCounts {
   open: number;
 }
 
-/** Cases not yet closed, per area: unclaimed, Annex 4 due within `soonMs`, overdue, urgent, all open. */
+/**
+ * Cases not yet closed, per area: unclaimed, Annex 4 due in [now, now + soonMs), overdue (due before now), urgent,
+ * all open. The same boundaries as the inbox's filters (db/repo/cases.ts), so the columns add up to its counts.
+ */
 export async function openCountsByArea(
   db: Db,
   now: Date,
@@ -204,18 +230,19 @@ export async function openCountsByArea(
 ): Promise<Map<string, OpenCounts>> {
   const t = now.getTime();
   const o = openCaseCounts;
-  // Due soon and overdue depend on "now": counted per area as index ranges over the cases still to be claimed
-  // or worked (reports_area_due_idx), never over the closed ones.
-  const due = (range: SQL) => sql`(SELECT count(*) FROM ${reports} INDEXED BY reports_area_due_idx
+  // Due soon and overdue depend on "now". Both are read from the cases to be claimed or worked whose Annex 4 is
+  // not yet due — a day's cases or so, one index range per area (reports_area_due_idx) — and overdue is the rest
+  // of them (open_case_counts): the overdue cases, which pile up, are never walked.
+  const notYetDue = (before?: number) => sql`(SELECT count(*) FROM ${reports} INDEXED BY reports_area_due_idx
     WHERE ${reports.jurisdictionId} = per_area.area AND ${reports.status} IN ('new', 'claimed')
-      AND ${reports.caseId} IS NULL AND ${range})`;
+      AND ${reports.caseId} IS NULL AND ${reports.annex4DueAt} >= ${t}
+      ${before === undefined ? sql`` : sql`AND ${reports.annex4DueAt} < ${before}`})`;
   const rows = await db.all<OpenCounts & { area: string }>(sql`
-    SELECT area, unclaimed, urgent, open,
-           ${due(sql`${reports.annex4DueAt} > ${t} AND ${reports.annex4DueAt} <= ${t + soonMs}`)} AS dueSoon,
-           ${due(sql`${reports.annex4DueAt} <= ${t}`)} AS overdue
+    SELECT area, unclaimed, urgent, open, ${notYetDue(t + soonMs)} AS dueSoon, todo - ${notYetDue()} AS overdue
     FROM (
       SELECT ${o.jurisdictionId} AS area,
              sum(CASE WHEN ${o.status} = 'new' THEN ${o.cases} ELSE 0 END) AS unclaimed,
+             sum(CASE WHEN ${o.status} IN ('new', 'claimed') THEN ${o.cases} ELSE 0 END) AS todo,
              sum(CASE WHEN ${o.urgency} = 'immediate' THEN ${o.cases} ELSE 0 END) AS urgent,
              sum(${o.cases}) AS open
       FROM ${o} ${jurisdictionId ? sql`WHERE ${o.jurisdictionId} = ${jurisdictionId}` : sql``}
@@ -224,11 +251,13 @@ export async function openCountsByArea(
   return new Map(rows.map(({ area, ...counts }) => [area, counts]));
 }
 
-/** Unclaimed cases (status 'new') in one area or the whole city, from open_case_counts. */
-export async function unclaimedCount(db: Db, jurisdictionId: string | null): Promise<number> {
-  const o = openCaseCounts;
-  const [row] = await db.all<{ n: number | null }>(sql`
-    SELECT sum(${o.cases}) AS n FROM ${o}
-    WHERE ${o.status} = 'new' ${jurisdictionId ? sql`AND ${o.jurisdictionId} = ${jurisdictionId}` : sql``}`);
-  return row?.n ?? 0;
+/** The to-do counts of one area or the whole city: the per-area counts added up. */
+export function todoTotals(perArea: Map<string, OpenCounts>): { unclaimed: number; soon: number; overdue: number } {
+  const total = { unclaimed: 0, soon: 0, overdue: 0 };
+  for (const c of perArea.values()) {
+    total.unclaimed += c.unclaimed;
+    total.soon += c.dueSoon;
+    total.overdue += c.overdue;
+  }
+  return total;
 }

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../../db/libsql';
+import { type Attention, inboxCounts, listCases } from '../../db/repo/cases';
 import {
   beijingDay,
   breakdownFromCases,
+  breakdownWithTrend,
   caseBreakdown,
   type OpenCounts,
   openCountsByArea,
@@ -61,6 +63,9 @@ beforeAll(async () => {
       status: 'annex4_submitted',
     },
     { id: 'K7', area: '220102', items: ['M02'], at: ago(24 * 5), channel: 'widget', dueHours: 200 },
+    // Annex 4 due exactly now (due soon, not yet overdue) and exactly two hours on (not yet due soon).
+    { id: 'K8', area: '220103', items: ['M03'], at: ago(2), dueHours: 2 },
+    { id: 'K9', area: '220103', items: ['M03'], at: ago(1), dueHours: 3, status: 'claimed' },
   ]);
   await db
     .insert(annex4)
@@ -95,8 +100,8 @@ async function openCountsFromCases(now: Date, soonMs: number): Promise<Map<strin
   const rows = await host.deps.db.all<OpenCounts & { area: string }>(sql`
     SELECT jurisdiction_id AS area,
            sum(status = 'new') AS unclaimed,
-           sum(status IN ('new', 'claimed') AND annex4_due_at > ${t} AND annex4_due_at <= ${t + soonMs}) AS dueSoon,
-           sum(status IN ('new', 'claimed') AND annex4_due_at <= ${t}) AS overdue,
+           sum(status IN ('new', 'claimed') AND annex4_due_at >= ${t} AND annex4_due_at < ${t + soonMs}) AS dueSoon,
+           sum(status IN ('new', 'claimed') AND annex4_due_at < ${t}) AS overdue,
            sum(urgency = 'immediate') AS urgent,
            count(*) AS open
     FROM reports WHERE status != 'closed' AND case_id IS NULL GROUP BY 1`);
@@ -121,39 +126,58 @@ async function expectCountsMatchCases(): Promise<number> {
   for (const f of FILTERS) {
     const filter = { fromDay: 0, toDay: today + 1, ...f };
     expect(await weeklyTrend(db, filter, 12), JSON.stringify(f)).toEqual(await trendFromCases(db, filter, 12));
+    // The overview's 12 weeks: breakdown and trend from one read of the day rows.
+    const weeks = { fromDay: today + 1 - 84, toDay: today + 1, ...f };
+    expect(await breakdownWithTrend(db, weeks, 12), JSON.stringify(f)).toEqual({
+      breakdown: await breakdownFromCases(db, weeks),
+      trend: await trendFromCases(db, weeks, 12),
+    });
   }
   for (const soon of [2 * H, 48 * H]) {
     expect(await openCountsByArea(db, clock.now(), soon)).toEqual(await openCountsFromCases(clock.now(), soon));
     const one = await openCountsByArea(db, clock.now(), soon, '220102');
     expect(one).toEqual(new Map([...(await openCountsFromCases(clock.now(), soon))].filter(([k]) => k === '220102')));
   }
+  // The to-do counts (overview, inbox) are the per-area counts added up: each equals the inbox's list under that filter.
+  for (const jurisdictionId of [null, '220102', '220103']) {
+    const todo = await inboxCounts(db, { jurisdictionId }, clock.now());
+    const listed = async (attention: Attention) =>
+      (await listCases(db, { jurisdictionId }, { attention }, clock.now(), { limit: 1000, offset: 0 })).length;
+    expect(todo, String(jurisdictionId)).toEqual({
+      unclaimed: await listed('unclaimed'),
+      soon: await listed('soon'),
+      overdue: await listed('overdue'),
+    });
+  }
   return (await caseBreakdown(db, periods[0] as StatsFilter)).total;
 }
 
 describe('counts kept by triggers', () => {
   it('equal the figures counted from the cases after stores, joins, splits, merges, claims, marks, closes and returns', async () => {
-    expect(await expectCountsMatchCases()).toBe(7);
+    expect(await expectCountsMatchCases()).toBe(9);
+    const edges = await openCountsByArea(host.deps.db, clock.now(), 2 * H, '220103');
+    expect(edges.get('220103')).toEqual({ unclaimed: 1, dueSoon: 1, overdue: 0, urgent: 0, open: 2 });
 
     // Two API submits on one employer: the first opens a case, the second joins it (续报) and adds none.
     const first = await submitReport(fetcherFor(host.url), host.deps.db, M05_ANSWERS, { sameEmployer: true });
     const followUp = await submitReport(fetcherFor(host.url), host.deps.db, M05_ANSWERS, { sameEmployer: true });
     expect(followUp.joinedCase?.receipt).toBe(first.receipt);
-    expect(await expectCountsMatchCases()).toBe(8);
+    expect(await expectCountsMatchCases()).toBe(10);
 
     // The follow-up split off into a case of its own, then merged back.
     expect((await nanguan.post(`/console/cases/${followUp.reportId}/split`, { reason: '另一起事件' })).status).toBe(
       303,
     );
-    expect(await expectCountsMatchCases()).toBe(9);
+    expect(await expectCountsMatchCases()).toBe(11);
     const merged = await nanguan.post(`/console/cases/${followUp.reportId}/merge`, {
       into: first.receipt,
       reason: '核实为同一起事件',
     });
     expect(merged.status).toBe(303);
-    expect(await expectCountsMatchCases()).toBe(8);
+    expect(await expectCountsMatchCases()).toBe(10);
     // A stored case merged into another of the same area.
     expect((await nanguan.post('/console/cases/K7/merge', { into: 'CC-T-K1', reason: '同一起事件' })).status).toBe(303);
-    expect(await expectCountsMatchCases()).toBe(7);
+    expect(await expectCountsMatchCases()).toBe(9);
 
     // Claimed, marked urgent, closed, its Annex 4 returned: the open counts follow every status.
     expect((await nanguan.post('/console/cases/K1/claim', {})).status).toBe(303);
@@ -163,7 +187,7 @@ describe('counts kept by triggers', () => {
     const returned = await city.post('/console/cases/K6/annex4/review', { decision: 'returned', note: '请补充' });
     expect(returned.status).toBe(303);
     clock.advance(20 * H); // due times pass: overdue and due soon move with "now"
-    expect(await expectCountsMatchCases()).toBe(7);
+    expect(await expectCountsMatchCases()).toBe(9);
     const open = await openCountsByArea(host.deps.db, clock.now(), 2 * H);
     // K2 (urgent) is closed, K1 marked urgent: one urgent case in 南关区; K6 back with the district, claimed.
     expect(open.get('220102')).toMatchObject({ urgent: 1 });

@@ -5,9 +5,9 @@
 // their own area.
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
-import { inboxCounts } from '../../../db/repo/cases';
+import { DUE_SOON_MS } from '../../../db/repo/cases';
 import { listJurisdictions } from '../../../db/repo/jurisdictions';
-import { beijingDay, caseBreakdown, type OpenCounts, openCountsByArea, weeklyTrend } from '../../../db/repo/stats';
+import { beijingDay, breakdownWithTrend, type OpenCounts, openCountsByArea, todoTotals } from '../../../db/repo/stats';
 import type { ConsoleEnv } from '../../auth/middleware';
 import { caseScope } from '../../auth/roles';
 import type { AppDeps } from '../../deps';
@@ -19,7 +19,6 @@ import { industryRows, itemSeries, weekLabels } from './stats-model';
 
 /** Team default: the overview redraws itself every five minutes. */
 export const OVERVIEW_REFRESH_S = 300;
-const SOON_MS = 2 * 3_600_000;
 const WEEKS = 12;
 
 const COLUMNS: [keyof OpenCounts, string][] = [
@@ -89,13 +88,12 @@ export function overviewRoutes(deps: AppDeps) {
     const today = beijingDay(now);
     const jurisdictionId = scope.jurisdictionId ?? undefined;
     const period = { fromDay: today + 1 - WEEKS * 7, toDay: today + 1, jurisdictionId };
-    const [all, counts, trend, breakdown, todo] = await Promise.all([
+    const [all, counts, { trend, breakdown }] = await Promise.all([
       listJurisdictions(deps.db),
-      openCountsByArea(deps.db, now, SOON_MS, jurisdictionId),
-      weeklyTrend(deps.db, period, WEEKS),
-      caseBreakdown(deps.db, period),
-      inboxCounts(deps.db, scope, now),
+      openCountsByArea(deps.db, now, DUE_SOON_MS, jurisdictionId),
+      breakdownWithTrend(deps.db, period, WEEKS),
     ]);
+    const todo = todoTotals(counts);
     const areas = jurisdictionId ? all.filter((j) => j.id === jurisdictionId) : all;
     const where = jurisdictionId ? (areas[0]?.nameZh ?? '') : '全市';
     const open = new Map([...counts].map(([k, v]) => [k, v.open]));
