@@ -14,15 +14,15 @@ import { REVIEW_NOTE_MAX, reviewAnnex4 } from '../../city/annex4-review';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { formValue, type PostedForm, validatedForm } from '../../http/validate';
+import { officerText } from '../../messages/officer';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { beijingDate, beijingDateTime } from '../../time';
 import * as z from '../../zod';
 import { CsrfField, Flash, Layout } from './layout';
 
-const REVIEW_DONE: Record<string, string> = {
-  accepted: '已签收。',
-  returned: '已退回补充，区县已收到通知。',
-};
+const t = officerText('annex4Page');
+
+const REVIEW_DONE: Record<string, string> = { accepted: t.accepted, returned: t.returned };
 
 const LONG: readonly Annex4Key[] = [
   'basicSituation',
@@ -57,19 +57,19 @@ interface Props {
 /** The city office's 签收 / 退回补充 on a submitted form. */
 const ReviewForms: FC<{ session: Session; base: string }> = ({ session, base }) => (
   <section class="card stack no-print">
-    <h2>市办签收</h2>
+    <h2>{t.reviewTitle}</h2>
     <form method="post" action={`${base}/annex4/review`} class="stack">
       <CsrfField session={session} />
       <label>
-        签收意见或退回理由（退回补充时必填，区县将看到并据此补充）
+        {t.reviewNote}
         <textarea name="note" maxlength={REVIEW_NOTE_MAX} />
       </label>
       <p class="actions">
         <button type="submit" name="decision" value="accepted">
-          签收
+          {t.accept}
         </button>
         <button type="submit" name="decision" value="returned" class="secondary">
-          退回补充
+          {t.returnForMore}
         </button>
       </p>
     </form>
@@ -82,13 +82,14 @@ const ReviewState: FC<{ review: Review | undefined }> = ({ review }) => {
   if (review.status === 'accepted')
     return (
       <p class="flash">
-        市办已于 {when} 签收。{review.note ? `意见：${review.note}` : ''}
+        {t.acceptedAt(when)}
+        {review.note ? t.acceptedNote(review.note) : ''}
       </p>
     );
   if (review.status === 'returned')
     return (
       <p class="flash error" role="alert">
-        市办已于 {when} 退回补充，理由：{review.note}。请补充后重新报送。
+        {t.returnedAt(when, review.note ?? '')}
       </p>
     );
   return null;
@@ -120,21 +121,15 @@ const Annex4Page: FC<Props> = ({
     </div>
   );
   return (
-    <Layout title={`附件4 · ${unitName}`} session={session}>
+    <Layout title={t.title(unitName)} session={session}>
       <p>
-        <a href={base}>← 返回案件</a>
+        <a href={base}>{t.back}</a>
       </p>
-      <h1>长春市劳动关系风险监测预警信息情况表</h1>
-      <Flash text={errors?.length ? `请补全或更正：${errors.join('、')}` : undefined} error />
+      <h1>{t.heading}</h1>
+      <Flash text={errors?.length ? t.fix(errors.join(t.list)) : undefined} error />
       <Flash text={flash} />
       <ReviewState review={review} />
-      {submitted ? (
-        <p class="flash">已报送市协调劳动关系三方委员会办公室，不能再修改。</p>
-      ) : (
-        <p class="muted">
-          {saved ? '已保存的草稿。' : '以下内容根据用人单位速报表和规则评估预填，请核实修改后保存或报送。'}
-        </p>
-      )}
+      {submitted ? <p class="flash">{t.submitted}</p> : <p class="muted">{saved ? t.saved : t.prefilled}</p>}
       <form method="post" action={`${base}/annex4`} class="card stack">
         <CsrfField session={session} />
         <div class="grid2">
@@ -143,7 +138,7 @@ const Annex4Page: FC<Props> = ({
         </div>
         {input('title')}
         <label>
-          预警级别
+          {t.level}
           <select name="level" disabled={submitted}>
             {LEVEL_ZH.map((name, i) => (
               <option value={String(i)} selected={data.level === String(i)}>
@@ -166,10 +161,7 @@ const Annex4Page: FC<Props> = ({
         {input('contactPhone', 'tel')}
         {!submitted && (
           <div class="confirm stack" id="confirm-submit">
-            <p class="consequence">
-              点击“报送市办”后，附件4
-              将报送市协调劳动关系三方委员会办公室，市办会立即收到通知；报送后本表不能再修改，也不能撤回。
-            </p>
+            <p class="consequence">{t.consequence}</p>
             <label class="check">
               <input
                 type="checkbox"
@@ -179,19 +171,19 @@ const Annex4Page: FC<Props> = ({
                 required
                 {...(unconfirmed ? { 'aria-invalid': 'true', 'aria-describedby': 'a4-confirmed-error' } : {})}
               />
-              <span>我已核对以上内容，确认报送市办</span>
+              <span>{t.confirm}</span>
             </label>
             {unconfirmed && (
               <p class="error-text" id="a4-confirmed-error" role="alert">
-                请勾选确认后再报送；本表尚未报送，填写的内容均已保留。
+                {t.unconfirmed}
               </p>
             )}
             <p class="actions">
               <button type="submit" name="action" value="save" class="secondary" formnovalidate>
-                保存草稿
+                {t.save}
               </button>
               <button type="submit" name="action" value="submit" class="danger">
-                报送市办
+                {t.submit}
               </button>
             </p>
           </div>
@@ -199,7 +191,7 @@ const Annex4Page: FC<Props> = ({
       </form>
       <p class="actions">
         <a class="button secondary" href={`${base}/annex4.docx`}>
-          下载 DOCX
+          {t.download}
         </a>
       </p>
       {review?.status === 'submitted' && can(session.account, 'all_jurisdictions') && (
@@ -232,7 +224,10 @@ const annex4Form = z.pipe(
 const reviewForm = z.object({ decision: z.enum(['accepted', 'returned']), note: formValue() });
 
 const refuseReview = (): never => {
-  throw new ApiError(400, 'validation', { zh: '请选择签收或退回补充。', en: 'Accept or return.' });
+  throw new ApiError(400, 'validation', {
+    zh: t.chooseDecision,
+    en: officerText('annex4Page', 'en').chooseDecision,
+  });
 };
 
 /** The form again with what was entered and the labels of the fields to fix (422). */
@@ -302,7 +297,7 @@ export function annex4Routes(deps: AppDeps, actions: CaseActions) {
       const show = (shown: Annex4Data, errors: string[]) => showAnnex4Form(c, found.report, shown, errors);
       // 填报时间 is the day the form is filled: a real date, and not after today (Beijing).
       if (data.filledAt > beijingDate(deps.clock())) {
-        return show(data, [`${ANNEX4_LABELS.filledAt}（不能晚于今天）`]);
+        return show(data, [t.notAfterToday(ANNEX4_LABELS.filledAt)]);
       }
       if (action === 'submit') {
         const missing = missingForSubmit(data);
@@ -331,7 +326,7 @@ export function annex4Routes(deps: AppDeps, actions: CaseActions) {
 
   app.get('/console/cases/:id/annex4.docx', async (c) => {
     const { bytes, receipt } = await actions.exportAnnex4(c.get('session').account, c.req.param('id'));
-    const name = `附件4-${receipt}.docx`;
+    const name = t.fileName(receipt);
     return c.body(bytes.slice().buffer, 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'content-disposition': `attachment; filename="annex4-${receipt}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,

@@ -10,6 +10,7 @@ import { decideWarning } from '../../city/warnings';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { validatedJson } from '../../http/validate';
+import { officerText } from '../../messages/officer';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { notifyRoutes } from '../../notify/routes';
 import * as z from '../../zod';
@@ -64,8 +65,8 @@ export function consoleApiRoutes(deps: AppDeps, actions: CaseActions) {
     const parsed = warningBody.safeParse(body);
     if (!parsed.success) {
       throw new ApiError(400, 'validation', {
-        zh: '请求应为 { level: 0–3, reason: 理由, issue: true/false }。',
-        en: 'Send { level: 0–3, reason, issue: true/false }.',
+        zh: officerText('consoleApi').warningBody,
+        en: officerText('consoleApi', 'en').warningBody,
       });
     }
     const done = await decideWarning(deps, c.get('session').account, parsed.data);

@@ -6,6 +6,7 @@ import { ATTENTION, type Attention, CASE_STATUSES, type CaseFilters, type CaseSt
 import type { Jurisdiction } from '../../../db/repo/jurisdictions';
 import { STATUS_ZH } from '../../cases/labels';
 import { normalizeReceipt } from '../../intake/index';
+import { officerText } from '../../messages/officer';
 import { isItemCode, MONITORING_ITEMS } from '../../rules/index';
 import { parseBeijingDate } from '../../time';
 
@@ -26,6 +27,7 @@ export interface FilterValues {
 }
 
 const DAY_MS = 86_400_000;
+const t = officerText('caseFilters');
 
 export function readFilters(
   c: Context,
@@ -69,14 +71,14 @@ export const FilterForm: FC<{
 }> = ({ action, values, jurisdictions, allDistricts, closedToggle }) => (
   <form method="get" action={action} class="filters">
     <label>
-      搜索
-      <input type="search" name="q" value={values.q} placeholder="单位名称 / 统一社会信用代码 / 回执号" />
+      {t.search}
+      <input type="search" name="q" value={values.q} placeholder={t.searchHint} />
     </label>
     {allDistricts && (
       <label>
-        县（市）区
+        {t.area}
         <select name="district">
-          <option value="">全部</option>
+          <option value="">{t.all}</option>
           {jurisdictions.map((j) => (
             <option value={j.id} selected={values.district === j.id}>
               {j.nameZh}
@@ -86,9 +88,9 @@ export const FilterForm: FC<{
       </label>
     )}
     <label>
-      监测事项
+      {t.item}
       <select name="item">
-        <option value="">全部</option>
+        <option value="">{t.all}</option>
         {MONITORING_ITEMS.map((m) => (
           <option value={m.code} selected={values.item === m.code}>
             {m.name.zh}
@@ -97,9 +99,9 @@ export const FilterForm: FC<{
       </select>
     </label>
     <label>
-      状态
+      {t.status}
       <select name="status">
-        <option value="">全部</option>
+        <option value="">{t.all}</option>
         {CASE_STATUSES.map((s) => (
           <option value={s} selected={values.status === s}>
             {STATUS_ZH[s]}
@@ -108,24 +110,24 @@ export const FilterForm: FC<{
       </select>
     </label>
     <label>
-      报告日期自
+      {t.from}
       <input type="date" name="from" value={values.from} />
     </label>
     <label>
-      至
+      {t.to}
       <input type="date" name="to" value={values.to} />
     </label>
     {closedToggle && (
       <label class="check">
         <input type="checkbox" name="closed" value="1" checked={values.closed === '1'} />
-        <span>显示已销号</span>
+        <span>{t.showClosed}</span>
       </label>
     )}
     {values.due && <input type="hidden" name="due" value={values.due} />}
     {values.refresh && <input type="hidden" name="refresh" value={values.refresh} />}
-    <button type="submit">筛选</button>
+    <button type="submit">{t.filter}</button>
     <a class="button secondary" href={action}>
-      清除
+      {t.clear}
     </a>
   </form>
 );

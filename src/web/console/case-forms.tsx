@@ -5,7 +5,10 @@ import type { Account } from '../../../db/repo/accounts';
 import type { Session } from '../../auth/session';
 import { MESSAGE_MAX, NOTE_MAX } from '../../cases/case-actions';
 import { MAJOR_FOLLOW_UP_DAYS } from '../../city/major-risk';
+import { officerText } from '../../messages/officer';
 import { CsrfField } from './layout';
+
+const t = officerText('caseForms');
 
 /** A refused 销号: the reason typed and what is missing. */
 export interface CloseRefusal {
@@ -21,17 +24,13 @@ export const CloseForm: FC<{ base: string; session: Session; close: CloseRefusal
   early,
 }) => (
   <section class="card confirm" id="close">
-    <h2>销号</h2>
-    {early && (
-      <p class="muted">附件4 报送后方可销号；提前销号须由市协调劳动关系三方委员会办公室批准，理由即批准意见。</p>
-    )}
+    <h2>{t.closeTitle}</h2>
+    {early && <p class="muted">{t.closeEarly}</p>}
     <form method="post" action={`${base}/close`} class="stack">
       <CsrfField session={session} />
-      <p class="consequence">
-        销号后案件关闭，不能再认领、转交、回复报告人或修改附件4，且无法撤销。报告人在查询页面会看到“已办结”和下面的理由。
-      </p>
+      <p class="consequence">{t.closeConsequence}</p>
       <div class={close && !close.reason ? 'field invalid' : 'field'}>
-        <label for="close-reason">销号理由（报告人可见）</label>
+        <label for="close-reason">{t.closeReason}</label>
         <textarea id="close-reason" name="reason" required maxlength={NOTE_MAX}>
           {close?.reason ?? ''}
         </textarea>
@@ -44,7 +43,7 @@ export const CloseForm: FC<{ base: string; session: Session; close: CloseRefusal
           required
           {...(close ? { 'aria-invalid': 'true', 'aria-describedby': 'close-error' } : {})}
         />
-        <span>我确认销号，此操作不可撤销</span>
+        <span>{t.closeConfirm}</span>
       </label>
       {close && (
         <p class="error-text" id="close-error" role="alert">
@@ -52,7 +51,7 @@ export const CloseForm: FC<{ base: string; session: Session; close: CloseRefusal
         </p>
       )}
       <button type="submit" class="danger">
-        确认销号
+        {t.closeSubmit}
       </button>
     </form>
   </section>
@@ -61,30 +60,28 @@ export const CloseForm: FC<{ base: string; session: Session; close: CloseRefusal
 /** 重大风险: list the case in the special ledger with its tracking person and follow-up interval. */
 export const MajorRiskForm: FC<{ base: string; session: Session }> = ({ base, session }) => (
   <section class="card no-print">
-    <h2>重大风险专门台账</h2>
+    <h2>{t.majorTitle}</h2>
     <form method="post" action={`${base}/major`} class="stack">
       <CsrfField session={session} />
-      <p class="muted">
-        可能引发媒体关注、连锁反应或扩散的重大风险，列入专门台账，落实专人跟踪，定期提醒跟进直至销号。
-      </p>
+      <p class="muted">{t.majorWhat}</p>
       <label>
-        跟踪责任人
+        {t.majorTracker}
         <input type="text" name="trackerName" required maxlength={50} />
       </label>
       <label>
-        联系电话
+        {t.majorPhone}
         <input type="tel" name="trackerPhone" maxlength={30} />
       </label>
       <label>
-        跟进间隔（天，默认 {MAJOR_FOLLOW_UP_DAYS}）
+        {t.majorInterval(MAJOR_FOLLOW_UP_DAYS)}
         <input type="number" name="intervalDays" min="1" max="90" value={String(MAJOR_FOLLOW_UP_DAYS)} />
       </label>
       <label>
-        说明
+        {t.majorNote}
         <textarea name="note" maxlength={2000} />
       </label>
       <button type="submit" class="secondary">
-        列入专门台账
+        {t.majorSubmit}
       </button>
     </form>
   </section>
@@ -101,19 +98,19 @@ export const CaseActionsCard: FC<{
   const handoverTo = candidates.filter((o) => o.id !== claimedBy);
   return (
     <section class="card stack" id="actions">
-      <h2>操作</h2>
+      <h2>{t.actionsTitle}</h2>
       {open && !claimedBy && (
         <form method="post" action={`${base}/claim`}>
           <CsrfField session={session} />
-          <button type="submit">认领此案件</button>
+          <button type="submit">{t.claim}</button>
         </form>
       )}
       <p class="actions">
         <a class="button" href={`${base}/annex4`}>
-          填写附件4
+          {t.fillAnnex4}
         </a>
         <a class="button secondary" href={`${base}/annex4.docx`}>
-          下载附件4（DOCX）
+          {t.downloadAnnex4}
         </a>
       </p>
       {open && handoverTo.length > 0 && (
@@ -121,7 +118,7 @@ export const CaseActionsCard: FC<{
           <CsrfField session={session} />
           <input type="hidden" name="expected" value={claimedBy ?? ''} />
           <label>
-            转交给本辖区工作人员
+            {t.handoverTo}
             <select name="to" required>
               {handoverTo.map((o) => (
                 <option value={o.id}>{o.displayName}</option>
@@ -129,11 +126,11 @@ export const CaseActionsCard: FC<{
             </select>
           </label>
           <label>
-            转交说明（可选）
+            {t.handoverNote}
             <input type="text" name="note" maxlength={200} />
           </label>
           <button type="submit" class="secondary">
-            转交
+            {t.handover}
           </button>
         </form>
       )}
@@ -144,24 +141,24 @@ export const CaseActionsCard: FC<{
 /** An internal note; the nonce makes a resubmitted form harmless. */
 export const NoteForm: FC<{ base: string; session: Session; nonce: string }> = ({ base, session, nonce }) => (
   <section class="card">
-    <h2>内部备注</h2>
+    <h2>{t.noteTitle}</h2>
     <form method="post" action={`${base}/notes`} class="stack">
       <CsrfField session={session} />
       <input type="hidden" name="nonce" value={`n-${nonce}`} />
       <label>
-        备注（仅工作人员可见）
+        {t.note}
         <textarea name="text" required maxlength={NOTE_MAX} />
       </label>
-      <button type="submit">保存备注</button>
+      <button type="submit">{t.saveNote}</button>
     </form>
   </section>
 );
 
 /** Where a message to the reporter goes: back into the chat they reported from, else the status page (and SMS). */
 function messageRoute(reporterChat: string | null): string {
-  if (reporterChat?.startsWith('tg:')) return '将通过 Telegram 发送给报告人';
-  if (reporterChat?.startsWith('wx:')) return '将通过微信公众号发送给报告人';
-  return '报告人凭回执号和电话在查询页面看到；已开通短信时另发短信提醒';
+  if (reporterChat?.startsWith('tg:')) return t.viaTelegram;
+  if (reporterChat?.startsWith('wx:')) return t.viaWechat;
+  return t.viaStatusPage;
 }
 
 /** A message to the reporter; when WeChat refused the last one, the page says to phone instead. */
@@ -174,21 +171,21 @@ export const MessageForm: FC<{
   unreachable: boolean;
 }> = ({ base, session, nonce, reporterChat, reporterPhone, unreachable }) => (
   <section class="card" id="message">
-    <h2>回复报告人</h2>
+    <h2>{t.messageTitle}</h2>
     {unreachable && (
       <p class="flash error" role="alert">
-        微信消息未能送达：报告人超过 48 小时未与公众号互动（或已取消关注），平台不允许再发消息。请致电报告人{' '}
-        <a href={`tel:${reporterPhone}`}>{reporterPhone}</a>。
+        {t.wechatUnreachable} <a href={`tel:${reporterPhone}`}>{reporterPhone}</a>
+        {t.sentenceEnd}
       </p>
     )}
     <form method="post" action={`${base}/messages`} class="stack">
       <CsrfField session={session} />
       <input type="hidden" name="nonce" value={`m-${nonce}`} />
       <label>
-        消息（{messageRoute(reporterChat)}）
+        {t.message(messageRoute(reporterChat))}
         <textarea name="text" required maxlength={MESSAGE_MAX} />
       </label>
-      <button type="submit">发送</button>
+      <button type="submit">{t.send}</button>
     </form>
   </section>
 );

@@ -10,11 +10,14 @@ import { type CaseActions, NOTE_MAX } from '../../cases/case-actions';
 import type { FollowUp } from '../../cases/follow-ups';
 import { CHANNEL_ZH } from '../../cases/labels';
 import { formValue, validatedForm } from '../../http/validate';
+import { officerText } from '../../messages/officer';
 import { beijingDateTime } from '../../time';
 import * as z from '../../zod';
 import { CsrfField } from './layout';
 
 export type { FollowUp };
+
+const t = officerText('caseLinks');
 
 export const CaseLinks: FC<{ session: Session; report: ReportRow; followUps: FollowUp[] }> = ({
   session,
@@ -25,33 +28,35 @@ export const CaseLinks: FC<{ session: Session; report: ReportRow; followUps: Fol
   if (report.caseId) {
     return (
       <section class="card" id="case-links">
-        <h2>续报</h2>
+        <h2>{t.title}</h2>
         <p>
-          本报告是<a href={`/console/cases/${encodeURIComponent(report.caseId)}`}>所并入案件</a>的续报。
+          {t.followUpOf}
+          <a href={`/console/cases/${encodeURIComponent(report.caseId)}`}>{t.joinedCase}</a>
+          {t.followUpOfEnd}
         </p>
         <form method="post" action={`${base}/split`} class="stack">
           <CsrfField session={session} />
           <label>
-            拆分为独立案件的理由
+            {t.splitReason}
             <textarea name="reason" required maxlength={NOTE_MAX} />
           </label>
-          <button type="submit">拆分为独立案件</button>
+          <button type="submit">{t.split}</button>
         </form>
       </section>
     );
   }
   return (
     <section class="card" id="case-links">
-      <h2>续报（{followUps.length}）</h2>
+      <h2>{t.titleCount(followUps.length)}</h2>
       {followUps.length === 0 ? (
-        <p class="muted">暂无续报。</p>
+        <p class="muted">{t.none}</p>
       ) : (
         <ul>
           {followUps.map((f) => (
             <li>
               <a href={`/console/cases/${encodeURIComponent(f.id)}`}>{f.receipt}</a> · {CHANNEL_ZH[f.channel]} ·{' '}
               {beijingDateTime(f.submittedAt)}
-              {f.urgency === 'immediate' ? ' · 紧急重大' : ''}
+              {f.urgency === 'immediate' ? t.urgent : ''}
             </li>
           ))}
         </ul>
@@ -60,14 +65,14 @@ export const CaseLinks: FC<{ session: Session; report: ReportRow; followUps: Fol
         <form method="post" action={`${base}/merge`} class="stack">
           <CsrfField session={session} />
           <label>
-            并入案件（回执号）
-            <input name="into" required maxlength={40} placeholder="CC-2026-……" />
+            {t.mergeInto}
+            <input name="into" required maxlength={40} placeholder={t.mergeHint} />
           </label>
           <label>
-            合并理由
+            {t.mergeReason}
             <textarea name="reason" required maxlength={NOTE_MAX} />
           </label>
-          <button type="submit">并入该案件</button>
+          <button type="submit">{t.merge}</button>
         </form>
       )}
     </section>

@@ -20,6 +20,7 @@ import { ApiError, errorMessage } from '../../http/errors';
 import { formText, formValue, validatedForm } from '../../http/validate';
 import { newToken } from '../../ids';
 import type { IntakeCtx } from '../../intake/index';
+import { officerText } from '../../messages/officer';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { beijingDateTime } from '../../time';
 import * as z from '../../zod';
@@ -32,23 +33,8 @@ import { Flash, Layout } from './layout';
 import { safeNext } from './login';
 import { UrgencyMark } from './urgency-mark';
 
-const DONE: Record<string, string> = {
-  major: '已列入重大风险专门台账。',
-  claimed: '已认领。',
-  handed_over: '已转交。',
-  note: '备注已保存。',
-  message: '消息已发送给报告人。',
-  closed: '已销号。',
-  annex4_saved: '附件4 草稿已保存。',
-  annex4_submitted: '附件4 已报送市协调劳动关系三方委员会办公室。',
-  created: '案件已录入。',
-  split: '已拆分为独立案件。',
-  merged: '已合并，原案件及其续报已并入本案件。',
-  accountability: '核实意见已记录。',
-  phone_joined: '该单位已有正在办理的本案件，这次电话报告已作为续报并入本案件（见“续报”）。',
-  urgent: '已改为紧急重大：附件4时限已相应提前，本辖区和市办已收到通知。',
-  not_urgent: '已改为非紧急：附件4按 24 小时时限，本辖区和市办已收到通知。',
-};
+const t = officerText('casePage');
+const DONE: Record<string, string> = t.done;
 
 interface CasePageProps {
   session: Session;
@@ -75,15 +61,15 @@ const CaseHeader: FC<{ found: CaseDetail; now: Date }> = ({ found, now }) => {
         <StatusBadge status={r.status} /> <UrgencyBadge urgency={r.urgency} /> <SeverityBadge severity={r.severity} />
       </p>
       <p class="muted">
-        回执号 {r.receipt} · {found.jurisdiction?.nameZh ?? r.jurisdictionId} · 来源：{CHANNEL_ZH[r.channel]} · 报告时间{' '}
-        {beijingDateTime(r.submittedAt)}
-        {r.callerPhone ? ` · 来电号码 ${r.callerPhone}` : ''} ·{' '}
-        <span id="ruleset">研判规则版本 {r.rulesetVersion}</span>
+        {t.receipt(r.receipt)} · {found.jurisdiction?.nameZh ?? r.jurisdictionId} · {t.source(CHANNEL_ZH[r.channel])} ·{' '}
+        {t.reportedAt} {beijingDateTime(r.submittedAt)}
+        {r.callerPhone ? t.callerPhone(r.callerPhone) : ''} · <span id="ruleset">{t.ruleset(r.rulesetVersion)}</span>
       </p>
       <p>
-        附件4：
-        <Deadline due={r.annex4DueAt} now={now} status={r.status} /> · 跟踪人：
-        {found.claimantName ?? <span class="badge amber">待认领</span>}
+        {t.annex4}
+        <Deadline due={r.annex4DueAt} now={now} status={r.status} />
+        {t.tracker}
+        {found.claimantName ?? <span class="badge amber">{t.unclaimed}</span>}
       </p>
     </>
   );
@@ -110,21 +96,21 @@ const CasePage: FC<CasePageProps> = ({
       <Flash text={flash} />
       <CaseHeader found={found} now={now} />
       {/* On a phone the page is one long column: the main actions come first, the rest is a tap away. */}
-      <nav class="jump" aria-label="本页">
-        <a href="#actions">操作</a> <a href="#annex3">速报表</a> <a href="#timeline">处理记录</a>{' '}
-        <a href="#message">回复报告人</a>
-        {open && <a href="#close">销号</a>}
+      <nav class="jump" aria-label={t.jumpLabel}>
+        <a href="#actions">{t.jumpActions}</a> <a href="#annex3">{t.jumpAnnex3}</a>{' '}
+        <a href="#timeline">{t.jumpTimeline}</a> <a href="#message">{t.jumpMessage}</a>
+        {open && <a href="#close">{t.jumpClose}</a>}
       </nav>
       <div class="case-grid">
         <div class="case-facts">
           <AccountabilitySection session={session} caseId={r.id} entries={accountability} />
           <CaseLinks session={session} report={r} followUps={followUps} />
           <section class="card" id="annex3">
-            <h2>速报表（附件3）</h2>
+            <h2>{t.annex3}</h2>
             <Annex3Table answers={r.answers as Record<string, unknown>} ctx={ctx} />
           </section>
           <section class="card">
-            <h2>规则评估</h2>
+            <h2>{t.assessment}</h2>
             <Assessment found={found} />
           </section>
         </div>
@@ -148,7 +134,7 @@ const CasePage: FC<CasePageProps> = ({
         </div>
         <div class="case-log">
           <section class="card" id="timeline">
-            <h2>处理记录</h2>
+            <h2>{t.timeline}</h2>
             <Timeline
               events={withFollowUps(
                 events.filter((e) => !AUDIT_ONLY.has(e.type)),
@@ -218,7 +204,7 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
     if (list && safeNext(list) === list) {
       const url = new URL(list, 'http://x');
       const { report } = await actions.load(c.get('session').account, c.req.param('id'));
-      url.searchParams.set('claimed', `${report.unitName}（${report.receipt}）`);
+      url.searchParams.set('claimed', t.claimedCase(report.unitName, report.receipt));
       return c.redirect(`${url.pathname}${url.search}`, 303);
     }
     return c.redirect(back(c.req.param('id'), 'claimed'), 303);
@@ -248,7 +234,7 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
     if (!reason || confirm !== 'yes') {
       const found = await actions.load(c.get('session').account, c.req.param('id'));
       if (found.report.status === 'closed') throw new ApiError(409, 'case_closed');
-      const error = !reason ? '请填写销号理由（报告人会看到）。' : '请勾选“我确认销号”后再提交：销号后无法撤销。';
+      const error = !reason ? t.closeNoReason : t.closeUnconfirmed;
       return render(c, found, { close: { reason, error } }, 400);
     }
     try {

@@ -7,8 +7,11 @@ import { clockTime, foldAuditEvents } from '../../cases/audit-lines';
 import { eventName, itemNames, joinSentences, plainReason } from '../../cases/labels';
 import { ago } from '../../cases/time';
 import { displayValue, FIELDS, type IntakeCtx } from '../../intake/index';
+import { officerText } from '../../messages/officer';
 import { beijingDateTime } from '../../time';
 import { SeverityBadge, UrgencyBadge } from './components';
+
+const t = officerText('caseSections');
 
 /** Hidden events: views and exports are listed in the audit section, not in the story of the case. */
 export const AUDIT_ONLY = new Set(['viewed', 'exported']);
@@ -21,9 +24,9 @@ export const field = (data: unknown, key: string): string | undefined => {
 };
 
 export function actorLabel(e: CaseEvent): string {
-  if (e.actorType === 'reporter') return '报告人';
-  if (e.actorType === 'system') return '系统';
-  return e.actorName ?? '工作人员';
+  if (e.actorType === 'reporter') return t.reporter;
+  if (e.actorType === 'system') return t.system;
+  return e.actorName ?? t.officer;
 }
 
 const EventDetail: FC<{ e: CaseEvent }> = ({ e }) => {
@@ -34,14 +37,27 @@ const EventDetail: FC<{ e: CaseEvent }> = ({ e }) => {
   const dueAt = field(e.data, 'dueAt');
   return (
     <>
-      {toName && <div>转交给：{toName}</div>}
+      {toName && (
+        <div>
+          {t.handedTo}
+          {toName}
+        </div>
+      )}
       {note && <div class="pre">{note}</div>}
       {text && <div class="pre">{text}</div>}
-      {reason && <div class="pre">理由：{reason}</div>}
-      {dueAt && <div class="muted">期限：{beijingDateTime(new Date(dueAt))}</div>}
-      {e.type === 'message_undeliverable' && (
-        <div>微信平台拒绝发送（报告人 48 小时内未互动或已取消关注），请改为电话联系报告人。</div>
+      {reason && (
+        <div class="pre">
+          {t.reason}
+          {reason}
+        </div>
       )}
+      {dueAt && (
+        <div class="muted">
+          {t.due}
+          {beijingDateTime(new Date(dueAt))}
+        </div>
+      )}
+      {e.type === 'message_undeliverable' && <div>{t.undeliverable}</div>}
     </>
   );
 };
@@ -75,22 +91,18 @@ export const Annex3Table: FC<{ answers: Record<string, unknown>; ctx: IntakeCtx 
   </table>
 );
 
-const OUTCOME_ZH = {
-  flagged: ['符合监测情形', 'badge red'],
-  not_flagged: ['未达到标准', 'badge green'],
-  needs_info: ['信息不足', 'badge amber'],
-} as const;
+const OUTCOME_CLASS = { flagged: 'badge red', not_flagged: 'badge green', needs_info: 'badge amber' } as const;
 
 export const Assessment: FC<{ found: CaseDetail }> = ({ found }) => {
   const a = assessmentOf(found.report);
-  if (!a) return <p class="muted">没有规则评估结果。</p>;
+  if (!a) return <p class="muted">{t.noAssessment}</p>;
   return (
     <div class="stack">
       <ul>
         {a.findings.map((f) => (
           <li>
             <strong>{itemNames([f.item]).join('')}</strong>{' '}
-            <span class={OUTCOME_ZH[f.outcome][1]}>{OUTCOME_ZH[f.outcome][0]}</span>
+            <span class={OUTCOME_CLASS[f.outcome]}>{t.outcomes[f.outcome]}</span>
             <div class="pre">{plainReason(f.explanation.zh)}</div>
           </li>
         ))}
@@ -103,15 +115,15 @@ export const Assessment: FC<{ found: CaseDetail }> = ({ found }) => {
       </p>
       {a.late.isLate && a.late.reason && (
         <p>
-          <span class="badge amber">疑似迟报</span> {plainReason(a.late.reason.zh)}
+          <span class="badge amber">{t.late}</span> {plainReason(a.late.reason.zh)}
         </p>
       )}
       {found.report.unreported && (
         <p>
-          <span class="badge red">漏报</span> 用人单位未主动报告，由工作人员走访摸排发现。
+          <span class="badge red">{t.unreported}</span> {t.unreportedWhy}
         </p>
       )}
-      <p class="muted">规则版本 {a.rulesetVersion}</p>
+      <p class="muted">{t.ruleset(a.rulesetVersion)}</p>
     </div>
   );
 };
@@ -129,15 +141,15 @@ export function wechatUnreachable(events: CaseEvent[]): boolean {
 /** Who viewed or exported the case, folded per day and officer. */
 export const AuditLines: FC<{ events: CaseEvent[] }> = ({ events }) => (
   <section class="card">
-    <h2>查阅与导出记录</h2>
+    <h2>{t.auditTitle}</h2>
     <ul class="muted">
       {foldAuditEvents(events.filter((e) => AUDIT_ONLY.has(e.type)))
         .slice(0, 50)
         .map((l) => (
           <li>
             {l.day} {l.who} {eventName(l.type)}
-            {l.what === 'annex4_docx' ? '附件4（DOCX）' : l.what === 'annex4' ? '附件4' : ''}
-            {l.count > 1 ? ` ${l.count} 次（${clockTime(l.first)}–${clockTime(l.last)}）` : ` ${clockTime(l.first)}`}
+            {l.what === 'annex4_docx' ? t.auditAnnex4Docx : l.what === 'annex4' ? t.auditAnnex4 : ''}
+            {l.count > 1 ? t.auditTimes(l.count, clockTime(l.first), clockTime(l.last)) : ` ${clockTime(l.first)}`}
           </li>
         ))}
     </ul>

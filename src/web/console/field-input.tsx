@@ -1,8 +1,14 @@
 // One Annex 3 field as a form control, driven by the intake's field table (kind, label, options, help).
 import type { FC } from 'hono/jsx';
 import { type Field, helpFor, type IntakeCtx, optionsOf } from '../../intake/index';
+import { officerText } from '../../messages/officer';
 
 export type RawValue = string | string[] | undefined;
+
+const t = officerText('fieldInput');
+/** The yes/no answers as the intake's parser reads them back (a posted value, not a label). */
+const YES = '是';
+const NO = '否';
 
 export const FieldInput: FC<{ field: Field; value: RawValue; error?: string | undefined; ctx: IntakeCtx }> = ({
   field,
@@ -14,7 +20,7 @@ export const FieldInput: FC<{ field: Field; value: RawValue; error?: string | un
   const id = `f-${field.id}`;
   const text = typeof value === 'string' ? value : '';
   const list = Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
-  const label = `${field.label.zh}${field.required ? '（必填）' : ''}`;
+  const label = `${field.label.zh}${field.required ? t.required : ''}`;
   // A form's help (what to enter), never the chat's (how to type it); tied to the control with the error.
   const help = helpFor(field, 'form')?.zh;
   const described = [help ? `h-${id}` : '', error ? `e-${id}` : ''].filter(Boolean).join(' ') || undefined;
@@ -30,7 +36,7 @@ export const FieldInput: FC<{ field: Field; value: RawValue; error?: string | un
       case 'choice':
         return (
           <select id={id} name={name} {...a11y}>
-            <option value="">请选择</option>
+            <option value="">{t.choose}</option>
             {optionsOf(field, ctx).map((o) => (
               <option value={o.value} selected={o.value === text}>
                 {o.label.zh}
@@ -41,12 +47,12 @@ export const FieldInput: FC<{ field: Field; value: RawValue; error?: string | un
       case 'boolean':
         return (
           <select id={id} name={name} {...a11y}>
-            <option value="">请选择</option>
-            <option value="是" selected={text === '是'}>
-              是
+            <option value="">{t.choose}</option>
+            <option value={YES} selected={text === YES}>
+              {t.yes}
             </option>
-            <option value="否" selected={text === '否'}>
-              否
+            <option value={NO} selected={text === NO}>
+              {t.no}
             </option>
           </select>
         );
@@ -63,7 +69,7 @@ export const FieldInput: FC<{ field: Field; value: RawValue; error?: string | un
       case 'date':
         return <input id={id} type="date" name={name} value={text} {...a11y} />;
       case 'datetime':
-        return <input id={id} type="text" name={name} value={text} placeholder="2026-11-25 08:30" {...a11y} />;
+        return <input id={id} type="text" name={name} value={text} placeholder={t.dateTimeHint} {...a11y} />;
       case 'phone':
         return <input id={id} type="tel" name={name} value={text} {...a11y} />;
       case 'integer':

@@ -1,6 +1,7 @@
 // Fields of the admin forms that come back after a refusal: the label, the control with what was typed, and
 // the problem right under it (aria-describedby), so nothing is retyped and the reason sits where the fix goes.
 import type { Child, FC } from 'hono/jsx';
+import { officerText } from '../../messages/officer';
 
 /** Field name → the problem to show next to it. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -48,6 +49,6 @@ export const Field: FC<{ id: string; label: string; hint?: string; error?: strin
 export const ErrorSummary: FC<{ errors: FieldErrors }> = ({ errors }) =>
   Object.keys(errors).length > 0 ? (
     <p class="flash error" role="alert">
-      未保存：请按各项下方的提示修改后再提交，已填写的内容都保留着。
+      {officerText('formFields').notSaved}
     </p>
   ) : null;

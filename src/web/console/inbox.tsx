@@ -12,6 +12,7 @@ import { caseScope, homePath } from '../../auth/roles';
 import type { Session } from '../../auth/session';
 import { itemNames } from '../../cases/labels';
 import type { AppDeps } from '../../deps';
+import { officerText } from '../../messages/officer';
 import { beijingDateTime } from '../../time';
 import { FilterForm, type FilterValues, pageHref, readFilters } from './case-filters';
 import { Deadline, SeverityBadge, StatusBadge, UrgencyBadge } from './components';
@@ -23,15 +24,17 @@ export const INBOX_PATH = '/console/cases';
 /** Seconds between the page's own reloads: countdowns are shown in whole minutes and hours. */
 export const INBOX_REFRESH_SECONDS = 60;
 
+const t = officerText('inbox');
+
 const COUNT_LABELS = [
-  ['unclaimed', '待认领', ''],
-  ['soon', '即将逾期', 'amber'],
-  ['overdue', '已逾期', 'red'],
+  ['unclaimed', t.unclaimed, ''],
+  ['soon', t.soon, 'amber'],
+  ['overdue', t.overdue, 'red'],
 ] as const;
 
 /** The three to-do counts, each a link to the cases it counts (also used by the overview). */
 export const TodoCounts: FC<{ counts: InboxCounts; href: string; current?: string }> = ({ counts, href, current }) => (
-  <ul class="todo-counts" aria-label="待办统计">
+  <ul class="todo-counts" aria-label={t.countsLabel}>
     {COUNT_LABELS.map(([key, label, tone]) => (
       <li class={counts[key] > 0 && tone ? `count ${tone}` : 'count'}>
         <a href={`${href}?due=${key}`} aria-current={current === key ? 'true' : undefined}>
@@ -53,13 +56,13 @@ export const CaseRows: FC<{ rows: CaseListItem[]; now: Date; session?: Session; 
     <table class="cases">
       <thead>
         <tr>
-          <th>用人单位</th>
-          <th>县（市）区</th>
-          <th>监测事项</th>
-          <th>紧急程度 / 严重程度</th>
-          <th>附件4 期限</th>
-          <th>认领人</th>
-          <th>状态</th>
+          <th>{t.unit}</th>
+          <th>{t.area}</th>
+          <th>{t.items}</th>
+          <th>{t.urgencySeverity}</th>
+          <th>{t.due}</th>
+          <th>{t.claimant}</th>
+          <th>{t.status}</th>
         </tr>
       </thead>
       <tbody>
@@ -67,17 +70,17 @@ export const CaseRows: FC<{ rows: CaseListItem[]; now: Date; session?: Session; 
           <tr>
             <td>
               <a href={`/console/cases/${encodeURIComponent(r.id)}`}>{r.unitName}</a>
-              {r.reportCount > 1 && <span class="badge">共 {r.reportCount} 份报告（含续报）</span>}
+              {r.reportCount > 1 && <span class="badge">{t.reports(r.reportCount)}</span>}
               <div class="muted">
                 {r.receipt} · {beijingDateTime(r.submittedAt)}
               </div>
             </td>
             <td>{r.jurisdictionName ?? r.jurisdictionId}</td>
-            <td>{itemNames(r.items).join('、')}</td>
+            <td>{itemNames(r.items).join(t.list)}</td>
             <td>
               <UrgencyBadge urgency={r.urgency} /> <SeverityBadge severity={r.severity} />
-              {r.late && <span class="badge amber">疑似迟报</span>}
-              {r.unreported && <span class="badge red">漏报</span>}
+              {r.late && <span class="badge amber">{t.late}</span>}
+              {r.unreported && <span class="badge red">{t.unreported}</span>}
             </td>
             <td>
               <Deadline due={r.annex4DueAt} now={now} status={r.status} />
@@ -88,12 +91,12 @@ export const CaseRows: FC<{ rows: CaseListItem[]; now: Date; session?: Session; 
                   <form method="post" action={`/console/cases/${encodeURIComponent(r.id)}/claim`} class="inline">
                     <CsrfField session={session} />
                     {back && <input type="hidden" name="back" value={back} />}
-                    <button type="submit" class="small" aria-label={`认领：${r.unitName}`}>
-                      认领
+                    <button type="submit" class="small" aria-label={t.claimLabel(r.unitName)}>
+                      {t.claim}
                     </button>
                   </form>
                 ) : (
-                  <span class="badge amber">待认领</span>
+                  <span class="badge amber">{t.unclaimed}</span>
                 ))}
             </td>
             <td>
@@ -136,9 +139,9 @@ export function inboxRoutes(deps: AppDeps) {
     const autoRefresh = values.refresh !== '0';
     if (autoRefresh) c.header('refresh', String(INBOX_REFRESH_SECONDS));
     return c.html(
-      <Layout title="待办" session={session} active={INBOX_PATH}>
-        <h1>待办案件{mine ? ` · ${mine.nameZh}` : ' · 全市'}</h1>
-        <Flash text={claimed ? `已认领：${claimed}` : undefined} />
+      <Layout title={t.title} session={session} active={INBOX_PATH}>
+        <h1>{t.heading(mine ? mine.nameZh : t.wholeCity)}</h1>
+        <Flash text={claimed ? t.claimed(claimed) : undefined} />
         <TodoCounts counts={counts} href={INBOX_PATH} current={values.due} />
         <FilterForm
           action={INBOX_PATH}
@@ -148,22 +151,23 @@ export function inboxRoutes(deps: AppDeps) {
           closedToggle
         />
         {rows.length === 0 ? (
-          <p class="card">没有符合条件的案件。</p>
+          <p class="card">{t.none}</p>
         ) : (
           <CaseRows rows={rows.slice(0, PAGE_SIZE)} now={now} session={session} back={listHref(values)} />
         )}
         <p class="actions">
-          {values.page > 1 && <a href={pageHref(INBOX_PATH, values, values.page - 1)}>上一页</a>}
-          {more && <a href={pageHref(INBOX_PATH, values, values.page + 1)}>下一页</a>}
+          {values.page > 1 && <a href={pageHref(INBOX_PATH, values, values.page - 1)}>{t.previous}</a>}
+          {more && <a href={pageHref(INBOX_PATH, values, values.page + 1)}>{t.next}</a>}
         </p>
         {autoRefresh ? (
           <p class="muted">
-            本页每分钟自动刷新，剩余时间随之更新。
-            <a href={listHref({ ...values, refresh: '0' })}>停止自动刷新</a>
+            {t.refreshing}
+            <a href={listHref({ ...values, refresh: '0' })}>{t.stopRefresh}</a>
           </p>
         ) : (
           <p class="muted">
-            自动刷新已停止。<a href={listHref({ ...values, refresh: '' })}>恢复自动刷新</a>
+            {t.refreshStopped}
+            <a href={listHref({ ...values, refresh: '' })}>{t.resumeRefresh}</a>
           </p>
         )}
       </Layout>,

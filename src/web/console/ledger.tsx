@@ -8,6 +8,7 @@ import { caseScope } from '../../auth/roles';
 import { CHANNEL_ZH, itemNames } from '../../cases/labels';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { officerText } from '../../messages/officer';
 import { beijingDate, beijingDateTime } from '../../time';
 import { FilterForm, pageHref, readFilters } from './case-filters';
 import { StatusBadge } from './components';
@@ -17,6 +18,8 @@ import { ledgerWorkbook, xlsxHeaders } from './xlsx';
 
 /** Team default: one export holds at most 20,000 cases (a year of a busy city); narrow the dates for more. */
 export const LEDGER_EXPORT_MAX = 20_000;
+
+const t = officerText('ledger');
 
 export function ledgerRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
@@ -34,8 +37,8 @@ export function ledgerRoutes(deps: AppDeps) {
       employerFlags(deps.db, scope),
     ]);
     return c.html(
-      <Layout title="台账" session={session} active="/console/ledger">
-        <h1>风险隐患台账</h1>
+      <Layout title={t.title} session={session} active="/console/ledger">
+        <h1>{t.heading}</h1>
         <FilterForm
           action="/console/ledger"
           values={values}
@@ -44,24 +47,24 @@ export function ledgerRoutes(deps: AppDeps) {
         />
         <p class="actions">
           <a class="button secondary" href={`/console/ledger.xlsx?${exportQuery}`}>
-            导出台账（Excel）
+            {t.export}
           </a>
           <a class="button secondary" href="/console/ledger/major">
-            重大风险专门台账
+            {t.major}
           </a>
         </p>
         <div class="table-wrap">
           <table class="cases">
             <thead>
               <tr>
-                <th>回执号</th>
-                <th>用人单位</th>
-                <th>县（市）区</th>
-                <th>监测事项</th>
-                <th>来源</th>
-                <th>跟踪人</th>
-                <th>状态</th>
-                <th>销号</th>
+                <th>{t.receipt}</th>
+                <th>{t.unit}</th>
+                <th>{t.area}</th>
+                <th>{t.items}</th>
+                <th>{t.source}</th>
+                <th>{t.tracker}</th>
+                <th>{t.status}</th>
+                <th>{t.closed}</th>
               </tr>
             </thead>
             <tbody>
@@ -73,13 +76,13 @@ export function ledgerRoutes(deps: AppDeps) {
                   </td>
                   <td>
                     {r.unitName}
-                    {r.late && <span class="badge amber">疑似迟报</span>}
-                    {r.unreported && <span class="badge red">漏报</span>}
+                    {r.late && <span class="badge amber">{t.late}</span>}
+                    {r.unreported && <span class="badge red">{t.unreported}</span>}
                   </td>
                   <td>{r.jurisdictionName ?? r.jurisdictionId}</td>
-                  <td>{itemNames(r.items).join('、')}</td>
+                  <td>{itemNames(r.items).join(t.list)}</td>
                   <td>{CHANNEL_ZH[r.channel]}</td>
-                  <td>{r.claimantName ?? <span class="badge amber">未落实</span>}</td>
+                  <td>{r.claimantName ?? <span class="badge amber">{t.noTracker}</span>}</td>
                   <td>
                     <StatusBadge status={r.status} />
                   </td>
@@ -93,22 +96,22 @@ export function ledgerRoutes(deps: AppDeps) {
           </table>
         </div>
         <p class="actions">
-          {values.page > 1 && <a href={pageHref('/console/ledger', values, values.page - 1)}>上一页</a>}
-          {rows.length > PAGE_SIZE && <a href={pageHref('/console/ledger', values, values.page + 1)}>下一页</a>}
+          {values.page > 1 && <a href={pageHref('/console/ledger', values, values.page - 1)}>{t.previous}</a>}
+          {rows.length > PAGE_SIZE && <a href={pageHref('/console/ledger', values, values.page + 1)}>{t.next}</a>}
         </p>
-        <h2>迟报、漏报的用人单位</h2>
+        <h2>{t.flagsTitle}</h2>
         {flags.length === 0 ? (
-          <p class="card">暂无迟报或漏报记录。</p>
+          <p class="card">{t.noFlags}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th>用人单位</th>
-                <th>统一社会信用代码</th>
-                <th>县（市）区</th>
-                <th>案件数</th>
-                <th>迟报</th>
-                <th>漏报</th>
+                <th>{t.unit}</th>
+                <th>{t.uscc}</th>
+                <th>{t.area}</th>
+                <th>{t.cases}</th>
+                <th>{t.lateCount}</th>
+                <th>{t.unreportedCount}</th>
               </tr>
             </thead>
             <tbody>
@@ -136,7 +139,7 @@ export function ledgerRoutes(deps: AppDeps) {
     const { filters } = readFilters(c, jurisdictions);
     const rows = await ledger(deps.db, scope, filters, { limit: LEDGER_EXPORT_MAX, offset: 0 });
     const bytes = await ledgerWorkbook(rows);
-    return c.body(bytes, 200, xlsxHeaders(`台账-${beijingDate(deps.clock())}.xlsx`, 'ledger'));
+    return c.body(bytes, 200, xlsxHeaders(t.fileName(beijingDate(deps.clock())), 'ledger'));
   });
   return app;
 }

@@ -9,9 +9,12 @@ import { markMajorRisk } from '../../city/major-risk';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { formValue, validatedForm } from '../../http/validate';
+import { officerText } from '../../messages/officer';
 import { beijingDate, beijingDateTime } from '../../time';
 import * as z from '../../zod';
 import { Layout } from './layout';
+
+const t = officerText('majorLedger');
 
 /** The 重大风险 form as posted; markMajorRisk checks each value and says what to fix. */
 const majorRiskForm = z.object({
@@ -36,25 +39,25 @@ export function majorLedgerRoutes(deps: AppDeps) {
     if (!scope) throw new ApiError(403, 'forbidden');
     const rows = await listMajorRisks(deps.db, scope);
     return c.html(
-      <Layout title="重大风险专门台账" session={session} active="/console/ledger">
-        <h1>重大风险专门台账</h1>
-        <p class="muted">列入的案件落实专人跟踪，按间隔提醒跟进，直至销号。</p>
+      <Layout title={t.title} session={session} active="/console/ledger">
+        <h1>{t.title}</h1>
+        <p class="muted">{t.what}</p>
         {rows.length === 0 ? (
-          <p class="card">暂无列入专门台账的案件。</p>
+          <p class="card">{t.none}</p>
         ) : (
           <div class="table-wrap">
             <table class="cases">
               <thead>
                 <tr>
-                  <th>回执号</th>
-                  <th>用人单位</th>
-                  <th>县（市）区</th>
-                  <th>跟踪责任人</th>
-                  <th>列入时间</th>
-                  <th>跟进间隔</th>
-                  <th>下次提醒</th>
-                  <th>已提醒</th>
-                  <th>状态</th>
+                  <th>{t.receipt}</th>
+                  <th>{t.unit}</th>
+                  <th>{t.area}</th>
+                  <th>{t.tracker}</th>
+                  <th>{t.markedAt}</th>
+                  <th>{t.interval}</th>
+                  <th>{t.next}</th>
+                  <th>{t.reminded}</th>
+                  <th>{t.status}</th>
                 </tr>
               </thead>
               <tbody>
@@ -73,9 +76,9 @@ export function majorLedgerRoutes(deps: AppDeps) {
                       {r.trackerPhone && <div class="muted">{r.trackerPhone}</div>}
                     </td>
                     <td>{beijingDate(r.markedAt)}</td>
-                    <td>{r.intervalDays} 天</td>
-                    <td>{r.status === 'closed' ? '已销号，不再提醒' : beijingDateTime(r.nextFollowUpAt)}</td>
-                    <td>{r.reminders} 次</td>
+                    <td>{t.days(r.intervalDays)}</td>
+                    <td>{r.status === 'closed' ? t.closed : beijingDateTime(r.nextFollowUpAt)}</td>
+                    <td>{t.times(r.reminders)}</td>
                     <td>{STATUS_ZH[r.status]}</td>
                   </tr>
                 ))}

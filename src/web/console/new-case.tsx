@@ -20,10 +20,13 @@ import { ApiError } from '../../http/errors';
 import { formFields, validatedForm } from '../../http/validate';
 import { newToken } from '../../ids';
 import { fieldById, type IntakeCtx } from '../../intake/index';
+import { officerText } from '../../messages/officer';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { MONITORING_ITEMS } from '../../rules/index';
 import { FieldInput } from './field-input';
 import { CsrfField, Flash, Layout } from './layout';
+
+const t = officerText('newCase');
 
 interface Props {
   session: Session;
@@ -39,9 +42,9 @@ interface Props {
 /** The caller's number and the time of the call, first on the phone form. */
 const CallFields: FC<{ form: RawForm; errors: Record<string, string> }> = ({ form, errors }) => (
   <fieldset class="stack">
-    <legend>来电信息</legend>
+    <legend>{t.callTitle}</legend>
     <label>
-      来电号码（必填）
+      {t.callerPhone}
       <input
         type="tel"
         name="caller_phone"
@@ -53,7 +56,7 @@ const CallFields: FC<{ form: RawForm; errors: Record<string, string> }> = ({ for
       {errors.caller_phone && <div class="error-text">{errors.caller_phone}</div>}
     </label>
     <label>
-      来电时间（必填，作为报告时间）
+      {t.callAt}
       <input
         type="datetime-local"
         name="call_at"
@@ -63,7 +66,7 @@ const CallFields: FC<{ form: RawForm; errors: Record<string, string> }> = ({ for
       />
       {errors.call_at && <div class="error-text">{errors.call_at}</div>}
     </label>
-    <p class="muted">用人单位通过电话报告：按速报表逐项录入。报告人联系电话不填时，使用来电号码。</p>
+    <p class="muted">{t.callHelp}</p>
   </fieldset>
 );
 
@@ -78,7 +81,7 @@ const NewCasePage: FC<Props> = ({ session, ctx, form, errors, nonce, lockedDistr
       const name = ctx.jurisdictions.find((j) => j.id === lockedDistrict)?.name.zh ?? lockedDistrict;
       return (
         <p>
-          所在县（市）区：{name}
+          {t.district(name)}
           <input type="hidden" name="district" value={lockedDistrict} />
         </p>
       );
@@ -86,16 +89,16 @@ const NewCasePage: FC<Props> = ({ session, ctx, form, errors, nonce, lockedDistr
     return <FieldInput field={f} value={form[id]} error={errors[id]} ctx={ctx} />;
   };
   return (
-    <Layout title={phone ? '录入电话报告' : '录入案件'} session={session} active={action}>
-      <h1>{phone ? '录入电话报告（用人单位电话报告）' : '录入案件（走访摸排 / 舆情监测发现）'}</h1>
-      <Flash text={Object.keys(errors).length ? '请更正标出的内容。' : undefined} error />
+    <Layout title={phone ? t.phoneTitle : t.officerTitle} session={session} active={action}>
+      <h1>{phone ? t.phoneHeading : t.officerHeading}</h1>
+      <Flash text={Object.keys(errors).length ? t.fix : undefined} error />
       <form method="post" action={action} class="card stack">
         <CsrfField session={session} />
         <input type="hidden" name="nonce" value={`c-${nonce}`} />
         {phone && <CallFields form={form} errors={errors} />}
         {OFFICER_HEAD_FIELDS.map(show)}
-        <h2>监测事项的具体情况</h2>
-        <p class="muted">只需填写上面所选事项对应的部分。</p>
+        <h2>{t.itemsTitle}</h2>
+        <p class="muted">{t.itemsHelp}</p>
         {MONITORING_ITEMS.map((m) => {
           const fields = byItem.get(m.code) ?? [];
           if (fields.length === 0) return null;
@@ -110,17 +113,17 @@ const NewCasePage: FC<Props> = ({ session, ctx, form, errors, nonce, lockedDistr
             </details>
           );
         })}
-        <h2>群体性行为</h2>
-        <p class="muted">参与人数只计参与聚集、停工、怠工、堵门堵路、集体上访的人，不计受影响的职工。</p>
+        <h2>{t.collectiveTitle}</h2>
+        <p class="muted">{t.collectiveHelp}</p>
         {OFFICER_COLLECTIVE_FIELDS.map(show)}
         {OFFICER_TAIL_FIELDS.map(show)}
         {!phone && (
           <>
-            <h2>案件来源</h2>
+            <h2>{t.originTitle}</h2>
             <label>
-              来源（必填）
+              {t.source}
               <select name="source" required aria-invalid={errors.source ? 'true' : undefined}>
-                <option value="">请选择</option>
+                <option value="">{t.choose}</option>
                 {SOURCES.map((v) => (
                   <option value={v} selected={form.source === v}>
                     {SOURCE_ZH[v]}
@@ -130,7 +133,7 @@ const NewCasePage: FC<Props> = ({ session, ctx, form, errors, nonce, lockedDistr
               {errors.source && <span class="error">{errors.source}</span>}
             </label>
             <label>
-              用人单位来电、来信时间（来源为电话、微信时必填：这是用人单位的报告）
+              {t.employerReportedAt}
               <input
                 type="datetime-local"
                 name="employer_reported_at"
@@ -139,14 +142,13 @@ const NewCasePage: FC<Props> = ({ session, ctx, form, errors, nonce, lockedDistr
               {errors.employer_reported_at && <span class="error">{errors.employer_reported_at}</span>}
             </label>
             <label>
-              <input type="checkbox" name="unreported" value="1" checked={form.unreported === '1'} />{' '}
-              经核实，用人单位未报告 此事项（漏报）
+              <input type="checkbox" name="unreported" value="1" checked={form.unreported === '1'} /> {t.unreported}
               {errors.unreported && <span class="error">{errors.unreported}</span>}
             </label>
           </>
         )}
         <input type="hidden" name="_submitted" value="1" />
-        <button type="submit">{phone ? '录入电话报告' : '录入'}</button>
+        <button type="submit">{phone ? t.submitPhone : t.submit}</button>
       </form>
     </Layout>
   );
@@ -158,21 +160,20 @@ const SOURCES = Object.keys(SOURCE_ZH) as CaseOrigin['source'][];
 function parseOrigin(form: RawForm, now: Date): { value?: CaseOrigin; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const source = SOURCES.find((v) => v === form.source);
-  if (!source) errors.source = '请选择案件来源。';
+  if (!source) errors.source = t.chooseSource;
   const fromEmployer = source === 'phone' || source === 'wechat';
   const rawAt = typeof form.employer_reported_at === 'string' ? form.employer_reported_at.trim() : '';
   let at: Date | null = null;
   if (rawAt) {
     const parsed = new Date(`${rawAt.length === 16 ? `${rawAt}:00` : rawAt}+08:00`);
-    if (Number.isNaN(parsed.getTime()) || parsed.getUTCFullYear() < 2000)
-      errors.employer_reported_at = '请填写真实的日期和时间。';
-    else if (parsed.getTime() > now.getTime() + 3_600_000) errors.employer_reported_at = '时间不能晚于现在。';
+    if (Number.isNaN(parsed.getTime()) || parsed.getUTCFullYear() < 2000) errors.employer_reported_at = t.realDateTime;
+    else if (parsed.getTime() > now.getTime() + 3_600_000) errors.employer_reported_at = t.notFuture;
     else at = parsed;
   } else if (fromEmployer) {
-    errors.employer_reported_at = '来源为电话或微信时，请填写用人单位来电、来信的时间。';
+    errors.employer_reported_at = t.employerTimeNeeded;
   }
   const unreported = form.unreported === '1';
-  if (unreported && fromEmployer) errors.unreported = '用人单位来电、来信即为报告，不能认定为漏报。';
+  if (unreported && fromEmployer) errors.unreported = t.notUnreported;
   if (Object.keys(errors).length > 0 || !source) return { errors };
   return { value: { source, employerReportedAt: fromEmployer ? at : null, unreported }, errors };
 }

@@ -12,6 +12,7 @@ import { cleanOfficerInput } from '../../http/clean-input';
 import { ApiError, errorBody, httpErrorOf, onError } from '../../http/errors';
 import { logRequestError } from '../../http/request-log';
 import { consoleLogger } from '../../log';
+import { officerText } from '../../messages/officer';
 import { accountabilityRoutes } from './accountability';
 import { accountabilityRegisterRoutes } from './accountability-register';
 import { adminRoutes } from './admin';
@@ -54,15 +55,16 @@ function pageError(error: Error, c: Context<ConsoleEnv>) {
     err instanceof ApiError ? err.code : status === 404 ? 'not_found' : status === 500 ? 'internal' : 'bad_request';
   const { message, requestId } = errorBody(c, code, err instanceof ApiError ? err.detail : undefined);
   const session = c.get('session');
+  const t = officerText('consoleError');
   return c.html(
-    <Layout title="出错了" {...(session ? { session } : {})}>
+    <Layout title={t.title} {...(session ? { session } : {})}>
       <div class="card stack">
-        <h1>{status === 404 ? '没有找到' : status === 403 ? '无法完成' : '出错了'}</h1>
+        <h1>{status === 404 ? t.notFound : status === 403 ? t.forbidden : t.title}</h1>
         <p role="alert">{message}</p>
-        <p class="muted">请求编号 {requestId ?? '-'}</p>
+        <p class="muted">{t.requestId(requestId ?? '-')}</p>
         <p>
           {/* Back to the signed-in person's own start page: admins have no case list. */}
-          <a href={session ? homePath(session.account) : '/login'}>{session ? '返回首页' : '登录'}</a>
+          <a href={session ? homePath(session.account) : '/login'}>{session ? t.home : t.signIn}</a>
         </p>
       </div>
     </Layout>,

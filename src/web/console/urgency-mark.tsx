@@ -10,12 +10,14 @@ import type { Session } from '../../auth/session';
 import { type CaseActions, NOTE_MAX } from '../../cases/case-actions';
 import type { AppDeps } from '../../deps';
 import { validatedForm } from '../../http/validate';
+import { officerText } from '../../messages/officer';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { beijingDateTime } from '../../time';
 import * as z from '../../zod';
 import { actorLabel, field } from './case-sections';
 import { CsrfField } from './layout';
 
+const t = officerText('urgencyMark');
 const MARK_TYPES = new Set(['marked_urgent', 'marked_not_urgent']);
 
 /** The latest officer mark on a case, if any: who, when and why. */
@@ -40,26 +42,24 @@ export const UrgencyMark: FC<{ session: Session; report: ReportRow; events: Case
     >
       <CsrfField session={session} />
       <input type="hidden" name="urgent" value={urgent ? 'no' : 'yes'} />
-      <h2 id="urgency-title">紧急程度：{urgent ? '紧急重大' : '24 小时内报告'}</h2>
+      <h2 id="urgency-title">{t.title(urgent ? t.urgent : t.within24h)}</h2>
       <p class="muted">
-        {mark
-          ? `${actorLabel(mark)}于 ${beijingDateTime(mark.at)} 研判：${field(mark.data, 'reason') ?? ''}`
-          : '由监测规则研判。工作人员可根据掌握的情况改定，并写明理由；本辖区和市办会收到通知。'}
+        {mark ? t.marked(actorLabel(mark), beijingDateTime(mark.at), field(mark.data, 'reason') ?? '') : t.byRules}
       </p>
       <label>
-        {urgent ? '改为非紧急的理由' : '改为紧急重大的理由'}
+        {urgent ? t.notUrgentReason : t.urgentReason}
         <textarea name="reason" required maxlength={NOTE_MAX} />
       </label>
       <button type="submit" class="secondary">
-        {urgent ? '改为非紧急（附件4 按 24 小时时限）' : '改为紧急重大（附件4 须 1 小时内报送）'}
+        {urgent ? t.markNotUrgent : t.markUrgent}
       </button>
     </form>
   );
 };
 
 const markForm = z.object({
-  urgent: z.enum(['yes', 'no'], { error: '请选择改为紧急重大或非紧急。' }),
-  reason: z.string({ error: '请填写理由。' }),
+  urgent: z.enum(['yes', 'no'], { error: t.chooseMark }),
+  reason: z.string({ error: t.reasonNeeded }),
 });
 
 export function urgencyRoutes(deps: AppDeps, actions: CaseActions) {
