@@ -1,10 +1,10 @@
 // The accountability register (seed §10): confirmed 迟报 / 漏报 / 瞒报 entries and the actions taken on each —
 // 信用提醒 (credit reminder) and 诚信约谈 (integrity interview) — with the day, who took it and notes. Each action
 // is recorded with its audit event on the case's timeline in one batch.
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem, Db } from '../client';
-import { accountabilityActions, accountabilityEntries, employers, jurisdictions, officers, reports } from '../schema';
-import { type AccountabilityKind, type ConfirmedEntry, confirmedEntryColumns } from './accountability';
+import { accountabilityActions, accountabilityEntries, employers, officers, reports } from '../schema';
+import { type AccountabilityKind, type ConfirmedEntry, confirmedQuery } from './accountability';
 import { eventStatement } from './cases';
 
 export type ActionKind = (typeof accountabilityActions.$inferSelect)['kind'];
@@ -16,19 +16,6 @@ export interface RegisterEntry extends ConfirmedEntry {
   decidedBy: string | null;
 }
 
-const entryColumns = { ...confirmedEntryColumns, decidedBy: accountabilityEntries.decidedBy };
-
-function register(db: Db, where: SQL | undefined) {
-  return db
-    .select(entryColumns)
-    .from(accountabilityEntries)
-    .innerJoin(reports, eq(reports.id, accountabilityEntries.caseId))
-    .leftJoin(employers, eq(employers.id, accountabilityEntries.employerId))
-    .leftJoin(jurisdictions, eq(jurisdictions.id, reports.jurisdictionId))
-    .leftJoin(officers, eq(officers.id, accountabilityEntries.decidedBy))
-    .where(and(eq(accountabilityEntries.status, 'confirmed'), where));
-}
-
 const inArea = (jurisdictionId: string | null) =>
   jurisdictionId === null ? undefined : eq(reports.jurisdictionId, jurisdictionId);
 
@@ -37,7 +24,7 @@ export function registerEntries(
   db: Db,
   q: { jurisdictionId: string | null; kind?: AccountabilityKind | undefined; limit: number },
 ): Promise<RegisterEntry[]> {
-  return register(db, and(inArea(q.jurisdictionId), q.kind ? eq(accountabilityEntries.kind, q.kind) : undefined))
+  return confirmedQuery(db, and(inArea(q.jurisdictionId), q.kind ? eq(accountabilityEntries.kind, q.kind) : undefined))
     .orderBy(sql`COALESCE(${employers.name}, ${reports.unitName})`, desc(accountabilityEntries.decidedAt))
     .limit(q.limit);
 }
@@ -48,7 +35,7 @@ export async function registerEntry(
   id: string,
   jurisdictionId: string | null,
 ): Promise<RegisterEntry | undefined> {
-  const [row] = await register(db, and(eq(accountabilityEntries.id, id), inArea(jurisdictionId))).limit(1);
+  const [row] = await confirmedQuery(db, and(eq(accountabilityEntries.id, id), inArea(jurisdictionId))).limit(1);
   return row;
 }
 

@@ -107,6 +107,21 @@ export const confirmedEntryColumns = {
   jurisdictionName: jurisdictions.nameZh,
 };
 
+/** A confirmed entry's columns with who confirmed it (the register's rows, accountability-actions.ts). */
+const registerColumns = { ...confirmedEntryColumns, decidedBy: accountabilityEntries.decidedBy };
+
+/** Confirmed entries with their case, employer, area and decider joined: the one query both lists read. */
+export function confirmedQuery(db: Db, where: SQL | undefined) {
+  return db
+    .select(registerColumns)
+    .from(accountabilityEntries)
+    .innerJoin(reports, eq(reports.id, accountabilityEntries.caseId))
+    .leftJoin(employers, eq(employers.id, accountabilityEntries.employerId))
+    .leftJoin(jurisdictions, eq(jurisdictions.id, reports.jurisdictionId))
+    .leftJoin(officers, eq(officers.id, accountabilityEntries.decidedBy))
+    .where(and(eq(accountabilityEntries.status, 'confirmed'), where));
+}
+
 /**
  * The accountability list: confirmed entries only, newest decision first, scoped to a district (or the
  * whole city when jurisdictionId is null) and optionally to a decision period [from, to).
@@ -116,20 +131,12 @@ export function confirmedEntries(
   q: { jurisdictionId: string | null; kind?: AccountabilityKind; from?: Date; to?: Date; limit: number },
 ): Promise<ConfirmedEntry[]> {
   const conditions: (SQL | undefined)[] = [
-    eq(accountabilityEntries.status, 'confirmed'),
     q.jurisdictionId === null ? undefined : eq(reports.jurisdictionId, q.jurisdictionId),
     q.kind ? eq(accountabilityEntries.kind, q.kind) : undefined,
     q.from ? gte(accountabilityEntries.decidedAt, q.from) : undefined,
     q.to ? lt(accountabilityEntries.decidedAt, q.to) : undefined,
   ];
-  return db
-    .select(confirmedEntryColumns)
-    .from(accountabilityEntries)
-    .innerJoin(reports, eq(reports.id, accountabilityEntries.caseId))
-    .leftJoin(employers, eq(employers.id, accountabilityEntries.employerId))
-    .leftJoin(jurisdictions, eq(jurisdictions.id, reports.jurisdictionId))
-    .leftJoin(officers, eq(officers.id, accountabilityEntries.decidedBy))
-    .where(and(...conditions))
+  return confirmedQuery(db, and(...conditions))
     .orderBy(desc(accountabilityEntries.decidedAt))
     .limit(q.limit);
 }
