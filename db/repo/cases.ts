@@ -21,7 +21,13 @@ import {
   warningDecisions,
 } from '../schema';
 import { accountabilityStatement, type NewAccountabilityEntry } from './accountability';
-import { type NewEmployer, type NewReport, type ReportRow, reportRecordStatements } from './reports';
+import {
+  type NewEmployer,
+  type NewReport,
+  type ReportRow,
+  reportRecordStatements,
+  reportSubmittedRow,
+} from './reports';
 import { openCountsByArea, todoTotals } from './stats';
 
 export type CaseStatus = ReportRow['status'];
@@ -644,19 +650,7 @@ export function officerCaseStatements(
   return [
     ...reportRecordStatements(db, report, c.employer),
     ...(c.accountability ?? []).map((e) => accountabilityStatement(db, e)),
-    ...(c.outboxId
-      ? [
-          db.insert(outbox).values({
-            id: c.outboxId,
-            kind: 'report_submitted',
-            reportId: report.id,
-            payload: { reportId: report.id, urgency: report.urgency },
-            dedupeKey: `report_submitted:${report.id}`,
-            nextAttemptAt: at,
-            createdAt: at,
-          }),
-        ]
-      : []),
+    ...(c.outboxId ? [reportSubmittedRow(db, c.outboxId, report)] : []),
     eventStatement(db, {
       reportId: report.id,
       at,

@@ -114,17 +114,29 @@ export function submissionStatements(db: Db, s: Submission): BatchItem[] {
       type: 'submitted',
       data: { channel: report.channel, urgency: report.urgency, severity: report.severity, late: report.late },
     }),
-    db.insert(outbox).values({
-      id: s.outboxId,
-      kind: 'report_submitted',
-      reportId: report.id,
-      payload: { reportId: report.id, urgency: report.urgency },
-      dedupeKey: `report_submitted:${report.id}`,
-      priority: priorityOfUrgency(report.urgency),
-      nextAttemptAt: at,
-      createdAt: at,
-    }),
+    reportSubmittedRow(db, s.outboxId, report),
   ];
+}
+
+/**
+ * The outbox row that alerts the district (and the city, when urgent) of a new case, whoever opened it: an
+ * intake report, or an urgent case an officer enters. Urgent rows are sent first (OUTBOX_PRIORITY).
+ */
+export function reportSubmittedRow(
+  db: Db,
+  outboxId: string,
+  report: { id: string; urgency: NewReport['urgency']; submittedAt: Date },
+): BatchItem {
+  return db.insert(outbox).values({
+    id: outboxId,
+    kind: 'report_submitted',
+    reportId: report.id,
+    payload: { reportId: report.id, urgency: report.urgency },
+    dedupeKey: `report_submitted:${report.id}`,
+    priority: priorityOfUrgency(report.urgency),
+    nextAttemptAt: report.submittedAt,
+    createdAt: report.submittedAt,
+  });
 }
 
 /**

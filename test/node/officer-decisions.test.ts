@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entriesForCase } from '../../db/repo/accountability';
+import { OUTBOX_PRIORITY } from '../../db/repo/outbox';
 import { outbox, reports } from '../../db/schema';
 import { type NodeHost, startNodeHost } from '../../functions/node';
 import { createOfficer, csrfFrom, fetcherFor, type SignedIn, signIn } from './console-fixtures';
@@ -164,6 +165,8 @@ describe('officer-entered cases and accountability decisions', () => {
     expect(urgent.res.status).toBe(303);
     const rows = await host.deps.db.select().from(outbox).where(eq(outbox.reportId, urgent.id));
     expect(rows.map((r) => r.kind)).toEqual(['report_submitted']);
+    // Sent ahead of any backlog, as an urgent report's alert is (it once went out at normal priority).
+    expect(rows[0]?.priority).toBe(OUTBOX_PRIORITY.urgent);
     const [row] = await host.deps.db.select().from(reports).where(eq(reports.id, urgent.id));
     expect(row?.urgency).toBe('immediate');
   });
