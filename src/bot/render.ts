@@ -9,6 +9,7 @@ import type {
 import type { Reply } from '../intake/index';
 import { textOf } from '../messages/index';
 import type { Locale } from '../rules/index';
+import { splitAtLineEnds } from '../split-lines';
 import { CALLBACK_DATA_MAX_BYTES, type CallbackAction, encodeCallback, utf8Length } from './callbacks';
 
 export const MESSAGE_MAX_CHARS = 4096;
@@ -178,29 +179,20 @@ function reviewKeyboard(reply: Reply, L: Locale): InlineKeyboardMarkup {
  * `max` is cut without splitting an entity (&amp;), a tag or a surrogate pair. Our own markup never spans lines.
  */
 export function splitHtml(html: string, max = MESSAGE_MAX_CHARS): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  const flush = () => {
-    if (current.trim() !== '') chunks.push(current.replace(/\n+$/, ''));
-    current = '';
-  };
-  for (const line of html.split('\n')) {
-    const candidate = current === '' ? line : `${current}\n${line}`;
-    if (candidate.length <= max) {
-      current = candidate;
-      continue;
-    }
-    flush();
-    let rest = line;
-    while (rest.length > max) {
-      const cut = safeCut(rest, max);
-      chunks.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    current = rest;
-  }
-  flush();
-  return chunks.length > 0 ? chunks : [''];
+  return splitAtLineEnds(
+    html,
+    (message) => message.length <= max,
+    (line) => {
+      const pieces: string[] = [];
+      let rest = line;
+      while (rest.length > max) {
+        const cut = safeCut(rest, max);
+        pieces.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      return [...pieces, rest];
+    },
+  );
 }
 
 function safeCut(text: string, max: number): number {

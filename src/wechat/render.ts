@@ -1,6 +1,7 @@
 // Engine replies → WeChat text messages. A chat in an Official Account has no buttons, so choices are
 // numbered lines answered by number; each message stays within the platform's text limit (see TEXT_MAX_BYTES).
 import type { Reply } from '../intake/index';
+import { splitAtLineEnds } from '../split-lines';
 import { WX } from './texts';
 
 /**
@@ -54,29 +55,20 @@ function progressOf(reply: Reply): string {
 
 /** Splits at line ends into messages of at most `max` UTF-8 bytes; a longer line is cut between characters. */
 export function splitText(text: string, max = TEXT_MAX_BYTES): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  const flush = () => {
-    if (current.trim() !== '') chunks.push(current.replace(/\n+$/, ''));
-    current = '';
-  };
-  for (const line of text.split('\n')) {
-    const candidate = current === '' ? line : `${current}\n${line}`;
-    if (bytesOf(candidate) <= max) {
-      current = candidate;
-      continue;
-    }
-    flush();
-    let rest = '';
-    for (const ch of line) {
-      if (bytesOf(rest + ch) > max) {
-        chunks.push(rest);
-        rest = '';
+  return splitAtLineEnds(
+    text,
+    (message) => bytesOf(message) <= max,
+    (line) => {
+      const pieces: string[] = [];
+      let rest = '';
+      for (const ch of line) {
+        if (bytesOf(rest + ch) > max) {
+          pieces.push(rest);
+          rest = '';
+        }
+        rest += ch;
       }
-      rest += ch;
-    }
-    current = rest;
-  }
-  flush();
-  return chunks.length > 0 ? chunks : [''];
+      return [...pieces, rest];
+    },
+  );
 }
