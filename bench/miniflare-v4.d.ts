@@ -3,7 +3,7 @@
 declare module 'miniflare-v4' {
   export class Miniflare {
     constructor(options: {
-      modules?: { type: 'ESModule'; path: string; contents?: string }[];
+      modules?: { type: 'ESModule' | 'Text'; path: string; contents?: string }[];
       compatibilityDate?: string;
       compatibilityFlags?: string[];
       d1Databases?: string[] | Record<string, string>;

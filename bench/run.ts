@@ -45,9 +45,11 @@ import {
   eagerCodeSize,
   evaluatedOnly,
   parsedOnly,
+  publicPathOnly,
   singleModule,
   splitModules,
   startUpVersusHelloWorld,
+  unimportedModules,
 } from './startup';
 
 const rows: Row[] = [];
@@ -725,6 +727,9 @@ async function sizes() {
     split: await splitModules('functions/worker.ts'),
     evaluated: await evaluatedOnly('functions/worker.ts'),
     parsed: await parsedOnly('functions/worker.ts'),
+    publicOnly: await publicPathOnly('functions/worker.ts'),
+    unimported: await unimportedModules('functions/worker.ts', 'ESModule'),
+    unimportedText: await unimportedModules('functions/worker.ts', 'Text'),
   });
   const startUpRow = (figure: string, name: string, target?: boolean) => {
     const ours = medians[name] ?? 0;
@@ -743,12 +748,18 @@ async function sizes() {
   startUpRow('the same, code-split build (lazy groups as modules)', 'split');
   startUpRow('worker evaluated, request answered like hello-world', 'evaluated');
   startUpRow('whole bundle parsed, never evaluated, hello-world request', 'parsed');
+  startUpRow('only the modules of the public path (no lazy group given to workerd)', 'publicOnly');
+  startUpRow('hello-world beside the modules of the split build, never imported', 'unimported');
+  startUpRow('hello-world beside the same bytes as text modules', 'unimportedText');
   // CPU time hardly moves with the load of a shared machine, so it shows what each part costs.
   for (const [name, figure] of [
     ['bundle', 'workerd CPU time to that response'],
     ['split', 'the same, code-split build'],
     ['evaluated', 'the same, worker evaluated, hello-world request'],
     ['parsed', 'the same, whole bundle parsed, never evaluated'],
+    ['publicOnly', 'the same, only the modules of the public path'],
+    ['unimported', 'the same, hello-world beside modules never imported'],
+    ['unimportedText', 'the same, hello-world beside those bytes as text'],
   ] as const) {
     const ms = cpu[name];
     if (ms !== undefined && cpu.hello !== undefined) {

@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { jurisdictionCache } from '../db/repo/jurisdictions';
 import { intakeRoutes } from './api/intake-routes';
-import { openApiDocument } from './api/openapi';
 import { publicUrl } from './config';
 import type { AppDeps, AppEnv } from './deps';
 import { notFound, onError } from './http/errors';
@@ -32,7 +31,10 @@ export function createApp(deps: AppDeps) {
 
   // CORS: only allow-listed portals and the app's own pages; others' unsafe requests get 403.
   app.use('/api/*', apiOriginPolicy(deps.config));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument(publicUrl(deps.config))));
+  // Loaded on first use: zod's JSON Schema generator is a quarter of zod, and no reporter's request needs it.
+  app.get('/api/openapi.json', async (c) =>
+    c.json((await import('./api/openapi')).openApiDocument(publicUrl(deps.config))),
+  );
   // A submit wrote the report's outbox row: its first try starts right after the answer.
   app.route(
     '/api',
