@@ -131,6 +131,9 @@ export const telegramClaim: typeof zh.telegramClaim = {
   claimed: 'Claimed. Please handle it in the console and file Annex 4 in time.',
   mine: 'You have already claimed this report.',
   taken: (name, at) => `Already claimed by ${name} at ${at}.`,
+  badLinkCode: 'The link code is invalid or has expired. Make a new one in the console, then send /link with the code.',
+  linkDisabled: 'This officer account is disabled and cannot be linked.',
+  linked: (name) => `Linked: ${name}. You can now press the “认领 Claim” button in the group to claim reports.`,
 };
 
 export const reporterMessage: typeof zh.reporterMessage = {
@@ -379,6 +382,10 @@ export const alert: typeof zh.alert = {
   lineSep: ', ',
   claimButton: 'Claim',
   viewButton: 'View',
+  followUpUrgent: 'URGENT ',
+  followUp: (unit: string, receipt: string, caseReceipt: string, claimant: string) =>
+    `Follow-up (续报) on case ${caseReceipt}, ${unit}: new report ${receipt}; ${claimant}`,
+  openCase: 'Open the case',
 };
 
 export const coverage: typeof zh.coverage = {

@@ -140,6 +140,10 @@ export const telegramClaim = {
   claimed: '认领成功，请在控制台处理并于时限内报送信息情况表。',
   mine: '您已认领这份报告。',
   taken: (name: string, at: string) => `这份报告已由 ${name} 于 ${at} 认领，无需重复认领。`,
+  /** /link 绑定码 (src/notify/telegram-link.ts): tying a Telegram account to an officer's, so the button works. */
+  badLinkCode: '绑定码无效或已过期，请在控制台重新生成绑定码后发送 /link 绑定码。',
+  linkDisabled: '该工作人员账号已停用，无法绑定。',
+  linked: (name: string) => `绑定成功：${name}。之后可在群内点击“认领 Claim”按钮认领报告。`,
 };
 
 /**
@@ -392,6 +396,11 @@ export const alert = {
   /** Telegram's buttons under a notice, printed in both languages: "认领 Claim", "查看 View". */
   claimButton: '认领',
   viewButton: '查看',
+  /** A report that joined an open case (src/notify/follow-up.ts): one short 续报 line, not a second alert. */
+  followUpUrgent: '【紧急重大】',
+  followUp: (unit: string, receipt: string, caseReceipt: string, claimant: string) =>
+    `【续报】${unit}：新报告 ${receipt} 已并入案件 ${caseReceipt}，${claimant}`,
+  openCase: '查看案件',
 };
 
 /**

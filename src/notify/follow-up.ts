@@ -2,6 +2,7 @@
 // which case it joined, who has claimed that case, and whether the follow-up itself is urgent — instead of
 // a second full alert (SPEC "Triage").
 import type { ReportRow } from '../../db/repo/reports';
+import { textOf } from '../messages/index';
 import type { Locale } from '../rules/index';
 import { type AlertMessage, caseUrl, claimantPhrase } from './format';
 import { maskMobiles, oneLine } from './text';
@@ -20,10 +21,8 @@ export function buildFollowUpLine(followUp: ReportRow, ctx: FollowUpContext): Al
   const urgent = followUp.urgency === 'immediate';
   const unit = clean(ctx.caseRow.unitName);
   const who = claimantPhrase(ctx.locale, ctx.claimantName);
-  const title =
-    ctx.locale === 'en'
-      ? `${urgent ? 'URGENT ' : ''}Follow-up (续报) on case ${ctx.caseRow.receipt}, ${unit}: new report ${followUp.receipt}; ${who}`
-      : `${urgent ? '【紧急重大】' : ''}【续报】${unit}：新报告 ${followUp.receipt} 已并入案件 ${ctx.caseRow.receipt}，${who}`;
+  const t = textOf('alert', ctx.locale);
+  const title = `${urgent ? t.followUpUrgent : ''}${t.followUp(unit, followUp.receipt, ctx.caseRow.receipt, who)}`;
   return {
     locale: ctx.locale,
     reportId: followUp.id,
@@ -34,7 +33,7 @@ export function buildFollowUpLine(followUp: ReportRow, ctx: FollowUpContext): Al
     reasonsLabel: '',
     reasons: [],
     link: {
-      label: ctx.locale === 'en' ? 'Open the case' : '查看案件',
+      label: t.openCase,
       url: caseUrl(ctx.publicUrl, ctx.caseRow.id),
     },
     claimable: false,

@@ -8,6 +8,7 @@ import {
   setLinkCode,
 } from '../../db/repo/officers';
 import type { AppDeps } from '../deps';
+import { textOf } from '../messages/index';
 
 // No 0/O, 1/I/L: the code is read off a screen and typed on a phone.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -52,7 +53,9 @@ export type LinkResult =
   | { ok: true; answer: string; officer: { id: string; displayName: string } }
   | { ok: false; answer: string };
 
-const BAD_CODE = '绑定码无效或已过期，请在控制台重新生成绑定码后发送 /link 绑定码。';
+// Officers' Telegram is Chinese, as the claim button's answers are.
+const t = textOf('telegramClaim', 'zh');
+const BAD_CODE = t.badLinkCode;
 
 export async function linkTelegramOfficer(
   deps: AppDeps,
@@ -65,7 +68,7 @@ export async function linkTelegramOfficer(
   if (!officer?.linkCodeExpiresAt || officer.linkCodeExpiresAt.getTime() <= now.getTime()) {
     return { ok: false, answer: BAD_CODE };
   }
-  if (officer.disabled) return { ok: false, answer: '该工作人员账号已停用，无法绑定。' };
+  if (officer.disabled) return { ok: false, answer: t.linkDisabled };
 
   const telegramUserId = String(input.telegramUserId);
   await deps.db.batch(linkTelegramStatements(deps.db, { officerId: officer.id, code, telegramUserId, now }));
@@ -74,7 +77,7 @@ export async function linkTelegramOfficer(
   if (linked?.id !== officer.id) return { ok: false, answer: BAD_CODE };
   return {
     ok: true,
-    answer: `绑定成功：${linked.displayName}。之后可在群内点击“认领 Claim”按钮认领报告。`,
+    answer: t.linked(linked.displayName),
     officer: { id: linked.id, displayName: linked.displayName },
   };
 }
