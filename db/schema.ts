@@ -93,6 +93,14 @@ export const reports = sqliteTable(
     lateHours: integer('late_hours'),
     peopleInvolved: integer('people_involved'),
     groupIncident: integer('group_incident', { mode: 'boolean' }).notNull().default(false),
+    // The regional warning level's employers and people (db/repo/regional.ts), kept by triggers on every open case
+    // (a case not closed) of the employer whenever one of them changes (migration 0021): 1 on the employer's
+    // latest open case, so the employers with an open case in a window ending now are a sum over that window; and
+    // the case's share of the employer's largest figure — its people less the largest of the employer's later open
+    // cases, never below 0 — so those shares over the window add up to each employer's largest figure in it.
+    // 0 on closed cases and follow-ups.
+    levelEmployer: integer('level_employer').notNull().default(0),
+    levelPeople: integer('level_people').notNull().default(0),
     eventAt: integer('event_at', { mode: 'timestamp_ms' }),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
     status: text('status', { enum: ['new', 'claimed', 'annex4_submitted', 'closed'] })
@@ -153,6 +161,55 @@ export const reports = sqliteTable(
     index('reports_name_key_idx').on(t.nameKey).where(sql`name_key IS NOT NULL`),
     // Closed cases past the retention period, found by the tick (src/cases/retention.ts).
     index('reports_closed_idx').on(t.status, t.closedAt),
+    // The regional warning level over the open cases of a window (db/repo/regional.ts), each partial to the cases
+    // not closed and covering its query: the window's sums (cases, incidents, employers, people), whether a district
+    // or an industry section has an open case in it, and the employer's open cases the triggers rank.
+    index('reports_open_window_idx')
+      .on(t.submittedAt, t.groupIncident, t.levelEmployer, t.levelPeople, t.caseId, t.status)
+      .where(sql`case_id IS NULL AND status != 'closed'`),
+    index('reports_open_area_idx')
+      .on(
+        t.jurisdictionId,
+        t.submittedAt,
+        t.industry,
+        t.groupIncident,
+        t.employerId,
+        t.peopleInvolved,
+        t.caseId,
+        t.status,
+      )
+      .where(sql`case_id IS NULL AND status != 'closed'`),
+    index('reports_open_industry_idx')
+      .on(t.industry, t.submittedAt, t.caseId, t.status)
+      .where(sql`case_id IS NULL AND status != 'closed'`),
+    index('reports_employer_open_idx')
+      .on(t.employerId, t.submittedAt, t.id, t.peopleInvolved, t.caseId, t.status)
+      .where(sql`case_id IS NULL AND status != 'closed'`),
+    // The statistics' filters on an industry section with no case_counts scope (with an item or a source, db/repo/
+    // stats.ts): the section's cases of a period with what the breakdown groups on and the items to check.
+    index('reports_industry_window_idx')
+      .on(t.industry, t.submittedAt, t.caseId, t.jurisdictionId, t.channel, t.items)
+      .where(sql`case_id IS NULL`),
+    // The period report's notable cases (db/repo/period-reports.ts): only the cases notable by their own flags.
+    // The first in ranking order (its whole key is the ranking, ties included), so the top of a recent period is a short walk from the top; the second by time,
+    // so a period whose top lies deep in that order is one range over its own notable cases. Both cover their query
+    // (the flag columns too: SQLite 3.45 checks the query's copy of the WHERE against the entry), and the query
+    // repeats the WHERE word for word (NOTABLE_FLAGS): SQLite uses a partial index only then.
+    index('reports_notable_rank_idx')
+      .on(
+        sql`group_incident DESC`,
+        sql`coalesce(people_involved, 0) DESC`,
+        t.submittedAt,
+        t.urgency,
+        t.severity,
+        t.peopleInvolved,
+        t.id,
+        t.caseId,
+      )
+      .where(sql`case_id IS NULL AND (group_incident = 1 OR urgency = 'immediate' OR severity = 'high')`),
+    index('reports_notable_idx')
+      .on(t.submittedAt, t.groupIncident, t.peopleInvolved, t.urgency, t.severity, t.id, t.caseId)
+      .where(sql`case_id IS NULL AND (group_incident = 1 OR urgency = 'immediate' OR severity = 'high')`),
   ],
 );
 

@@ -1,11 +1,16 @@
-// The regional warning level's inputs as one SQL aggregate over stored reports (seed §3): distinct employers,
-// industries, districts, people and group incidents of the open cases in a window, and the number of cases in
-// the window before it for the trend. It reads through a covering index (reports_window_idx), so the cost grows
-// with the cases in the window, never with the whole table, and no case is loaded into memory.
-import { sql } from 'drizzle-orm';
+// The regional warning level's inputs (seed §3): distinct employers, industries, districts, people and group
+// incidents of the open cases in a window, and the number of cases in the window before it for the trend.
+// For the whole city, over a window that ends after every open case (the window ending now), it is sums over one
+// range of reports_open_window_idx — the triggers keep on each open case whether it is its employer's latest and
+// its share of the employer's largest figure (db/schema.ts, level_employer / level_people) — and one index probe
+// per district and per industry section; the previous window's count reads case_counts' whole days and counts only
+// the two part days at its ends. One district, or a window with open cases after its end, is one aggregate over the
+// open cases of the window (reports_open_area_idx / reports_window_idx). No case is loaded into memory.
+import { type SQL, sql } from 'drizzle-orm';
 import type { LevelMetrics } from '../../src/rules/index';
 import type { Db } from '../client';
 import { reports } from '../schema';
+import { beijingDay, caseBreakdown, dayStart } from './stats';
 
 export interface RegionWindow {
   from: Date;
@@ -17,41 +22,125 @@ export interface RegionWindow {
 }
 
 const r = reports;
+/** A case not closed: the WHERE of the reports_open_* partial indexes, word for word (SQLite needs it so). */
+const OPEN = sql`case_id IS NULL AND status != 'closed'`;
+/** GB/T 4754-2017 sections A–T only; anything else is not an industry. */
+const SECTIONS = [...'ABCDEFGHIJKLMNOPQRST'];
+
+type Current = Omit<LevelMetrics, 'trend'> & { cases: number };
 
 export async function regionalMetrics(db: Db, w: RegionWindow): Promise<LevelMetrics> {
-  const scope = w.jurisdictionId ? sql`AND ${r.jurisdictionId} = ${w.jurisdictionId}` : sql``;
-  // Cases (incidents), not reports: a follow-up (续报) that joined a case is counted with its case.
-  const open = sql`${r.submittedAt} >= ${w.from.getTime()} AND ${r.submittedAt} < ${w.to.getTime()}
-    AND ${r.caseId} IS NULL AND ${r.status} != 'closed' ${scope}`;
-  const [counts, employers, previous] = await Promise.all([
+  const [current, previous] = await Promise.all([
+    w.jurisdictionId ? openCasesAggregate(db, w, w.jurisdictionId) : openCasesCitywide(db, w),
+    casesBetween(db, w.before, w.from, w.jurisdictionId),
+  ]);
+  return withTrend(current, previous);
+}
+
+/** The same metrics counted from the window's cases alone: the tests' reference for the kept ranks. */
+export async function regionalMetricsFromCases(db: Db, w: RegionWindow): Promise<LevelMetrics> {
+  const [current, previous] = await Promise.all([
+    openCasesAggregate(db, w, w.jurisdictionId),
+    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${r}
+      WHERE ${r.submittedAt} >= ${w.before.getTime()} AND ${r.submittedAt} < ${w.from.getTime()} AND ${r.caseId} IS NULL
+        ${w.jurisdictionId ? sql`AND ${r.jurisdictionId} = ${w.jurisdictionId}` : sql``}`),
+  ]);
+  return withTrend(current, previous?.n ?? 0);
+}
+
+function withTrend({ cases, ...metrics }: Current, previous: number): LevelMetrics {
+  return {
+    ...metrics,
+    trend: { current: cases, previous, ratio: previous === 0 ? null : Math.round((cases / previous) * 100) / 100 },
+  };
+}
+
+/** The whole city: sums over the window's open cases, and one index probe per district and per section. */
+async function openCasesCitywide(db: Db, w: RegionWindow): Promise<Current> {
+  const from = w.from.getTime();
+  const to = w.to.getTime();
+  const inWindow = sql`submitted_at >= ${from} AND submitted_at < ${to}`;
+  const row = await db.get<{
+    later: number;
+    cases: number;
+    incidents: number | null;
+    employers: number | null;
+    people: number | null;
+    districts: number;
+    industries: number;
+  }>(sql`SELECT
+      -- An open case at or after the window's end makes the kept ranks not the window's own (never for "now").
+      EXISTS (SELECT 1 FROM reports INDEXED BY reports_open_window_idx WHERE submitted_at >= ${to} AND ${OPEN}) AS later,
+      count(*) AS cases, sum(group_incident) AS incidents, sum(level_employer) AS employers,
+      sum(level_people) AS people,
+      (SELECT count(*) FROM (SELECT DISTINCT jurisdiction_id AS area FROM open_case_counts
+         WHERE cases > 0 AND jurisdiction_id != '') AS a
+       WHERE EXISTS (SELECT 1 FROM reports INDEXED BY reports_open_area_idx
+         WHERE jurisdiction_id = a.area AND ${inWindow} AND ${OPEN})) AS districts,
+      (SELECT count(*) FROM json_each(${JSON.stringify(SECTIONS)}) AS s
+       WHERE EXISTS (SELECT 1 FROM reports INDEXED BY reports_open_industry_idx
+         WHERE industry = s.value AND ${inWindow} AND ${OPEN})) AS industries
+    FROM reports INDEXED BY reports_open_window_idx WHERE ${inWindow} AND ${OPEN}`);
+  if (!row || row.later) return openCasesAggregate(db, w);
+  return {
+    cases: row.cases,
+    employers: row.employers ?? 0,
+    people: row.people ?? 0,
+    groupIncidents: row.incidents ?? 0,
+    districts: row.districts,
+    industries: row.industries,
+  };
+}
+
+/** The same figures as one aggregate over the window's open cases (one district, or any window). */
+async function openCasesAggregate(db: Db, w: RegionWindow, jurisdictionId?: string): Promise<Current> {
+  const open: SQL = sql`${r.submittedAt} >= ${w.from.getTime()} AND ${r.submittedAt} < ${w.to.getTime()}
+    AND ${OPEN} ${jurisdictionId ? sql`AND ${r.jurisdictionId} = ${jurisdictionId}` : sql``}`;
+  const from = jurisdictionId ? sql`${r} INDEXED BY reports_open_area_idx` : sql`${r}`;
+  const [counts, employers] = await Promise.all([
     db.get<{ cases: number; industries: number; districts: number; incidents: number | null }>(sql`
       SELECT count(*) AS cases,
-             -- GB/T 4754-2017 sections A–T only; anything else is not an industry
              count(DISTINCT CASE WHEN length(${r.industry}) = 1 AND ${r.industry} BETWEEN 'A' AND 'T'
                                  THEN ${r.industry} END) AS industries,
              count(DISTINCT nullif(${r.jurisdictionId}, '')) AS districts,
              -- the case's flag: set at submission, raised by a follow-up (2026.2: ≥ 10 taking part)
              sum(${r.groupIncident}) AS incidents
-      FROM ${r} WHERE ${open}`),
-    // Employers and people in one grouping: each employer counted once, with its largest figure, so repeat
-    // reports are not added up (a separate count(DISTINCT employer_id) sorted the same cases a second time).
+      FROM ${from} WHERE ${open}`),
+    // Each employer counted once, with its largest figure, so repeat reports are not added up.
     db.get<{ employers: number; people: number | null }>(sql`
       SELECT count(*) AS employers, sum(largest) AS people FROM (
-        SELECT max(max(coalesce(${r.peopleInvolved}, 0), 0)) AS largest FROM ${r} WHERE ${open} GROUP BY ${r.employerId}
+        SELECT max(max(coalesce(${r.peopleInvolved}, 0), 0)) AS largest FROM ${from} WHERE ${open} GROUP BY ${r.employerId}
       )`),
-    db.get<{ cases: number }>(sql`
-      SELECT count(*) AS cases FROM ${r}
-      WHERE ${r.submittedAt} >= ${w.before.getTime()} AND ${r.submittedAt} < ${w.from.getTime()}
-        AND ${r.caseId} IS NULL ${scope}`),
   ]);
-  const current = counts?.cases ?? 0;
-  const before = previous?.cases ?? 0;
   return {
+    cases: counts?.cases ?? 0,
     employers: employers?.employers ?? 0,
-    industries: counts?.industries ?? 0,
-    districts: counts?.districts ?? 0,
     people: employers?.people ?? 0,
     groupIncidents: counts?.incidents ?? 0,
-    trend: { current, previous: before, ratio: before === 0 ? null : Math.round((current / before) * 100) / 100 },
+    districts: counts?.districts ?? 0,
+    industries: counts?.industries ?? 0,
   };
+}
+
+/**
+ * Cases reported in [from, to), closed or not: case_counts for the whole Beijing days inside, and the cases of the
+ * part days at either end counted through reports_window_idx.
+ */
+async function casesBetween(db: Db, from: Date, to: Date, jurisdictionId?: string): Promise<number> {
+  const count = async (a: number, b: number) => {
+    if (a >= b) return 0;
+    const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${r}
+      WHERE ${r.submittedAt} >= ${a} AND ${r.submittedAt} < ${b} AND ${r.caseId} IS NULL
+        ${jurisdictionId ? sql`AND ${r.jurisdictionId} = ${jurisdictionId}` : sql``}`);
+    return row?.n ?? 0;
+  };
+  const firstDay = beijingDay(new Date(from.getTime() - 1)) + 1; // the first day starting at or after `from`
+  const lastDay = beijingDay(to); // the day `to` falls in: whole days are [firstDay, lastDay)
+  if (firstDay >= lastDay) return count(from.getTime(), to.getTime());
+  const [whole, head, tail] = await Promise.all([
+    caseBreakdown(db, { fromDay: firstDay, toDay: lastDay, jurisdictionId }),
+    count(from.getTime(), dayStart(firstDay).getTime()),
+    count(dayStart(lastDay).getTime(), to.getTime()),
+  ]);
+  return whole.total + head + tail;
 }

@@ -100,7 +100,16 @@ export async function caseBreakdown(db: Db, f: StatsFilter): Promise<Breakdown> 
   return b;
 }
 
-/** The conditions on reports for a filter (period by submission time, through the submitted_at indexes). */
+/**
+ * The cases of a filter with no scope. With an industry section they are read through reports_industry_window_idx
+ * (section, period, and the columns grouped on: a twentieth of the period), the item checked on the case's own
+ * list; otherwise through the submitted_at indexes, the item through report_items.
+ */
+function casesOf(f: StatsFilter): SQL {
+  return f.industry ? sql`${reports} INDEXED BY reports_industry_window_idx` : sql`${reports}`;
+}
+
+/** The conditions on reports for a filter (period by submission time). */
 function caseConditions(f: StatsFilter): SQL {
   const from = dayStart(f.fromDay).getTime();
   const to = dayStart(f.toDay).getTime();
@@ -110,9 +119,14 @@ function caseConditions(f: StatsFilter): SQL {
     sql`${reports.caseId} IS NULL`,
   ];
   if (f.jurisdictionId) parts.push(sql`${reports.jurisdictionId} = ${f.jurisdictionId}`);
-  if (f.industry) parts.push(sql`coalesce(${reports.industry}, '') = ${f.industry}`);
+  if (f.industry) parts.push(sql`${reports.industry} = ${f.industry}`);
   if (f.channel) parts.push(sql`${reports.channel} = ${f.channel}`);
-  if (f.item) {
+  if (f.item && f.industry) {
+    // The case's items as stored (a JSON array of codes): instr() finds the quoted code cheaply in the index entry,
+    // json_each() confirms it is one of them.
+    parts.push(sql`instr(${reports.items}, json_quote(${f.item})) > 0
+      AND EXISTS (SELECT 1 FROM json_each(${reports.items}) WHERE value = ${f.item})`);
+  } else if (f.item) {
     parts.push(sql`${reports.id} IN (SELECT ${reportItems.reportId} FROM ${reportItems}
       WHERE ${reportItems.item} = ${f.item} AND ${reportItems.submittedAt} >= ${from} AND ${reportItems.submittedAt} < ${to})`);
   }
@@ -126,10 +140,10 @@ export async function breakdownFromCases(db: Db, f: StatsFilter): Promise<Breakd
     db.all<{ area: string; industry: string; channel: string; n: number }>(sql`
       SELECT ${reports.jurisdictionId} AS area, coalesce(${reports.industry}, '') AS industry,
              ${reports.channel} AS channel, count(*) AS n
-      FROM ${reports} WHERE ${where} GROUP BY 1, 2, 3`),
+      FROM ${casesOf(f)} WHERE ${where} GROUP BY 1, 2, 3`),
     db.all<{ item: string; n: number }>(sql`
       SELECT ${reportItems.item} AS item, count(*) AS n
-      FROM ${reportItems} JOIN ${reports} ON ${reports.id} = ${reportItems.reportId}
+      FROM ${casesOf(f)} JOIN ${reportItems} ON ${reportItems.reportId} = ${reports.id}
       WHERE ${where} GROUP BY 1`),
   ]);
   const b = emptyBreakdown();
@@ -168,7 +182,7 @@ export async function trendFromCases(db: Db, f: StatsFilter, weeks = 12): Promis
   const rows = await db.all<{ day: number; key: string; n: number }>(sql`
     SELECT CAST((${reportItems.submittedAt} + ${BEIJING_MS}) / ${DAY_MS} AS INTEGER) AS day,
            ${reportItems.item} AS key, count(*) AS n
-    FROM ${reportItems} JOIN ${reports} ON ${reports.id} = ${reportItems.reportId}
+    FROM ${casesOf(f)} JOIN ${reportItems} ON ${reportItems.reportId} = ${reports.id}
     WHERE ${caseConditions({ ...f, fromDay: t.start })} GROUP BY 1, 2`);
   for (const r of rows) t.add(r.day, r.key, r.n);
   return t.trend;

@@ -13,6 +13,7 @@ import {
   breakdownFromCases,
   breakdownWithTrend,
   caseBreakdown,
+  dayStart,
   type OpenCounts,
   openCountsByArea,
   type StatsFilter,
@@ -108,6 +109,37 @@ async function openCountsFromCases(now: Date, soonMs: number): Promise<Map<strin
   return new Map(rows.map(({ area, ...counts }) => [area, counts]));
 }
 
+/** Filters no case_counts scope answers: counted from the cases through reports_industry_window_idx. */
+const COMBINED: Omit<StatsFilter, 'fromDay' | 'toDay'>[] = [
+  { item: 'M05', industry: 'C' },
+  { item: 'M05', industry: 'F' },
+  { item: 'M09', industry: 'C', jurisdictionId: '220102' },
+  { industry: 'C', channel: 'web' },
+  { item: 'M05', channel: 'web' },
+];
+
+/** A breakdown counted here, row by row, from every case of the period (the reference for COMBINED). */
+async function breakdownByHand(f: StatsFilter) {
+  const rows = await host.deps.db.all<{ area: string; industry: string | null; channel: string; items: string }>(sql`
+    SELECT jurisdiction_id AS area, industry, channel, items FROM reports
+    WHERE case_id IS NULL AND submitted_at >= ${dayStart(f.fromDay).getTime()} AND submitted_at < ${dayStart(f.toDay).getTime()}`);
+  const b = { total: 0, byArea: new Map(), byItem: new Map(), byIndustry: new Map(), byChannel: new Map() };
+  const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const r of rows) {
+    const items = JSON.parse(r.items) as string[];
+    if (f.jurisdictionId && r.area !== f.jurisdictionId) continue;
+    if (f.industry && r.industry !== f.industry) continue;
+    if (f.channel && r.channel !== f.channel) continue;
+    if (f.item && !items.includes(f.item)) continue;
+    b.total++;
+    add(b.byArea, r.area);
+    add(b.byIndustry, r.industry ?? '');
+    add(b.byChannel, r.channel);
+    for (const item of new Set(items)) add(b.byItem, item);
+  }
+  return b;
+}
+
 /** Every figure the counts answer, next to the same figure counted from the cases. */
 async function expectCountsMatchCases(): Promise<number> {
   const db = host.deps.db;
@@ -123,6 +155,13 @@ async function expectCountsMatchCases(): Promise<number> {
       expect(await caseBreakdown(db, filter), JSON.stringify(filter)).toEqual(await breakdownFromCases(db, filter));
     }
   }
+  for (const f of COMBINED) {
+    const filter = { ...periods[0], ...f } as StatsFilter;
+    expect(await caseBreakdown(db, filter), JSON.stringify(f)).toEqual(await breakdownByHand(filter));
+  }
+  expect((await caseBreakdown(db, { ...periods[0], item: 'M05', industry: 'C' } as StatsFilter)).total).toBeGreaterThan(
+    0,
+  );
   for (const f of FILTERS) {
     const filter = { fromDay: 0, toDay: today + 1, ...f };
     expect(await weeklyTrend(db, filter, 12), JSON.stringify(f)).toEqual(await trendFromCases(db, filter, 12));

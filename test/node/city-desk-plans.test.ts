@@ -5,11 +5,13 @@
 // read whole on purpose. The timings at 1,000,000 reports are in `npm run bench` (§9).
 import { join } from 'node:path';
 import type { InStatement } from '@libsql/client';
+import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { type OpenedDb, openLibsql } from '../../db/libsql';
 import { inboxCounts } from '../../db/repo/cases';
+import { notableCases } from '../../db/repo/period-reports';
 import { regionalMetrics } from '../../db/repo/regional';
 import { beijingDay, caseBreakdown, openCountsByArea, weeklyTrend } from '../../db/repo/stats';
 import { currentWarning } from '../../db/repo/warnings';
@@ -82,6 +84,10 @@ const READS: [string, () => Promise<unknown>][] = [
       }),
   ],
   ['warning in force (banner)', () => currentWarning(db)],
+  [
+    'notable cases of a period (period report)',
+    () => notableCases(db, new Date(now.getTime() - 30 * 86_400_000), now, 15),
+  ],
 ];
 
 describe('city desk query plans', () => {
@@ -115,7 +121,28 @@ describe('city desk query plans', () => {
       expect(plan).toMatch(
         /SEARCH case_counts USING INDEX sqlite_autoindex_case_counts_1 \(scope=\? AND day>\? AND day<\?\)/,
       );
+    // The notable cases: a walk down the ranking's own index (no sort of it); a period the walk does not reach, the
+    // period's range of the notable cases.
+    const [walk] = await plansOf(() => notableCases(db, new Date(0), now, 15));
+    expect(walk).toMatch(
+      /SCAN reports USING COVERING INDEX reports_notable_rank_idx(?! \| USE TEMP B-TREE FOR RIGHT PART)/,
+    );
+    const range = await db.all<{
+      detail: string;
+    }>(sql`EXPLAIN QUERY PLAN SELECT rowid FROM reports INDEXED BY reports_notable_idx
+      WHERE submitted_at >= 0 AND submitted_at < 1 AND case_id IS NULL
+        AND (group_incident = 1 OR urgency = 'immediate' OR severity = 'high')
+      ORDER BY group_incident DESC, coalesce(people_involved, 0) DESC, submitted_at, urgency, severity, people_involved, id`);
+    expect(range.map((p) => p.detail).join(' | ')).toMatch(/SEARCH reports USING COVERING INDEX reports_notable_idx/);
+    // The level: the city's window through the open cases' partial covering indexes, one district through its own.
     const [level] = await plansOf(() => regionalMetrics(db, { from: new Date(0), to: now, before: new Date(0) }));
-    expect(level).toContain('USING COVERING INDEX reports_window_idx');
+    for (const index of ['reports_open_window_idx', 'reports_open_area_idx', 'reports_open_industry_idx'])
+      expect(level).toContain(`USING COVERING INDEX ${index}`);
+    const district = await plansOf(() =>
+      regionalMetrics(db, { from: new Date(0), to: now, before: new Date(0), jurisdictionId: '220102' }),
+    );
+    expect(district.join(' | ')).toMatch(
+      /SEARCH reports USING COVERING INDEX reports_open_area_idx \(jurisdiction_id=\? AND submitted_at>\? AND submitted_at<\?\)/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 // The city desk on the Workers host (workerd + D1): the overview and statistics read the counts the triggers
 // on reports keep (db/migrations/0018_case_counts_triggers.sql) — equal to the figures counted from the cases
-// after a join, a split, a merge and a close — and the Excel workbook is built by the lazily imported
+// after a join, a split, a merge and a close, as are the warning level's ranks (0021_level_employer_triggers.sql) —
+// and the Excel workbook is built by the lazily imported
 // write-excel-file inside the bundle.
 import { env, SELF } from 'cloudflare:test';
 import { eq, sql } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { BatchItem, Db } from '../../db/client';
 import { insertAccount } from '../../db/repo/accounts';
 import { mergeStatements, splitStatements } from '../../db/repo/case-links';
+import { regionalMetrics, regionalMetricsFromCases } from '../../db/repo/regional';
 import { employerKey, findReport, submissionStatements } from '../../db/repo/reports';
 import {
   beijingDay,
@@ -147,6 +149,14 @@ describe('the city desk on the Workers host', () => {
       const kept = await openCountsByArea(db, now, 2 * 3_600_000);
       for (const { area, ...counts } of open) expect(kept.get(area)).toMatchObject(counts);
       expect(kept.size).toBe(open.length);
+      // The warning level's employers and people from the ranks the triggers keep on open cases (migration 0021).
+      const to = new Date(now.getTime() + 60_000);
+      for (const jurisdictionId of [undefined, '220104']) {
+        const w = { from: at(24 * 30), to, before: at(24 * 60), jurisdictionId };
+        const metrics = await regionalMetrics(db, w);
+        expect(metrics).toEqual(await regionalMetricsFromCases(db, w));
+        expect(metrics.employers).toBeGreaterThan(0);
+      }
     };
     await expectCountsMatchCases();
     const w4 = await findReport(db, 'W4');

@@ -1,0 +1,10 @@
+-- reports_notable_rank_idx corrected by hand: drizzle-kit 0.31 splits an index expression at its comma.
+ALTER TABLE `reports` ADD `level_employer` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `reports` ADD `level_people` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `reports_open_window_idx` ON `reports` (`submitted_at`,`group_incident`,`level_employer`,`level_people`,`case_id`,`status`) WHERE case_id IS NULL AND status != 'closed';--> statement-breakpoint
+CREATE INDEX `reports_open_area_idx` ON `reports` (`jurisdiction_id`,`submitted_at`,`industry`,`group_incident`,`employer_id`,`people_involved`,`case_id`,`status`) WHERE case_id IS NULL AND status != 'closed';--> statement-breakpoint
+CREATE INDEX `reports_open_industry_idx` ON `reports` (`industry`,`submitted_at`,`case_id`,`status`) WHERE case_id IS NULL AND status != 'closed';--> statement-breakpoint
+CREATE INDEX `reports_employer_open_idx` ON `reports` (`employer_id`,`submitted_at`,`id`,`people_involved`,`case_id`,`status`) WHERE case_id IS NULL AND status != 'closed';--> statement-breakpoint
+CREATE INDEX `reports_industry_window_idx` ON `reports` (`industry`,`submitted_at`,`case_id`,`jurisdiction_id`,`channel`,`items`) WHERE case_id IS NULL;--> statement-breakpoint
+CREATE INDEX `reports_notable_rank_idx` ON `reports` (group_incident DESC,coalesce(people_involved, 0) DESC,`submitted_at`,`urgency`,`severity`,`people_involved`,`id`,`case_id`) WHERE case_id IS NULL AND (group_incident = 1 OR urgency = 'immediate' OR severity = 'high');--> statement-breakpoint
+CREATE INDEX `reports_notable_idx` ON `reports` (`submitted_at`,`group_incident`,`people_involved`,`urgency`,`severity`,`id`,`case_id`) WHERE case_id IS NULL AND (group_incident = 1 OR urgency = 'immediate' OR severity = 'high');
