@@ -60,12 +60,22 @@ export function countsScope(f: Omit<StatsFilter, 'fromDay' | 'toDay'>): string |
   return [f.jurisdictionId ? `a:${f.jurisdictionId}` : '', ...others].filter(Boolean).join('|');
 }
 
-/** The day rows of one scope in [fromDay, toDay): a primary-key range. */
-function countRows(db: Db, scope: string, fromDay: number, toDay: number) {
-  return db
-    .select({ day: caseCounts.day, counts: caseCounts.counts })
-    .from(caseCounts)
-    .where(sql`${caseCounts.scope} = ${scope} AND ${caseCounts.day} >= ${fromDay} AND ${caseCounts.day} < ${toDay}`);
+/**
+ * The day rows of one scope in [fromDay, toDay): a primary-key range. Read as plain rows and parsed here: the ORM's
+ * per-row mapping cost twice the query on 84 rows (bench §9, the overview of one district).
+ */
+async function countRows(
+  db: Db,
+  scope: string,
+  fromDay: number,
+  toDay: number,
+): Promise<{ day: number; counts: Record<string, number> }[]> {
+  const c = caseCounts;
+  const rows = await db.all<{ day: number; counts: string }>(
+    sql`SELECT ${c.day} AS day, ${c.counts} AS counts FROM ${c}
+        WHERE ${c.scope} = ${scope} AND ${c.day} >= ${fromDay} AND ${c.day} < ${toDay}`,
+  );
+  return rows.map((r) => ({ day: r.day, counts: JSON.parse(r.counts) as Record<string, number> }));
 }
 
 /** Adds one day's counts ('a:220102' → 3, 'i:M05' → 2 …) to a breakdown. */
@@ -91,13 +101,38 @@ function addCounts(b: Breakdown, counts: Record<string, number>) {
   }
 }
 
+type DayRow = { day: number; counts: Record<string, number> };
+
+/** The day rows added up key by key into a breakdown (plain-object sums first: a few dozen keys, many rows). */
+function breakdownOf(rows: DayRow[]): Breakdown {
+  const totals: Record<string, number> = {};
+  for (const { counts } of rows) for (const key in counts) totals[key] = (totals[key] ?? 0) + (counts[key] ?? 0);
+  const b = emptyBreakdown();
+  addCounts(b, totals);
+  return b;
+}
+
+/** The day rows' item counts ('i:…') per week of the `weeks` weeks ending with the day before `toDay`. */
+function trendOf(rows: DayRow[], toDay: number, weeks: number): WeeklyTrend {
+  const t = emptyTrend(toDay, weeks);
+  const perWeek = Array.from({ length: weeks }, (): Record<string, number> => ({}));
+  for (const { day, counts } of rows) {
+    const sums = perWeek[Math.floor((day - t.start) / 7)];
+    if (!sums) continue;
+    for (const key in counts)
+      if (key.charCodeAt(0) === 105 /* 'i' */) sums[key] = (sums[key] ?? 0) + (counts[key] ?? 0);
+  }
+  perWeek.forEach((sums, w) => {
+    for (const key in sums) t.add(t.start + w * 7, key.slice(2), sums[key] ?? 0);
+  });
+  return t.trend;
+}
+
 /** Cases of the period by area, item, industry and source (a case with two items counts under each). */
 export async function caseBreakdown(db: Db, f: StatsFilter): Promise<Breakdown> {
   const scope = countsScope(f);
   if (scope === undefined) return breakdownFromCases(db, f);
-  const b = emptyBreakdown();
-  for (const row of await countRows(db, scope, f.fromDay, f.toDay)) addCounts(b, row.counts);
-  return b;
+  return breakdownOf(await countRows(db, scope, f.fromDay, f.toDay));
 }
 
 /**
@@ -107,6 +142,26 @@ export async function caseBreakdown(db: Db, f: StatsFilter): Promise<Breakdown> 
  */
 function casesOf(f: StatsFilter): SQL {
   return f.industry ? sql`${reports} INDEXED BY reports_industry_window_idx` : sql`${reports}`;
+}
+
+/**
+ * The cases of a filter with no scope, one row per item of each: with an industry section the items are read from
+ * the case's own list in the index entry (json_each, each item once per case like the triggers count it),
+ * otherwise from report_items.
+ */
+function itemsOfCases(f: StatsFilter): { from: SQL; item: SQL; cases: SQL } {
+  if (f.industry) {
+    return {
+      from: sql`${casesOf(f)}, json_each(${reports.items}) AS case_item`,
+      item: sql`case_item.value`,
+      cases: sql`count(DISTINCT ${reports}.rowid)`,
+    };
+  }
+  return {
+    from: sql`${reports} JOIN ${reportItems} ON ${reportItems.reportId} = ${reports.id}`,
+    item: sql`${reportItems.item}`,
+    cases: sql`count(*)`,
+  };
 }
 
 /** The conditions on reports for a filter (period by submission time). */
@@ -136,15 +191,14 @@ function caseConditions(f: StatsFilter): SQL {
 /** The same breakdown counted from the cases themselves: the filters with no scope, and the tests' reference. */
 export async function breakdownFromCases(db: Db, f: StatsFilter): Promise<Breakdown> {
   const where = caseConditions(f);
+  const perItem = itemsOfCases(f);
   const [groups, items] = await Promise.all([
     db.all<{ area: string; industry: string; channel: string; n: number }>(sql`
       SELECT ${reports.jurisdictionId} AS area, coalesce(${reports.industry}, '') AS industry,
              ${reports.channel} AS channel, count(*) AS n
       FROM ${casesOf(f)} WHERE ${where} GROUP BY 1, 2, 3`),
     db.all<{ item: string; n: number }>(sql`
-      SELECT ${reportItems.item} AS item, count(*) AS n
-      FROM ${casesOf(f)} JOIN ${reportItems} ON ${reportItems.reportId} = ${reports.id}
-      WHERE ${where} GROUP BY 1`),
+      SELECT ${perItem.item} AS item, ${perItem.cases} AS n FROM ${perItem.from} WHERE ${where} GROUP BY 1`),
   ]);
   const b = emptyBreakdown();
   for (const g of groups) {
@@ -168,22 +222,18 @@ export interface WeeklyTrend {
 export async function weeklyTrend(db: Db, f: StatsFilter, weeks = 12): Promise<WeeklyTrend> {
   const scope = countsScope(f);
   if (scope === undefined) return trendFromCases(db, f, weeks);
-  const t = emptyTrend(f.toDay, weeks);
-  for (const row of await countRows(db, scope, t.start, f.toDay)) {
-    for (const [key, n] of Object.entries(row.counts)) if (key.startsWith('i:')) t.add(row.day, key.slice(2), n);
-  }
-  return t.trend;
+  return trendOf(await countRows(db, scope, f.toDay - weeks * 7, f.toDay), f.toDay, weeks);
 }
 
 /** The same trend counted from the cases: the filters with no scope, and the tests' reference. */
 export async function trendFromCases(db: Db, f: StatsFilter, weeks = 12): Promise<WeeklyTrend> {
   const t = emptyTrend(f.toDay, weeks);
   // Numbers bind as REAL in libSQL, hence the CAST: a day must be a whole number.
+  const items = itemsOfCases(f);
   const rows = await db.all<{ day: number; key: string; n: number }>(sql`
-    SELECT CAST((${reportItems.submittedAt} + ${BEIJING_MS}) / ${DAY_MS} AS INTEGER) AS day,
-           ${reportItems.item} AS key, count(*) AS n
-    FROM ${casesOf(f)} JOIN ${reportItems} ON ${reportItems.reportId} = ${reports.id}
-    WHERE ${caseConditions({ ...f, fromDay: t.start })} GROUP BY 1, 2`);
+    SELECT CAST((${reports.submittedAt} + ${BEIJING_MS}) / ${DAY_MS} AS INTEGER) AS day,
+           ${items.item} AS key, ${items.cases} AS n
+    FROM ${items.from} WHERE ${caseConditions({ ...f, fromDay: t.start })} GROUP BY 1, 2`);
   for (const r of rows) t.add(r.day, r.key, r.n);
   return t.trend;
 }
@@ -198,17 +248,12 @@ export async function breakdownWithTrend(
   weeks = 12,
 ): Promise<{ breakdown: Breakdown; trend: WeeklyTrend }> {
   const scope = countsScope(f);
-  const t = emptyTrend(f.toDay, weeks);
-  if (scope === undefined || f.fromDay > t.start) {
+  if (scope === undefined || f.fromDay > f.toDay - weeks * 7) {
     const [breakdown, trend] = await Promise.all([caseBreakdown(db, f), weeklyTrend(db, f, weeks)]);
     return { breakdown, trend };
   }
-  const breakdown = emptyBreakdown();
-  for (const row of await countRows(db, scope, f.fromDay, f.toDay)) {
-    addCounts(breakdown, row.counts);
-    for (const [key, n] of Object.entries(row.counts)) if (key.startsWith('i:')) t.add(row.day, key.slice(2), n);
-  }
-  return { breakdown, trend: t.trend };
+  const rows = await countRows(db, scope, f.fromDay, f.toDay);
+  return { breakdown: breakdownOf(rows), trend: trendOf(rows, f.toDay, weeks) };
 }
 
 function emptyTrend(toDay: number, weeks: number) {

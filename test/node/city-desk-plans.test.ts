@@ -105,6 +105,22 @@ describe('city desk query plans', () => {
     });
   }
 
+  it('an industry section with an item or a source (no scope) reads only that section’s index entries', async () => {
+    for (const f of [
+      { item: 'M05', industry: 'C' },
+      { industry: 'C', channel: 'web' },
+    ]) {
+      for (const read of [() => caseBreakdown(db, { ...month, ...f }), () => weeklyTrend(db, { ...month, ...f }, 12)]) {
+        for (const plan of await plansOf(read)) {
+          expect(plan).toMatch(
+            /SEARCH reports USING COVERING INDEX reports_industry_window_idx \(industry=\? AND submitted_at>\? AND submitted_at<\?\)/,
+          );
+          expect(plan).not.toContain('report_items');
+        }
+      }
+    }
+  });
+
   it('the overview’s counts read the kept counts and only covering indexes of reports', async () => {
     for (const read of [
       () => openCountsByArea(db, now, 7_200_000),
