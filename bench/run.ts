@@ -381,7 +381,7 @@ async function rulesAndLevels() {
         const metrics = await regionalMetrics(big, { from, to: now, before: prevFrom });
         return levelFromMetrics(metrics);
       },
-      { n: size >= 1_000_000 ? 5 : 20, warmup: 2 },
+      { n: 20, warmup: 3 },
     );
     const raw = await time(
       () =>
