@@ -97,6 +97,21 @@ describe('case workflow', () => {
     expect(timeline).toContain('转交给：李娜');
   });
 
+  it('shows the flash a ?done= key names, and none (no error) for a key only Object.prototype has', async () => {
+    const { reportId } = await submitReport(f, host.deps.db, M05_ANSWERS);
+    const flashOf = async (path: string) => {
+      const res = await zhang.get(path);
+      expect(res.status, path).toBe(200);
+      return /<p class="flash" role="status">([^<]*)<\/p>/.exec(await res.text())?.[1];
+    };
+    expect(await flashOf(`/console/cases/${reportId}?done=note`)).toBe('备注已保存。');
+    expect(await flashOf(`/console/cases/${reportId}/annex4?done=returned`)).toBe('已退回补充，区县已收到通知。');
+    for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(await flashOf(`/console/cases/${reportId}?done=${key}`), key).toBeUndefined();
+      expect(await flashOf(`/console/cases/${reportId}/annex4?done=${key}`), key).toBeUndefined();
+    }
+  });
+
   it('shows an officer message on the web reporter status page, and queues a Telegram message for a Telegram reporter', async () => {
     const web = await submitReport(f, host.deps.db, M05_ANSWERS);
     expect(

@@ -14,6 +14,7 @@ import { REVIEW_NOTE_MAX, reviewAnnex4 } from '../../city/annex4-review';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { formValue, type PostedForm, validatedForm } from '../../http/validate';
+import { labelIn } from '../../messages/index';
 import { officerText } from '../../messages/officer';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { beijingDate, beijingDateTime } from '../../time';
@@ -22,7 +23,7 @@ import { CsrfField, Flash, Layout } from './layout';
 
 const t = officerText('annex4Page');
 
-const REVIEW_DONE: Record<string, string> = { accepted: t.accepted, returned: t.returned };
+const REVIEW_DONE = { accepted: t.accepted, returned: t.returned };
 
 const LONG: readonly Annex4Key[] = [
   'basicSituation',
@@ -267,7 +268,7 @@ export function annex4Routes(deps: AppDeps, actions: CaseActions) {
         {...form}
         submitted={submitted}
         review={review}
-        flash={REVIEW_DONE[c.req.query('done') ?? '']}
+        flash={labelIn(REVIEW_DONE, c.req.query('done') ?? '')}
       />,
     );
   });

@@ -20,6 +20,7 @@ import { ApiError, errorMessage } from '../../http/errors';
 import { formText, formValue, validatedForm } from '../../http/validate';
 import { newToken } from '../../ids';
 import type { IntakeCtx } from '../../intake/index';
+import { labelIn } from '../../messages/index';
 import { officerText } from '../../messages/officer';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { beijingDateTime } from '../../time';
@@ -34,7 +35,6 @@ import { safeNext } from './login';
 import { UrgencyMark } from './urgency-mark';
 
 const t = officerText('casePage');
-const DONE: Record<string, string> = t.done;
 
 interface CasePageProps {
   session: Session;
@@ -194,7 +194,7 @@ export function casePageRoutes(deps: AppDeps, actions: CaseActions) {
 
   app.get('/console/cases/:id', async (c) => {
     const found = await actions.view(c.get('session').account, c.req.param('id'), 'case');
-    return render(c, found, { flash: DONE[c.req.query('done') ?? ''] });
+    return render(c, found, { flash: labelIn(t.done, c.req.query('done') ?? '') });
   });
 
   app.post('/console/cases/:id/claim', validatedForm(claimForm), async (c) => {
