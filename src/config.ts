@@ -1,5 +1,6 @@
 // Environment parsed once with zod. A bad or missing value stops start-up with one line that names
 // the variable and says what is expected (see `ConfigError`).
+import { bilingual } from './messages/index';
 import * as z from './zod';
 
 // 0 asks the system for any free port (tests use it).
@@ -146,6 +147,12 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** The start-up line for a bad setting: the catalogue's heading in both languages, then the problem. */
+export function configError(problem: string): ConfigError {
+  const heading = bilingual('errorDetails', 'invalidConfiguration');
+  return new ConfigError(`${heading.zh} ${heading.en}: ${problem}.`);
+}
+
 /**
  * Parses the environment; throws one `ConfigError` line naming the first bad variable. The value itself is
  * never repeated (it may be a secret, and the line goes to the logs): only whether it was missing or set.
@@ -158,7 +165,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
   const shown = cleaned[name] === undefined ? 'it is missing' : 'the value set is not';
-  throw new ConfigError(`配置错误 Invalid configuration: ${name} must be ${issue.message} (${shown}).`);
+  throw configError(`${name} must be ${issue.message} (${shown})`);
 }
 
 /** The address people use to reach this deployment (links in notifications, printed URLs). */

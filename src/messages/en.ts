@@ -319,6 +319,7 @@ export const errorDetails: typeof zh.errorDetails = {
   mergeTarget: 'Enter the receipt of another open case in your area.',
   textEmpty: (what: string) => `${what} is empty.`,
   textTooLong: (what: string, max: number) => `${what} is too long (at most ${max} characters).`,
+  invalidConfiguration: 'Invalid configuration',
 };
 
 export const wechatPush: typeof zh.wechatPush = {

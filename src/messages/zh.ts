@@ -330,6 +330,8 @@ export const errorDetails = {
   mergeTarget: '请填写本辖区另一个未销号案件的回执号。',
   textEmpty: (what: string) => `${what}不能为空。`,
   textTooLong: (what: string, max: number) => `${what}不能超过 ${max} 个字符。`,
+  /** The heading of a start-up line about a bad setting; the line carries both languages (ops read the log). */
+  invalidConfiguration: '配置错误',
 };
 
 /** Why a WeChat push was refused (src/wechat/routes.ts), appended to `forbidden` / `bad_request`. */

@@ -6,7 +6,7 @@
 // A deployment with stored secrets and no key (or the wrong key) is refused at start with a line naming
 // SECRETS_KEY (never a value); on Workers, which have no start, the tick logs it and /healthz shows it.
 import { type NotifyChannel, replaceChannelSecret, storedChannelSecrets } from '../../db/repo/channels';
-import { ConfigError } from '../config';
+import { configError } from '../config';
 import type { AppDeps } from '../deps';
 import { isSealed, openRotating, SecretsKeyError, sealSecret, secretsKey } from '../secrets';
 import type { ChannelSender } from './types';
@@ -65,7 +65,7 @@ export async function secretsKeyProblem(deps: Pick<AppDeps, 'db' | 'config'>): P
 /** Throws a ConfigError (the start-up line) when secretsKeyProblem finds one. */
 export async function assertSecretsKey(deps: Pick<AppDeps, 'db' | 'config'>): Promise<void> {
   const problem = await secretsKeyProblem(deps);
-  if (problem) throw new ConfigError(`配置错误 Invalid configuration: ${problem}.`);
+  if (problem) throw configError(problem);
 }
 
 /**

@@ -148,7 +148,9 @@ describe('start-up', () => {
     const file = await plainSecretDb();
     const started = startNodeHost(testConfig(file));
     await expect(started).rejects.toThrow(ConfigError);
-    await expect(started).rejects.toThrow(/SECRETS_KEY must be set: 1 robot signing secret/);
+    await expect(started).rejects.toThrow(
+      /^配置错误 Invalid configuration: SECRETS_KEY must be set: 1 robot signing secret/,
+    );
     await expect(started).rejects.not.toThrow(SECRET);
   });
 
