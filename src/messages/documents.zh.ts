@@ -3,6 +3,8 @@
 // to the province) and the warning criteria they print.
 // Plain data only, one named export per page group; src/messages/officer.ts joins the areas.
 
+import { warningLevel } from './zh';
+
 /** Annex 4's fields (src/cases/annex4.ts), as the printed annex and the form label them. */
 export const annex4Fields = {
   reportingUnit: '报告单位',
@@ -69,8 +71,8 @@ export const annex4Docx = {
   sep: '：',
 };
 
-/** The warning levels as the city office's documents name them (seed §3). */
-export const warningLevels = { 1: '一级', 2: '二级', 3: '三级' };
+/** The warning levels as the city office's documents name them (seed §3): the catalogue's names. */
+export const warningLevels = { ...warningLevel };
 
 /** The layout of the city office's documents (src/city/gov-docx.ts). */
 export const govDocument = {

@@ -389,6 +389,8 @@ export const alert: typeof zh.alert = {
   openCase: 'Open the case',
 };
 
+export const warningLevel: typeof zh.warningLevel = { 1: 'level 1', 2: 'level 2', 3: 'level 3' };
+
 export const coverage: typeof zh.coverage = {
   cityUncovered:
     'The city office (whole city) has no enabled notification channel: urgent reports and overdue escalations will not reach it.',

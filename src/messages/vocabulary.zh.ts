@@ -1,6 +1,9 @@
 // Officer catalogue, Chinese (source of truth) — the case vocabulary every officer-side page, export and notice
 // names things with: statuses, severity, urgency, channels, warning levels, timeline events, robot types.
-// src/cases/labels.ts gives them to the code under their old names (STATUS_ZH …). Plain data only.
+// src/cases/labels.ts gives them to the code under their old names (STATUS_ZH …). Plain data only; the level
+// names are derived from the catalogue's one list of them (zh.ts warningLevel).
+
+import { warningLevel } from './zh';
 
 /** One vocabulary everywhere (pages, alerts, DOCX): 严重程度 高/中/低, 紧急程度 紧急重大/24 小时内报告. */
 export const vocabulary = {
@@ -17,7 +20,7 @@ export const vocabulary = {
     phone: '电话',
   },
   /** Indexed by level: 0 is no warning, 1 the highest (一级). */
-  level: ['暂不预警', '一级预警', '二级预警', '三级预警'],
+  level: ['暂不预警', ...([1, 2, 3] as const).map((l) => `${warningLevel[l]}预警`)],
   event: {
     submitted: '用人单位提交报告',
     created: '工作人员录入（走访摸排）',

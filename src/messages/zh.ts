@@ -406,6 +406,12 @@ export const alert = {
 };
 
 /**
+ * The three regional warning levels' names (seed §3), 1 the highest. The one source: the rules' suggestion,
+ * the case vocabulary (一级预警 …), the documents and the warning notice derive theirs from it.
+ */
+export const warningLevel = { 1: '一级', 2: '二级', 3: '三级' };
+
+/**
  * Whether every report reaches someone (src/notify/coverage.ts), for the channels page and /healthz. Here and
  * not in the officer catalogue because /healthz, on the public path, says it too.
  */

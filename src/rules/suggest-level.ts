@@ -1,3 +1,4 @@
+import { textOf } from '../messages/index';
 import { parseInstant } from '../time';
 import { formatNumber } from './format';
 import { industryByCode } from './industries';
@@ -53,8 +54,8 @@ export interface LevelSuggestion {
 const t = (zh: string, en: string): Text => ({ zh, en });
 const n = formatNumber;
 
-const LEVEL_ZH = ['', '一级', '二级', '三级'] as const;
-const LEVEL_EN = ['', 'level 1', 'level 2', 'level 3'] as const;
+const LEVEL_ZH = textOf('warningLevel', 'zh');
+const LEVEL_EN = textOf('warningLevel', 'en');
 
 function verdict(level: 1 | 2 | 3, met: boolean): Text {
   return t(
@@ -298,8 +299,8 @@ function summary(level: WarningLevel, criteria: readonly LevelCriterion[]): Text
     return `${of.filter((c) => c.met).length}/${of.length}`;
   };
   const tally = t(
-    `一级 ${count(1)}、二级 ${count(2)}、三级 ${count(3)} 项标准满足`,
-    `criteria met: level 1 ${count(1)}, level 2 ${count(2)}, level 3 ${count(3)}`,
+    `${LEVEL_ZH[1]} ${count(1)}、${LEVEL_ZH[2]} ${count(2)}、${LEVEL_ZH[3]} ${count(3)} 项标准满足`,
+    `criteria met: ${LEVEL_EN[1]} ${count(1)}, ${LEVEL_EN[2]} ${count(2)}, ${LEVEL_EN[3]} ${count(3)}`,
   );
   const name = level === 0 ? t('暂不预警', 'no warning') : t(`${LEVEL_ZH[level]}预警`, LEVEL_EN[level]);
   return t(
