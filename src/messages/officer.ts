@@ -10,16 +10,18 @@ import * as deskEn from './console-desk.en';
 import * as deskZh from './console-desk.zh';
 import * as documentsEn from './documents.en';
 import * as documentsZh from './documents.zh';
+import * as noticesEn from './notices.en';
+import * as noticesZh from './notices.zh';
 import * as vocabularyEn from './vocabulary.en';
 import * as vocabularyZh from './vocabulary.zh';
 
-const zh = { ...deskZh, ...casesZh, ...documentsZh, ...vocabularyZh };
+const zh = { ...deskZh, ...casesZh, ...documentsZh, ...vocabularyZh, ...noticesZh };
 export type OfficerCatalogue = typeof zh;
 export type OfficerGroup = keyof OfficerCatalogue;
 
 export const OFFICER_CATALOGUE: Record<Locale, OfficerCatalogue> = {
   zh,
-  en: { ...deskEn, ...casesEn, ...documentsEn, ...vocabularyEn },
+  en: { ...deskEn, ...casesEn, ...documentsEn, ...vocabularyEn, ...noticesEn },
 };
 
 /**
