@@ -11,12 +11,14 @@ import { describe, expect, it } from 'vitest';
 import type { BatchItem, Db } from '../../db/client';
 import { insertAccount } from '../../db/repo/accounts';
 import { mergeStatements, splitStatements } from '../../db/repo/case-links';
+import { notableCases } from '../../db/repo/period-reports';
 import { regionalMetrics, regionalMetricsFromCases } from '../../db/repo/regional';
 import { employerKey, findReport, submissionStatements } from '../../db/repo/reports';
 import {
   beijingDay,
   breakdownFromCases,
   caseBreakdown,
+  dayStart,
   openCountsByArea,
   trendFromCases,
   weeklyTrend,
@@ -141,6 +143,28 @@ describe('the city desk on the Workers host', () => {
         expect(await caseBreakdown(db, period)).toEqual(await breakdownFromCases(db, period));
         expect(await weeklyTrend(db, period)).toEqual(await trendFromCases(db, period));
       }
+      // An industry section with an item (no scope): the section index's own entries on D1, against a plain count.
+      for (const [item, industry] of [
+        ['M05', 'C'],
+        ['M07', 'F'],
+      ] as const) {
+        const period = { fromDay: today - 30, toDay: today + 1, item, industry };
+        const plain = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM reports AS r
+          WHERE case_id IS NULL AND industry = ${industry} AND submitted_at >= ${dayStart(today - 30).getTime()}
+            AND submitted_at < ${dayStart(today + 1).getTime()}
+            AND EXISTS (SELECT 1 FROM report_items WHERE report_id = r.id AND item = ${item})`);
+        expect((await caseBreakdown(db, period)).total, `${item} ${industry}`).toBe(plain?.n);
+        expect(plain?.n).toBeGreaterThan(0);
+      }
+      // The period report's notable cases through their partial indexes on D1: the same as one plain ranking.
+      const notable = await notableCases(db, at(24 * 30), at(-1), 15);
+      const ranked = await db.all<{ id: string }>(sql`SELECT id FROM reports
+        WHERE case_id IS NULL AND submitted_at >= ${at(24 * 30).getTime()} AND submitted_at < ${at(-1).getTime()}
+          AND (group_incident = 1 OR urgency = 'immediate' OR severity = 'high'
+               OR EXISTS (SELECT 1 FROM major_risks WHERE report_id = reports.id))
+        ORDER BY group_incident DESC, coalesce(people_involved, 0) DESC, submitted_at, urgency, severity,
+                 people_involved, id LIMIT 15`);
+      expect(notable.map((c) => c.id)).toEqual(ranked.map((r) => r.id));
       const open = await db.all<{ area: string; open: number; unclaimed: number; urgent: number }>(
         sql`SELECT jurisdiction_id AS area, count(*) AS open, sum(status = 'new') AS unclaimed,
                    sum(urgency = 'immediate') AS urgent
