@@ -391,6 +391,36 @@ async function rulesAndLevels() {
           .where(and(gte(schema.reports.submittedAt, prevFrom), lt(schema.reports.submittedAt, now))),
       { n: 20, warmup: 2 },
     );
+    // One district's level (the Annex 4 prefill's suggestion): an aggregate over that district's open cases.
+    const districtLevel = await time(
+      async () =>
+        levelFromMetrics(await regionalMetrics(big, { from, to: now, before: prevFrom, jurisdictionId: '220102' })),
+      { n: 20, warmup: 3 },
+    );
+    const districtRaw = await time(
+      () =>
+        big
+          .select({ n: count() })
+          .from(schema.reports)
+          .where(
+            and(
+              eq(schema.reports.jurisdictionId, '220102'),
+              gte(schema.reports.submittedAt, prevFrom),
+              lt(schema.reports.submittedAt, now),
+            ),
+          ),
+      { n: 20, warmup: 2 },
+    );
+    add({
+      section: '6',
+      figure: `suggested level of one district over ${fmt(size)} reports (30-day window + 30 before)`,
+      value: districtLevel.p50Ms,
+      unit: 'ms',
+      baseline: { name: 'count(*) same rows, that area', value: districtRaw.p50Ms },
+      ratio: districtLevel.p50Ms / districtRaw.p50Ms,
+      target: '≤ 3×',
+      met: districtLevel.p50Ms <= 3 * districtRaw.p50Ms,
+    });
     add({
       section: '6',
       figure: `suggested level over ${fmt(size)} reports (30-day window + 30 before; kept ranks)`,
@@ -478,6 +508,12 @@ async function cityDesk(big: Db, now: Date) {
   await versus(
     'stats, 30 days, item and industry (reports_industry_window_idx)',
     () => caseBreakdown(big, { ...month, item: 'M05', industry: 'C' }),
+    count30,
+    'count(*) 30 days',
+  );
+  await versus(
+    'stats, 30 days, item and source (no scope: counted from the cases, all of them web here)',
+    () => caseBreakdown(big, { ...month, item: 'M05', channel: 'web' }),
     count30,
     'count(*) 30 days',
   );
