@@ -3,7 +3,7 @@
 // request never evaluates them — only the console and the exports import this file, and they load on first
 // use (ARCHITECTURE.md § One message catalogue, § Start-up). Each area is a zh file (source of truth) and an
 // en file typed as its shape; messages.test.ts checks both locales as it does the reporter-side catalogue.
-import type { Locale } from '../rules/types';
+import type { Locale, Text } from '../rules/types';
 import * as casesEn from './console-cases.en';
 import * as casesZh from './console-cases.zh';
 import * as deskEn from './console-desk.en';
@@ -30,4 +30,9 @@ export const OFFICER_CATALOGUE: Record<Locale, OfficerCatalogue> = {
  */
 export function officerText<G extends OfficerGroup>(group: G, locale: Locale = 'zh'): OfficerCatalogue[G] {
   return OFFICER_CATALOGUE[locale][group];
+}
+
+/** An officer message in both locales, for an error detail that carries zh and en (ApiError's detail). */
+export function officerBoth<G extends OfficerGroup>(group: G, say: (messages: OfficerCatalogue[G]) => string): Text {
+  return { zh: say(OFFICER_CATALOGUE.zh[group]), en: say(OFFICER_CATALOGUE.en[group]) };
 }

@@ -24,6 +24,7 @@ import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { formText, validatedForm } from '../../http/validate';
 import { newId } from '../../ids';
+import { officerText } from '../../messages/officer';
 import { beijingDate, beijingDateTime, parseBeijingDate } from '../../time';
 import * as z from '../../zod';
 import { CsrfField, Flash, Layout } from './layout';
@@ -35,6 +36,9 @@ export const REGISTER_EXPORT_MAX = 20_000;
 const NOTE_MAX = 2000;
 const NAME_MAX = 100;
 
+const t = officerText('accountabilityRegister');
+const words = officerText('deskShared');
+
 function scopeOf(c: Context<ConsoleEnv>): CaseScope {
   const scope = caseScope(c.get('session').account);
   if (!scope) throw new ApiError(403, 'forbidden');
@@ -44,16 +48,16 @@ function scopeOf(c: Context<ConsoleEnv>): CaseScope {
 const readKind = (text: string | undefined): AccountabilityKind | undefined =>
   ACCOUNTABILITY_KINDS.find((k) => k === text);
 
-const actionLine = (a: ActionRow) => `${a.takenOn} ${ACTION_ZH[a.kind]}（${a.takenBy}）：${a.note}`;
+const actionLine = (a: ActionRow) => t.actionLine(a.takenOn, ACTION_ZH[a.kind], a.takenBy, a.note);
 
 const Summary: FC<{ rows: EmployerSummary[] }> = ({ rows }) => (
   <div class="table-wrap card">
     <table>
-      <caption>按用人单位汇总</caption>
+      <caption>{t.summaryCaption}</caption>
       <thead>
         <tr>
-          <th scope="col">用人单位</th>
-          <th scope="col">县（市）区</th>
+          <th scope="col">{words.employer}</th>
+          <th scope="col">{words.area}</th>
           {ACCOUNTABILITY_KINDS.map((k) => (
             <th scope="col">{KIND_ZH[k]}</th>
           ))}
@@ -83,15 +87,15 @@ const Summary: FC<{ rows: EmployerSummary[] }> = ({ rows }) => (
 const Entries: FC<{ entries: RegisterEntry[]; actions: ActionRow[] }> = ({ entries, actions }) => (
   <div class="table-wrap">
     <table>
-      <caption class="muted">已认定的漏报、迟报、瞒报</caption>
+      <caption class="muted">{t.entriesCaption}</caption>
       <thead>
         <tr>
-          <th scope="col">用人单位</th>
-          <th scope="col">类型</th>
-          <th scope="col">案件</th>
-          <th scope="col">认定</th>
-          <th scope="col">已采取的措施</th>
-          <th scope="col">办理</th>
+          <th scope="col">{words.employer}</th>
+          <th scope="col">{t.kind}</th>
+          <th scope="col">{t.case}</th>
+          <th scope="col">{t.decision}</th>
+          <th scope="col">{t.actionsTaken}</th>
+          <th scope="col">{t.handle}</th>
         </tr>
       </thead>
       <tbody>
@@ -115,11 +119,11 @@ const Entries: FC<{ entries: RegisterEntry[]; actions: ActionRow[] }> = ({ entri
                 {taken.length ? (
                   taken.map((a) => <div class="pre">{actionLine(a)}</div>)
                 ) : (
-                  <span class="muted">尚无</span>
+                  <span class="muted">{t.none}</span>
                 )}
               </td>
               <td>
-                <a href={`/console/accountability/${encodeURIComponent(e.id)}`}>登记措施</a>
+                <a href={`/console/accountability/${encodeURIComponent(e.id)}`}>{t.recordAction}</a>
               </td>
             </tr>
           );
@@ -138,10 +142,10 @@ interface ActionValues {
 
 const ActionForm: FC<{ session: Session; entry: RegisterEntry; v: ActionValues }> = ({ session, entry, v }) => (
   <form method="post" action={`/console/accountability/${encodeURIComponent(entry.id)}/actions`} class="card stack">
-    <h2>登记措施</h2>
+    <h2>{t.recordAction}</h2>
     <CsrfField session={session} />
     <fieldset>
-      <legend>措施</legend>
+      <legend>{t.action}</legend>
       {ACTION_KINDS.map((k) => (
         <label class="check">
           <input type="radio" name="kind" value={k} checked={v.kind === k} required /> {ACTION_ZH[k]}
@@ -149,33 +153,33 @@ const ActionForm: FC<{ session: Session; entry: RegisterEntry; v: ActionValues }
       ))}
     </fieldset>
     <label>
-      日期
+      {t.date}
       <input type="date" name="takenOn" value={v.takenOn} required />
     </label>
     <label>
-      办理人（单位和姓名）
+      {t.takenBy}
       <input type="text" name="takenBy" value={v.takenBy} required maxlength={NAME_MAX} />
     </label>
     <label>
-      情况记录（必填：提醒或约谈的对象、内容和用人单位的表态）
+      {t.note}
       <textarea name="note" required maxlength={NOTE_MAX}>
         {v.note}
       </textarea>
     </label>
-    <button type="submit">登记</button>
+    <button type="submit">{t.submit}</button>
   </form>
 );
 
 /** What is wrong with an action as entered, in Chinese. */
 function actionProblems(v: ActionValues, now: Date): string[] {
   const problems: string[] = [];
-  if (!ACTION_KINDS.some((k) => k === v.kind)) problems.push('请选择信用提醒或诚信约谈');
+  if (!ACTION_KINDS.some((k) => k === v.kind)) problems.push(t.chooseAction);
   const day = parseBeijingDate(v.takenOn);
   if (!day || beijingDate(day) !== v.takenOn) {
-    problems.push(v.takenOn ? `日期“${v.takenOn}”不是有效日期，格式应为 年-月-日` : '请填写日期');
-  } else if (v.takenOn > beijingDate(now)) problems.push(`日期不能晚于今天（${beijingDate(now)}）`);
-  if (!v.takenBy.trim()) problems.push('请填写办理人');
-  if (!v.note.trim()) problems.push('请填写情况记录');
+    problems.push(v.takenOn ? t.badDate(v.takenOn) : t.missingDate);
+  } else if (v.takenOn > beijingDate(now)) problems.push(t.dateAfterToday(beijingDate(now)));
+  if (!v.takenBy.trim()) problems.push(t.missingTakenBy);
+  if (!v.note.trim()) problems.push(t.missingNote);
   return problems;
 }
 
@@ -190,14 +194,14 @@ async function registerPage(deps: AppDeps, c: Context<ConsoleEnv>) {
     shown.map((e) => e.id),
   );
   return c.html(
-    <Layout title="问责台账" session={c.get('session')} active="/console/accountability">
-      <h1>漏报、迟报、瞒报问责台账</h1>
-      <p class="muted">已认定的漏报、迟报、瞒报（在案件页面认定），及对用人单位采取的信用提醒、诚信约谈。</p>
+    <Layout title={t.title} session={c.get('session')} active="/console/accountability">
+      <h1>{t.heading}</h1>
+      <p class="muted">{t.intro}</p>
       <form method="get" action="/console/accountability" class="filters">
         <label>
-          类型
+          {t.kind}
           <select name="kind">
-            <option value="">全部</option>
+            <option value="">{words.all}</option>
             {ACCOUNTABILITY_KINDS.map((k) => (
               <option value={k} selected={kind === k}>
                 {KIND_ZH[k]}
@@ -205,20 +209,18 @@ async function registerPage(deps: AppDeps, c: Context<ConsoleEnv>) {
             ))}
           </select>
         </label>
-        <button type="submit">筛选</button>
+        <button type="submit">{t.filter}</button>
         <a class="button secondary" href={`/console/accountability.xlsx${kind ? `?kind=${kind}` : ''}`}>
-          导出问责台账（Excel）
+          {t.export}
         </a>
       </form>
       {shown.length === 0 ? (
-        <p>暂无已认定的漏报、迟报、瞒报。</p>
+        <p>{t.empty}</p>
       ) : (
         <>
           <Summary rows={summarise(shown, actions)} />
           <Entries entries={shown} actions={actions} />
-          {entries.length > REGISTER_PAGE_MAX && (
-            <p class="muted">只列出前 {REGISTER_PAGE_MAX} 条，完整台账请导出 Excel。</p>
-          )}
+          {entries.length > REGISTER_PAGE_MAX && <p class="muted">{t.truncated(REGISTER_PAGE_MAX)}</p>}
         </>
       )}
     </Layout>,
@@ -231,41 +233,43 @@ const EntryDetails: FC<{ entry: RegisterEntry; actions: ActionRow[] }> = ({ entr
     <table class="kv">
       <tbody>
         <tr>
-          <th scope="row">用人单位</th>
+          <th scope="row">{words.employer}</th>
           <td>
             {entry.employerName} {entry.uscc ?? ''}
           </td>
         </tr>
         <tr>
-          <th scope="row">县（市）区</th>
+          <th scope="row">{words.area}</th>
           <td>{entry.jurisdictionName ?? entry.jurisdictionId}</td>
         </tr>
         <tr>
-          <th scope="row">案件</th>
+          <th scope="row">{t.case}</th>
           <td>
             <a href={`/console/cases/${encodeURIComponent(entry.caseId)}`}>{entry.receipt}</a>
           </td>
         </tr>
         <tr>
-          <th scope="row">认定</th>
+          <th scope="row">{t.decision}</th>
           <td class="pre">
-            {entry.decidedAt ? beijingDateTime(entry.decidedAt) : ''} {entry.deciderName ?? ''}：{entry.reason}
+            {t.decisionLine(
+              entry.decidedAt ? beijingDateTime(entry.decidedAt) : '',
+              entry.deciderName ?? '',
+              entry.reason,
+            )}
           </td>
         </tr>
         <tr>
-          <th scope="row">已采取的措施</th>
+          <th scope="row">{t.actionsTaken}</th>
           <td>
             {actions.length ? (
               actions.map((a) => (
                 <div class="pre">
                   {actionLine(a)}
-                  <span class="muted">
-                    （{a.recorderName ?? ''} {beijingDateTime(a.recordedAt)} 登记）
-                  </span>
+                  <span class="muted">{t.recordedBy(a.recorderName ?? '', beijingDateTime(a.recordedAt))}</span>
                 </div>
               ))
             ) : (
-              <span class="muted">尚无</span>
+              <span class="muted">{t.none}</span>
             )}
           </td>
         </tr>
@@ -285,15 +289,15 @@ async function entryPage(
   const session = c.get('session');
   const actions = await actionsFor(deps.db, [entry.id]);
   return c.html(
-    <Layout title="问责台账" session={session} active="/console/accountability">
+    <Layout title={t.title} session={session} active="/console/accountability">
       <p>
-        <a href="/console/accountability">← 问责台账</a>
+        <a href="/console/accountability">{t.back}</a>
       </p>
       <h1>
         {entry.employerName} · {KIND_ZH[entry.kind]}
       </h1>
-      <Flash text={c.req.query('done') ? '措施已登记。' : undefined} />
-      <Flash text={problems.length ? `请修改后再登记：${problems.join('；')}。` : undefined} error />
+      <Flash text={c.req.query('done') ? t.recorded : undefined} />
+      <Flash text={problems.length ? t.fixFirst(problems.join(words.problemSeparator)) : undefined} error />
       <EntryDetails entry={entry} actions={actions} />
       <ActionForm session={session} entry={entry} v={v} />
     </Layout>,
@@ -347,7 +351,11 @@ async function exportRegister(deps: AppDeps, c: Context<ConsoleEnv>) {
     entries.map((e) => e.id),
   );
   const bytes = await accountabilityWorkbook(entries, actions, summarise(entries, actions), deps.clock());
-  return c.body(bytes, 200, xlsxHeaders(`问责台账-${beijingDate(deps.clock())}.xlsx`, 'accountability'));
+  return c.body(
+    bytes,
+    200,
+    xlsxHeaders(officerText('workbooks').registerFile(beijingDate(deps.clock())), 'accountability'),
+  );
 }
 
 export function accountabilityRegisterRoutes(deps: AppDeps) {

@@ -10,15 +10,12 @@ import { type CaseActions, NOTE_MAX } from '../../cases/case-actions';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { formValue, validatedForm } from '../../http/validate';
+import { officerBoth, officerText } from '../../messages/officer';
 import { beijingDateTime } from '../../time';
 import * as z from '../../zod';
 import { CsrfField } from './layout';
 
-const STATUS_ZH: Record<AccountabilityRow['status'], string> = {
-  suggested: '待核实（疑似）',
-  confirmed: '已确认',
-  dismissed: '已排除',
-};
+const t = officerText('accountabilityDecision');
 
 export const AccountabilitySection: FC<{ session: Session; caseId: string; entries: AccountabilityRow[] }> = ({
   session,
@@ -29,28 +26,28 @@ export const AccountabilitySection: FC<{ session: Session; caseId: string; entri
   const base = `/console/cases/${encodeURIComponent(caseId)}/accountability`;
   return (
     <section class="card" id="accountability">
-      <h2>迟报、漏报、瞒报</h2>
+      <h2>{t.heading}</h2>
       <ul class="stack">
         {entries.map((e) => (
           <li>
             <span class={`badge ${e.status === 'confirmed' ? 'red' : 'amber'}`}>
-              {e.status === 'suggested' ? `疑似${KIND_ZH[e.kind]}` : KIND_ZH[e.kind]}
+              {e.status === 'suggested' ? t.suspected(KIND_ZH[e.kind]) : KIND_ZH[e.kind]}
             </span>{' '}
-            {STATUS_ZH[e.status]}：{e.reason}
-            {e.decidedAt ? <span class="muted">（{beijingDateTime(e.decidedAt)}）</span> : null}
+            {t.statusLine(t.statuses[e.status], e.reason)}
+            {e.decidedAt ? <span class="muted">{t.decidedAt(beijingDateTime(e.decidedAt))}</span> : null}
             {e.status === 'suggested' && (
               <form method="post" action={`${base}/${encodeURIComponent(e.id)}`} class="stack">
                 <CsrfField session={session} />
                 <label>
-                  核实意见（必填）
+                  {t.finding}
                   <textarea name="reason" required maxlength={NOTE_MAX} />
                 </label>
                 <p>
                   <button type="submit" name="decision" value="confirmed">
-                    确认{KIND_ZH[e.kind]}
+                    {t.confirm(KIND_ZH[e.kind])}
                   </button>{' '}
                   <button type="submit" name="decision" value="dismissed" class="secondary">
-                    排除
+                    {t.dismiss}
                   </button>
                 </p>
               </form>
@@ -85,10 +82,11 @@ export function accountabilityRoutes(deps: AppDeps, actions: CaseActions) {
     if (!entry || entry.caseId !== caseId) throw new ApiError(404, 'case_not_found');
     const { decision, reason } = c.req.valid('form');
     if (!decision || !reason || reason.length > NOTE_MAX) {
-      throw new ApiError(400, 'validation', {
-        zh: '请填写核实意见，再确认或排除。',
-        en: 'Write your finding, then confirm or dismiss.',
-      });
+      throw new ApiError(
+        400,
+        'validation',
+        officerBoth('accountabilityDecision', (m) => m.missingFinding),
+      );
     }
     if (entry.status !== 'suggested') throw new ApiError(409, 'conflict');
     const [first, ...rest] = decideStatements(deps.db, {

@@ -19,6 +19,8 @@ import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { formFlag, formText, validatedForm } from '../../http/validate';
 import { newId } from '../../ids';
+import { labelIn } from '../../messages/index';
+import { officerText } from '../../messages/officer';
 import { sealChannelSecret } from '../../notify/channel-secrets';
 import { defaultSenders } from '../../notify/channels/index';
 import { coverageWarnings, notificationCoverage } from '../../notify/coverage';
@@ -33,11 +35,8 @@ import { CsrfField, Flash, Layout } from './layout';
 
 const enabledForm = z.object({ enabled: formFlag() });
 
-const RECIPIENT_ZH = {
-  office: '市办（全市）',
-  superior: '上级单位（仅预警通知，如省厅）',
-  peer: '同级单位（仅预警通知，如市委市政府）',
-} as const;
+const t = officerText('adminChannels');
+const RECIPIENTS = t.recipients;
 
 const TYPES = Object.keys(CHANNEL_TYPE_ZH) as (keyof typeof CHANNEL_TYPE_ZH)[];
 type ChannelType = (typeof TYPES)[number];
@@ -52,25 +51,20 @@ export function channelFormErrors(v: FormValues, jurisdictions: Jurisdiction[], 
   const errors: FieldErrors = {};
   const type = v.type ?? '';
   const target = v.target ?? '';
-  if (!v.name) errors.name = '请填写名称，例如“南关区调度室企业微信群”。';
+  if (!v.name) errors.name = t.missingName;
   const j = v.jurisdictionId ?? '';
-  if (j && !j.startsWith('@') && !jurisdictions.some((x) => x.id === j)) errors.jurisdictionId = '请选择辖区。';
-  if (j.startsWith('@') && j !== '@superior' && j !== '@peer') errors.jurisdictionId = '请选择辖区。';
-  if (!isType(type)) errors.type = '请选择类型。';
-  if (!target) errors.target = '请填写发送地址。';
-  else if (type === 'telegram' && !TELEGRAM_TARGET.test(target))
-    errors.target = 'Telegram 群请填写群的 chat id（如 -1001234567890）或 @频道名。';
+  if (j && !j.startsWith('@') && !jurisdictions.some((x) => x.id === j)) errors.jurisdictionId = t.chooseJurisdiction;
+  if (j.startsWith('@') && j !== '@superior' && j !== '@peer') errors.jurisdictionId = t.chooseJurisdiction;
+  if (!isType(type)) errors.type = t.chooseType;
+  if (!target) errors.target = t.missingTarget;
+  else if (type === 'telegram' && !TELEGRAM_TARGET.test(target)) errors.target = t.telegramTarget;
   else if (type !== 'telegram' && isType(type)) {
     const problem = webhookTargetProblem(target, allowPrivate);
-    if (target.startsWith('http://') && !allowPrivate)
-      errors.target =
-        'Webhook 地址必须以 https:// 开头（http:// 不加密，机器人平台也不接受）。请从机器人设置中复制完整地址。';
+    if (target.startsWith('http://') && !allowPrivate) errors.target = t.httpsOnly;
     else if (problem) errors.target = problem.zh;
-    else if (!HTTPS_URL.test(target) && !allowPrivate)
-      errors.target = 'Webhook 地址必须是以 https:// 开头的完整地址，请从机器人设置中复制。';
+    else if (!HTTPS_URL.test(target) && !allowPrivate) errors.target = t.fullUrl;
   }
-  if (type === 'dingtalk' && v.target && !v.secret)
-    errors.secret = '钉钉群机器人需要“加签”密钥（SEC 开头），请在机器人安全设置中复制。';
+  if (type === 'dingtalk' && v.target && !v.secret) errors.secret = t.dingtalkSecret;
   return errors;
 }
 
@@ -92,10 +86,10 @@ const ChannelForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
   errors,
 }) => (
   <form method="post" action="/console/admin/channels" class="card stack" novalidate>
-    <h2>新增渠道</h2>
+    <h2>{t.newHeading}</h2>
     <ErrorSummary errors={errors} />
     <CsrfField session={session} />
-    <Field id="ch-name" label="名称" error={errors.name}>
+    <Field id="ch-name" label={t.name} error={errors.name}>
       <input
         type="text"
         name="name"
@@ -105,14 +99,14 @@ const ChannelForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
         {...invalidProps('ch-name', errors, 'name')}
       />
     </Field>
-    <Field id="ch-jurisdiction" label="辖区" error={errors.jurisdictionId}>
+    <Field id="ch-jurisdiction" label={t.jurisdiction} error={errors.jurisdictionId}>
       <select name="jurisdictionId" {...invalidProps('ch-jurisdiction', errors, 'jurisdictionId')}>
-        <option value="">市办（全市）</option>
+        <option value="">{RECIPIENTS.office}</option>
         <option value="@superior" selected={values.jurisdictionId === '@superior'}>
-          {RECIPIENT_ZH.superior}
+          {RECIPIENTS.superior}
         </option>
         <option value="@peer" selected={values.jurisdictionId === '@peer'}>
-          {RECIPIENT_ZH.peer}
+          {RECIPIENTS.peer}
         </option>
         {jurisdictions.map((j) => (
           <option value={j.id} selected={values.jurisdictionId === j.id}>
@@ -121,9 +115,9 @@ const ChannelForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
         ))}
       </select>
     </Field>
-    <Field id="ch-type" label="类型" error={errors.type}>
+    <Field id="ch-type" label={t.type} error={errors.type}>
       <select name="type" required {...invalidProps('ch-type', errors, 'type')}>
-        <option value="">请选择</option>
+        <option value="">{t.choose}</option>
         {TYPES.map((t) => (
           <option value={t} selected={values.type === t}>
             {CHANNEL_TYPE_ZH[t]}
@@ -131,12 +125,7 @@ const ChannelForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
         ))}
       </select>
     </Field>
-    <Field
-      id="ch-target"
-      label="发送地址"
-      hint="群机器人：在群设置 → 群机器人中复制 Webhook 地址（https:// 开头）；Telegram 群：群的 chat id，如 -1001234567890。"
-      error={errors.target}
-    >
+    <Field id="ch-target" label={t.target} hint={t.targetHint} error={errors.target}>
       <input
         type="text"
         name="target"
@@ -146,7 +135,7 @@ const ChannelForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
         {...invalidProps('ch-target', errors, 'target')}
       />
     </Field>
-    <Field id="ch-secret" label="加签密钥（钉钉必填，飞书启用签名校验时填写）" error={errors.secret}>
+    <Field id="ch-secret" label={t.secret} error={errors.secret}>
       <input
         type="password"
         name="secret"
@@ -156,30 +145,30 @@ const ChannelForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
         {...invalidProps('ch-secret', errors, 'secret')}
       />
     </Field>
-    <Field id="ch-locale" label="消息语言">
+    <Field id="ch-locale" label={t.locale}>
       <select name="locale" id="ch-locale">
-        <option value="zh">中文</option>
+        <option value="zh">{t.languages.zh}</option>
         <option value="en" selected={values.locale === 'en'}>
-          English
+          {t.languages.en}
         </option>
       </select>
     </Field>
-    <button type="submit">新增</button>
+    <button type="submit">{t.add}</button>
   </form>
 );
 
-/** The message "发送测试消息" sends: says what it is and changes nothing. */
+/** The message "发送测试消息" sends: says what it is and changes nothing. Chinese whatever the channel's language. */
 function testMessage(ch: ChannelRow, consoleUrl: string): AlertMessage {
   return {
     locale: ch.locale === 'en' ? 'en' : 'zh',
     reportId: 'test',
     notice: 'report_alert',
     urgent: false,
-    title: `【测试消息】劳动关系风险监测预警：渠道“${ch.name}”已连通，新报告将发到这里。`,
+    title: t.testTitle(ch.name),
     fields: [],
     reasonsLabel: '',
     reasons: [],
-    link: { label: '打开工作台', url: consoleUrl },
+    link: { label: t.openConsole, url: consoleUrl },
     claimable: false,
   };
 }
@@ -195,15 +184,15 @@ async function channelsPage(deps: AppDeps, c: Context<ConsoleEnv>, opts: PageOpt
   const warnings = coverageWarnings(coverage);
   const nameOf = (id: string | null, recipient: string) =>
     id === null
-      ? (RECIPIENT_ZH[recipient as keyof typeof RECIPIENT_ZH] ?? '市办（全市）')
+      ? (labelIn(RECIPIENTS, recipient) ?? RECIPIENTS.office)
       : (jurisdictions.find((j) => j.id === id)?.nameZh ?? id);
   return c.html(
-    <Layout title="通知渠道" session={session} active="/console/admin/channels">
-      <h1>通知渠道</h1>
+    <Layout title={t.title} session={session} active="/console/admin/channels">
+      <h1>{t.title}</h1>
       <Flash text={opts.done} />
       {warnings.length > 0 && (
         <div class="flash warn" role="alert">
-          <strong>还有报告会无人接收：</strong>
+          <strong>{t.unreachable}</strong>
           <ul>
             {warnings.map((w) => (
               <li>{w}</li>
@@ -211,20 +200,17 @@ async function channelsPage(deps: AppDeps, c: Context<ConsoleEnv>, opts: PageOpt
           </ul>
         </div>
       )}
-      <p class="muted">
-        新报告、附件4
-        提醒和逾期上报发往所在辖区的渠道；紧急报告和逾期上报同时发往市办渠道。发布和解除预警的通知发往各县（市）区渠道和上级、同级单位渠道。
-      </p>
+      <p class="muted">{t.routing}</p>
       <div class="table-wrap">
         <table class="cases">
           <thead>
             <tr>
-              <th>名称</th>
-              <th>辖区</th>
-              <th>类型</th>
-              <th>发送地址</th>
-              <th>状态</th>
-              <th>操作</th>
+              <th>{t.name}</th>
+              <th>{t.jurisdiction}</th>
+              <th>{t.type}</th>
+              <th>{t.target}</th>
+              <th>{t.status}</th>
+              <th>{t.actions}</th>
             </tr>
           </thead>
           <tbody>
@@ -234,26 +220,26 @@ async function channelsPage(deps: AppDeps, c: Context<ConsoleEnv>, opts: PageOpt
                 <td>{nameOf(ch.jurisdictionId, ch.recipient)}</td>
                 <td>{CHANNEL_TYPE_ZH[ch.type]}</td>
                 <td class="pre">{shownTarget(ch)}</td>
-                <td>{ch.enabled ? '启用' : '停用'}</td>
+                <td>{ch.enabled ? t.enabled : t.disabled}</td>
                 <td>
                   <div class="actions">
                     <form method="post" action={`/console/admin/channels/${encodeURIComponent(ch.id)}/test`}>
                       <CsrfField session={session} />
                       <button type="submit" class="secondary">
-                        发送测试消息
+                        {t.sendTest}
                       </button>
                     </form>
                     <form method="post" action={`/console/admin/channels/${encodeURIComponent(ch.id)}/enabled`}>
                       <CsrfField session={session} />
                       <input type="hidden" name="enabled" value={ch.enabled ? '0' : '1'} />
                       <button type="submit" class="secondary">
-                        {ch.enabled ? '停用' : '启用'}
+                        {ch.enabled ? t.disable : t.enable}
                       </button>
                     </form>
                     <form method="post" action={`/console/admin/channels/${encodeURIComponent(ch.id)}/delete`}>
                       <CsrfField session={session} />
                       <button type="submit" class="danger">
-                        删除
+                        {t.delete}
                       </button>
                     </form>
                   </div>
@@ -300,7 +286,7 @@ export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
   const audit = (c: Context<ConsoleEnv>, type: string, data: unknown) => adminAudit(deps, c, type, data);
 
   app.get('/console/admin/channels', (c) =>
-    channelsPage(deps, c, { ...(c.req.query('done') === '1' ? { done: '已保存。' } : {}) }),
+    channelsPage(deps, c, { ...(c.req.query('done') === '1' ? { done: officerText('deskShared').saved } : {}) }),
   );
 
   app.post('/console/admin/channels', validatedForm(channelForm), async (c) => {
@@ -318,9 +304,7 @@ export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
       } catch (err) {
         if (!(err instanceof SecretsKeyError)) throw err;
         c.get('log')('error', 'secrets.key_missing', { setting: 'SECRETS_KEY', channelType: type });
-        const why =
-          '服务器尚未设置 SECRETS_KEY（加密保存密钥用），暂时无法保存加签密钥。请联系运维设置后再提交，已填写的内容已保留。';
-        return channelsPage(deps, c, { values, errors: { secret: why } }, 400);
+        return channelsPage(deps, c, { values, errors: { secret: t.noSecretsKey } }, 400);
       }
     }
     const chosen = values.jurisdictionId ?? '';
@@ -352,8 +336,8 @@ export function adminChannelRoutes(deps: AppDeps, senders?: Senders) {
     const result = await send[ch.type](ch, testMessage(ch, `${publicUrl(deps.config)}/console`));
     await audit(c, 'channel_tested', { channelId: id, ok: result.ok, ...(result.ok ? {} : { error: result.error }) });
     const tested = result.ok
-      ? { id, ok: true, text: `测试消息已发出，${CHANNEL_TYPE_ZH[ch.type]}回复：成功。请到群里确认已收到。` }
-      : { id, ok: false, text: `发送失败，${CHANNEL_TYPE_ZH[ch.type]}回复：${result.error}` };
+      ? { id, ok: true, text: t.testSent(CHANNEL_TYPE_ZH[ch.type]) }
+      : { id, ok: false, text: t.testFailed(CHANNEL_TYPE_ZH[ch.type], result.error) };
     return channelsPage(deps, c, { tested });
   });
 

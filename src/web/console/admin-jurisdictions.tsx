@@ -6,11 +6,14 @@ import { listJurisdictions } from '../../../db/repo/jurisdictions';
 import { type ConsoleEnv, requirePermission } from '../../auth/middleware';
 import type { AppDeps } from '../../deps';
 import { formText, validatedForm } from '../../http/validate';
+import { officerText } from '../../messages/officer';
 import { PLACEHOLDER_PHONE } from '../../notify/coverage';
 import * as z from '../../zod';
 import { adminAudit } from './admin-audit';
 import { ErrorSummary, Field, type FieldErrors, type FormValues, invalidProps } from './form-fields';
 import { CsrfField, Flash, Layout } from './layout';
+
+const t = officerText('adminJurisdictions');
 
 interface JurisdictionEdit {
   id: string;
@@ -27,17 +30,17 @@ async function jurisdictionsPage(
   const session = c.get('session');
   const rows = await listJurisdictions(deps.db);
   return c.html(
-    <Layout title="辖区与接报部门" session={session} active="/console/admin/jurisdictions">
-      <h1>辖区与接报部门</h1>
-      <Flash text={c.req.query('done') === '1' ? '已保存。' : undefined} />
+    <Layout title={t.title} session={session} active="/console/admin/jurisdictions">
+      <h1>{t.title}</h1>
+      <Flash text={c.req.query('done') === '1' ? officerText('deskShared').saved : undefined} />
       {edit && <ErrorSummary errors={edit.errors} />}
-      <p class="muted">报告人提交后看到的接报部门和电话就是这里填写的内容。</p>
+      <p class="muted">{t.intro}</p>
       <div class="table-wrap">
         <table class="cases">
           <thead>
             <tr>
-              <th>辖区</th>
-              <th>接报部门名称 / 联系电话</th>
+              <th>{t.jurisdiction}</th>
+              <th>{t.deptAndPhone}</th>
             </tr>
           </thead>
           <tbody>
@@ -61,7 +64,7 @@ async function jurisdictionsPage(
                       novalidate
                     >
                       <CsrfField session={session} />
-                      <Field id={`${key}-name`} label={`${j.nameZh}接报部门名称`} error={errors.name}>
+                      <Field id={`${key}-name`} label={t.deptName(j.nameZh)} error={errors.name}>
                         <input
                           type="text"
                           name="name"
@@ -73,11 +76,9 @@ async function jurisdictionsPage(
                       </Field>
                       <Field
                         id={`${key}-phone`}
-                        label="联系电话"
+                        label={t.phone}
                         error={errors.phone}
-                        {...(phone === PLACEHOLDER_PHONE
-                          ? { hint: '仍是默认的 12333 热线，请填写调度室实际电话。' }
-                          : {})}
+                        {...(phone === PLACEHOLDER_PHONE ? { hint: t.placeholderPhone } : {})}
                       >
                         <input
                           type="tel"
@@ -89,7 +90,7 @@ async function jurisdictionsPage(
                         />
                       </Field>
                       <button type="submit" class="secondary">
-                        保存
+                        {t.save}
                       </button>
                     </form>
                   </td>
@@ -118,10 +119,9 @@ export function adminJurisdictionRoutes(deps: AppDeps) {
     const id = c.req.param('id');
     const values: FormValues = c.req.valid('form');
     const errors: FieldErrors = {};
-    if (!values.name) errors.name = '请填写接报部门名称。';
-    if (!values.phone) errors.phone = '请填写联系电话，报告人会拨打这个号码。';
-    else if (!/^[0-9+\-()（） ]{5,30}$/.test(values.phone))
-      errors.phone = '电话只能包含数字、空格、+、- 和括号，例如 0431-88990011。';
+    if (!values.name) errors.name = t.missingName;
+    if (!values.phone) errors.phone = t.missingPhone;
+    else if (!/^[0-9+\-()（） ]{5,30}$/.test(values.phone)) errors.phone = t.badPhone;
     if (Object.keys(errors).length > 0) return jurisdictionsPage(deps, c, { id, values, errors }, 400);
     await deps.db.batch([
       updateReceivingDept(deps.db, id, values.name ?? '', values.phone ?? '', deps.clock()),

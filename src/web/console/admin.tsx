@@ -22,12 +22,14 @@ import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { formFlag, formText, validatedForm } from '../../http/validate';
 import { newId, newToken } from '../../ids';
+import { officerText } from '../../messages/officer';
 import * as z from '../../zod';
 import { adminAudit } from './admin-audit';
 import { ErrorSummary, Field, type FieldErrors, type FormValues, invalidProps } from './form-fields';
 import { CsrfField, Flash, Layout } from './layout';
 
 const USERNAME = /^[A-Za-z0-9_.-]{3,40}$/;
+const t = officerText('adminOfficers');
 
 /** A new account as the form posts it; accountFormErrors says what is wrong, next to each field. */
 const accountForm = z.object({
@@ -42,11 +44,11 @@ const disabledForm = z.object({ disabled: formFlag() });
 /** What is wrong with a new account, field by field. */
 export function accountFormErrors(v: FormValues, jurisdictionIds: readonly string[]): FieldErrors {
   const errors: FieldErrors = {};
-  if (!USERNAME.test(v.username ?? '')) errors.username = '用户名为 3–40 位字母、数字或 _ . -，例如 nanguan.zhang。';
-  if (!v.displayName) errors.displayName = '请填写姓名。';
-  if (!ROLES.includes(v.role as Role)) errors.role = '请选择角色。';
+  if (!USERNAME.test(v.username ?? '')) errors.username = t.badUsername;
+  if (!v.displayName) errors.displayName = t.missingName;
+  if (!ROLES.includes(v.role as Role)) errors.role = t.missingRole;
   if (v.role === 'district_officer' && !jurisdictionIds.includes(v.jurisdictionId ?? ''))
-    errors.jurisdictionId = '县（市）区调度室的账号须选择所属辖区，否则看不到任何案件。';
+    errors.jurisdictionId = t.missingJurisdiction;
   return errors;
 }
 
@@ -57,10 +59,10 @@ const AccountForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
   errors,
 }) => (
   <form method="post" action="/console/admin/officers" class="card stack" novalidate>
-    <h2>新建账号</h2>
+    <h2>{t.newHeading}</h2>
     <ErrorSummary errors={errors} />
     <CsrfField session={session} />
-    <Field id="ac-username" label="用户名（字母、数字、_ . -）" error={errors.username}>
+    <Field id="ac-username" label={t.usernameLabel} error={errors.username}>
       <input
         type="text"
         name="username"
@@ -71,7 +73,7 @@ const AccountForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
         {...invalidProps('ac-username', errors, 'username')}
       />
     </Field>
-    <Field id="ac-name" label="姓名" error={errors.displayName}>
+    <Field id="ac-name" label={t.name} error={errors.displayName}>
       <input
         type="text"
         name="displayName"
@@ -81,9 +83,9 @@ const AccountForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
         {...invalidProps('ac-name', errors, 'displayName')}
       />
     </Field>
-    <Field id="ac-role" label="角色" error={errors.role}>
+    <Field id="ac-role" label={t.role} error={errors.role}>
       <select name="role" required {...invalidProps('ac-role', errors, 'role')}>
-        <option value="">请选择</option>
+        <option value="">{t.choose}</option>
         {ROLES.map((r) => (
           <option value={r} selected={values.role === r}>
             {ROLE_NAMES[r]}
@@ -91,7 +93,7 @@ const AccountForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
         ))}
       </select>
     </Field>
-    <Field id="ac-jurisdiction" label="辖区（县（市）区调度室必选）" error={errors.jurisdictionId}>
+    <Field id="ac-jurisdiction" label={t.jurisdictionLabel} error={errors.jurisdictionId}>
       <select name="jurisdictionId" {...invalidProps('ac-jurisdiction', errors, 'jurisdictionId')}>
         <option value="">—</option>
         {jurisdictions.map((j) => (
@@ -101,10 +103,10 @@ const AccountForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
         ))}
       </select>
     </Field>
-    <Field id="ac-phone" label="联系电话">
+    <Field id="ac-phone" label={t.phoneLabel}>
       <input type="tel" name="phone" id="ac-phone" maxlength={30} value={values.phone ?? ''} />
     </Field>
-    <button type="submit">创建并生成一次性密码</button>
+    <button type="submit">{t.create}</button>
   </form>
 );
 
@@ -124,27 +126,28 @@ async function officersPage(
   const session = c.get('session');
   const [accounts, jurisdictions] = await Promise.all([listAccounts(deps.db), listJurisdictions(deps.db)]);
   return c.html(
-    <Layout title="账号管理" session={session} active="/console/admin/officers">
-      <h1>账号管理</h1>
+    <Layout title={t.title} session={session} active="/console/admin/officers">
+      <h1>{t.title}</h1>
       <Flash text={opts.error} error />
       <Flash text={opts.notice} />
       {opts.created && (
         <p class="flash" role="status">
-          已为 {opts.created.username} 设置一次性密码：<code>{opts.created.password}</code>
-          （只显示这一次，请当面或电话告知；首次登录须修改）
+          {t.created(opts.created.username)}
+          <code>{opts.created.password}</code>
+          {t.createdNote}
         </p>
       )}
       <div class="table-wrap">
         <table>
           <thead>
             <tr>
-              <th>用户名</th>
-              <th>姓名</th>
-              <th>角色</th>
-              <th>辖区</th>
-              <th>电话</th>
-              <th>状态</th>
-              <th>操作</th>
+              <th>{t.username}</th>
+              <th>{t.name}</th>
+              <th>{t.role}</th>
+              <th>{t.jurisdiction}</th>
+              <th>{t.phone}</th>
+              <th>{t.status}</th>
+              <th>{t.actions}</th>
             </tr>
           </thead>
           <tbody>
@@ -155,12 +158,12 @@ async function officersPage(
                 <td>{ROLE_NAMES[a.role]}</td>
                 <td>{a.jurisdictionName ?? '—'}</td>
                 <td>{a.phone ?? ''}</td>
-                <td>{a.disabled ? '已停用' : a.mustChangePassword ? '待改密码' : '正常'}</td>
+                <td>{a.disabled ? t.disabled : a.mustChangePassword ? t.mustChange : t.active}</td>
                 <td class="actions">
                   <form method="post" action={`/console/admin/officers/${encodeURIComponent(a.id)}/reset`}>
                     <CsrfField session={session} />
                     <button type="submit" class="secondary">
-                      重置密码
+                      {t.resetPassword}
                     </button>
                   </form>
                   {a.id !== session.account.id && (
@@ -168,7 +171,7 @@ async function officersPage(
                       <CsrfField session={session} />
                       <input type="hidden" name="disabled" value={a.disabled ? '0' : '1'} />
                       <button type="submit" class="secondary">
-                        {a.disabled ? '启用' : '停用'}
+                        {a.disabled ? t.enable : t.disable}
                       </button>
                     </form>
                   )}
@@ -199,7 +202,7 @@ export function adminRoutes(deps: AppDeps) {
   // Accounts -----------------------------------------------------------------------------------------
 
   app.get('/console/admin/officers', (c) =>
-    officersPage(deps, c, c.req.query('password') === 'changed' ? { notice: '密码已修改。' } : {}),
+    officersPage(deps, c, c.req.query('password') === 'changed' ? { notice: t.passwordChanged } : {}),
   );
 
   app.post('/console/admin/officers', validatedForm(accountForm), async (c) => {
@@ -235,7 +238,7 @@ export function adminRoutes(deps: AppDeps) {
     } catch (err) {
       // Nothing was written; the database says whether the name was the reason.
       if (await usernameTaken(deps.db, username))
-        return officersPage(deps, c, { values, errors: { username: `用户名 ${username} 已被使用，请换一个。` } }, 409);
+        return officersPage(deps, c, { values, errors: { username: t.usernameTaken(username) } }, 409);
       throw err;
     }
     return officersPage(deps, c, { created: { username, password } });

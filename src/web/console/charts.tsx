@@ -3,6 +3,10 @@
 // (role="img" + aria-labelledby title and description) and the table behind it. Colours are SVG presentation
 // attributes, which the CSP's style-src does not govern.
 import type { Child, FC } from 'hono/jsx';
+import { officerText } from '../../messages/officer';
+
+const t = officerText('charts');
+const words = officerText('deskShared');
 
 export interface Area {
   id: string;
@@ -58,7 +62,7 @@ const Figure: FC<{ id: string; title: string; desc: string; table: Child; childr
     </p>
     {children}
     <details>
-      <summary>查看数据表</summary>
+      <summary>{t.viewTable}</summary>
       <div class="table-wrap">{table}</div>
     </details>
   </figure>
@@ -76,8 +80,8 @@ export const TileMap: FC<{ title: string; unit: string; areas: Area[]; counts: M
   const top = ranked.filter((a) => (counts.get(a.id) ?? 0) > 0).slice(0, 3);
   const desc =
     top.length === 0
-      ? `全部 ${areas.length} 个县（市）区均为 0 ${unit}。`
-      : `${unit}最多的是${top.map((a) => `${a.nameZh}（${counts.get(a.id)}）`).join('、')}；其余见数据表。`;
+      ? t.mapNone(areas.length, unit)
+      : t.mapTop(unit, top.map((a) => t.mapTopArea(a.nameZh, counts.get(a.id) ?? 0)).join(t.mapTopSeparator));
   const W = 110;
   const H = 64;
   const placed = areas.filter((a) => TILES[a.id]);
@@ -90,7 +94,7 @@ export const TileMap: FC<{ title: string; unit: string; areas: Area[]; counts: M
         <table>
           <thead>
             <tr>
-              <th scope="col">县（市）区</th>
+              <th scope="col">{words.area}</th>
               <th scope="col">{unit}</th>
             </tr>
           </thead>
@@ -142,7 +146,7 @@ export const TileMap: FC<{ title: string; unit: string; areas: Area[]; counts: M
           <rect x={i * 24 + 4} y={4 * H + 8} width="20" height="14" fill={colour} stroke="#8a96a3" />
         ))}
         <text x={5 * 24 + 10} y={4 * H + 20} font-size="13" fill="#1d2329">
-          {`颜色越深${unit}越多（最多 ${max}）`}
+          {t.mapLegend(unit, max)}
         </text>
       </svg>
     </Figure>
@@ -171,11 +175,14 @@ export const TrendChart: FC<{ title: string; labels: string[]; series: Series[] 
   const shown = totals.filter((t) => t.total > 0).sort((a, b) => b.total - a.total);
   const desc =
     shown.length === 0
-      ? `近 ${labels.length} 周没有案件。`
-      : `近 ${labels.length} 周按监测事项统计：${shown
-          .slice(0, 3)
-          .map((t) => `${t.name} ${t.total} 起`)
-          .join('，')}${shown.length > 3 ? '，其余见数据表' : ''}。`;
+      ? t.trendNone(labels.length)
+      : t.trendSummary(
+          labels.length,
+          `${shown
+            .slice(0, 3)
+            .map((s) => t.trendItem(s.name, s.total))
+            .join(t.summarySeparator)}${shown.length > 3 ? t.andMore : ''}`,
+        );
   const drawn = series.filter((s) => s.values.some((v) => v > 0));
   return (
     <Figure
@@ -186,7 +193,7 @@ export const TrendChart: FC<{ title: string; labels: string[]; series: Series[] 
         <table>
           <thead>
             <tr>
-              <th scope="col">监测事项</th>
+              <th scope="col">{words.item}</th>
               {labels.map((l) => (
                 <th scope="col">{l}</th>
               ))}
@@ -269,11 +276,13 @@ export const BarChart: FC<{ title: string; unit: string; rows: { name: string; v
   const H = Math.max(1, bars.length) * row + 8;
   const desc =
     bars.length === 0
-      ? `没有${unit}。`
-      : `${bars
-          .slice(0, 3)
-          .map((b) => `${b.name} ${b.value}`)
-          .join('，')}${bars.length > 3 ? '，其余见数据表' : ''}。`;
+      ? t.barsNone(unit)
+      : t.barsSummary(
+          `${bars
+            .slice(0, 3)
+            .map((b) => `${b.name} ${b.value}`)
+            .join(t.summarySeparator)}${bars.length > 3 ? t.andMore : ''}`,
+        );
   return (
     <Figure
       id={id}
@@ -283,7 +292,7 @@ export const BarChart: FC<{ title: string; unit: string; rows: { name: string; v
         <table>
           <thead>
             <tr>
-              <th scope="col">类别</th>
+              <th scope="col">{t.category}</th>
               <th scope="col">{unit}</th>
             </tr>
           </thead>

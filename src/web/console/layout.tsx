@@ -4,7 +4,10 @@ import type { CurrentWarning } from '../../../db/repo/warnings';
 import { can, ROLE_NAMES } from '../../auth/roles';
 import type { Session } from '../../auth/session';
 import { LEVEL_ZH } from '../../cases/labels';
+import { officerText } from '../../messages/officer';
 import { beijingDateTime } from '../../time';
+
+const t = officerText('consoleFrame');
 
 export const CSS_PATH = '/console/assets/console.css';
 
@@ -34,34 +37,34 @@ export const Layout: FC<LayoutProps> = ({ title, session, active, head, children
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="same-origin" />
-        <title>{`${title} · 劳动关系风险监测预警`}</title>
+        <title>{t.title(title)}</title>
         <link rel="stylesheet" href={CSS_PATH} />
         {head}
       </head>
       <body>
         <header class="top">
-          <span class="brand">劳动关系风险监测预警 · 工作台</span>
+          <span class="brand">{t.brand}</span>
           {a && (
-            <nav aria-label="主导航">
-              {can(a, 'work_cases') && link('/console', '概览')}
-              {can(a, 'work_cases') && link('/console/cases', '待办')}
-              {can(a, 'work_cases') && link('/console/stats', '统计')}
-              {can(a, 'work_cases') && link('/console/ledger', '台账')}
-              {can(a, 'work_cases') && link('/console/accountability', '问责台账')}
-              {can(a, 'publish') && link('/console/reports/period', '情况报告')}
-              {can(a, 'work_cases') && link('/console/cases/phone', '录入电话报告')}
-              {can(a, 'work_cases') && link('/console/cases/new', '录入案件')}
-              {can(a, 'work_cases') && link('/console/warning', '预警级别')}
-              {can(a, 'manage_accounts') && link('/console/admin/officers', '账号')}
-              {can(a, 'manage_settings') && link('/console/admin/jurisdictions', '辖区')}
-              {can(a, 'manage_settings') && link('/console/admin/channels', '通知渠道')}
-              {link('/console/profile', `${a.displayName}（${ROLE_NAMES[a.role]}）`)}
+            <nav aria-label={t.navLabel}>
+              {can(a, 'work_cases') && link('/console', t.nav.overview)}
+              {can(a, 'work_cases') && link('/console/cases', t.nav.cases)}
+              {can(a, 'work_cases') && link('/console/stats', t.nav.stats)}
+              {can(a, 'work_cases') && link('/console/ledger', t.nav.ledger)}
+              {can(a, 'work_cases') && link('/console/accountability', t.nav.accountability)}
+              {can(a, 'publish') && link('/console/reports/period', t.nav.periodReport)}
+              {can(a, 'work_cases') && link('/console/cases/phone', t.nav.phoneReport)}
+              {can(a, 'work_cases') && link('/console/cases/new', t.nav.newCase)}
+              {can(a, 'work_cases') && link('/console/warning', t.nav.warning)}
+              {can(a, 'manage_accounts') && link('/console/admin/officers', t.nav.officers)}
+              {can(a, 'manage_settings') && link('/console/admin/jurisdictions', t.nav.jurisdictions)}
+              {can(a, 'manage_settings') && link('/console/admin/channels', t.nav.channels)}
+              {link('/console/profile', t.account(a.displayName, ROLE_NAMES[a.role]))}
             </nav>
           )}
           {session && (
             <form method="post" action="/logout">
               <CsrfField session={session} />
-              <button type="submit">退出</button>
+              <button type="submit">{t.signOut}</button>
             </form>
           )}
         </header>
@@ -78,10 +81,10 @@ const WarningBanner: FC<{ warning: CurrentWarning | undefined }> = ({ warning })
   const tone = level === 0 ? 'none' : warning?.action === 'requested' ? 'requested' : `level${level}`;
   const text =
     !warning || warning.action === 'lifted' || level === 0
-      ? `当前未发布劳动关系风险预警${warning?.action === 'lifted' ? `（${beijingDateTime(warning.at)} 解除）` : ''}`
+      ? `${t.noWarning}${warning?.action === 'lifted' ? t.liftedAt(beijingDateTime(warning.at)) : ''}`
       : warning.action === 'requested'
-        ? `已提请省级发布${LEVEL_ZH[level] ?? ''}（${beijingDateTime(warning.at)}）`
-        : `当前预警：${LEVEL_ZH[level] ?? ''}（${beijingDateTime(warning.at)} 发布）`;
+        ? t.requested(LEVEL_ZH[level] ?? '', beijingDateTime(warning.at))
+        : t.inForce(LEVEL_ZH[level] ?? '', beijingDateTime(warning.at));
   return (
     <p class={`warning-banner ${tone}`} role="status">
       <a href="/console/warning">{text}</a>

@@ -11,12 +11,15 @@ import { endSession, startSession } from '../../auth/session';
 import { beginSignIn, retryAfterSeconds } from '../../auth/throttle';
 import type { AppDeps, AppEnv } from '../../deps';
 import { formText, formValue, validatedForm } from '../../http/validate';
+import { officerText } from '../../messages/officer';
 import * as z from '../../zod';
 import { Flash, Layout } from './layout';
 
+const t = officerText('signIn');
+
 /** "40 秒" or "15 分钟": how long to wait, in words. */
 export function waitText(seconds: number): string {
-  return seconds < 120 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+  return seconds < 120 ? t.waitSeconds(seconds) : t.waitMinutes(Math.ceil(seconds / 60));
 }
 
 /** Only a local console path may follow sign-in (no open redirect to another site). */
@@ -25,22 +28,22 @@ export function safeNext(next: string | undefined): string {
 }
 
 const LoginPage = ({ next, error, username }: { next: string; error?: string; username?: string }) => (
-  <Layout title="登录">
+  <Layout title={t.title}>
     <div class="card login stack">
-      <h1>工作人员登录</h1>
+      <h1>{t.heading}</h1>
       <Flash text={error} error />
       <form method="post" action={`/login?next=${encodeURIComponent(next)}`} class="stack">
         <label>
-          用户名
+          {t.username}
           <input type="text" name="username" autocomplete="username" required value={username ?? ''} />
         </label>
         <label>
-          密码
+          {t.password}
           <input type="password" name="password" autocomplete="current-password" required />
         </label>
-        <button type="submit">登录</button>
+        <button type="submit">{t.submit}</button>
       </form>
-      <p class="muted">仅限县（市）区调度室及市协调劳动关系三方委员会办公室工作人员使用。</p>
+      <p class="muted">{t.whoMayUse}</p>
     </div>
   </Layout>
 );
@@ -67,14 +70,14 @@ export function loginRoutes(deps: AppDeps) {
     if (!attempt.ok) {
       const seconds = retryAfterSeconds(attempt.retryAt, now);
       c.header('retry-after', String(seconds));
-      const error = `登录尝试过于频繁，请 ${waitText(seconds)}后再试。`;
+      const error = t.throttled(waitText(seconds));
       return c.html(<LoginPage next={next} username={username} error={error} />, 429);
     }
     const account = username ? await accountForLogin(deps.db, username) : undefined;
     const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     if (!account || !ok || account.disabled) {
       await attempt.done(false);
-      return c.html(<LoginPage next={next} username={username} error="用户名或密码不正确。" />, 401);
+      return c.html(<LoginPage next={next} username={username} error={t.wrong} />, 401);
     }
     await attempt.done(true);
     await deleteExpiredSessions(deps.db, now);

@@ -11,6 +11,7 @@ import { beijingDay, breakdownWithTrend, type OpenCounts, openCountsByArea, todo
 import type { ConsoleEnv } from '../../auth/middleware';
 import { caseScope } from '../../auth/roles';
 import type { AppDeps } from '../../deps';
+import { officerText } from '../../messages/officer';
 import { beijingDateTime } from '../../time';
 import { BarChart, TileMap, TrendChart } from './charts';
 import { INBOX_PATH, TodoCounts } from './inbox';
@@ -21,12 +22,15 @@ import { industryRows, itemSeries, weekLabels } from './stats-model';
 export const OVERVIEW_REFRESH_S = 300;
 const WEEKS = 12;
 
+const t = officerText('overview');
+const words = officerText('deskShared');
+
 const COLUMNS: [keyof OpenCounts, string][] = [
-  ['unclaimed', '待认领'],
-  ['dueSoon', '即将逾期'],
-  ['overdue', '已逾期'],
-  ['urgent', '紧急重大'],
-  ['open', '未销号'],
+  ['unclaimed', t.columns.unclaimed],
+  ['dueSoon', t.columns.dueSoon],
+  ['overdue', t.columns.overdue],
+  ['urgent', t.columns.urgent],
+  ['open', t.columns.open],
 ];
 
 const zero: OpenCounts = { unclaimed: 0, dueSoon: 0, overdue: 0, urgent: 0, open: 0 };
@@ -41,10 +45,10 @@ const CountsTable: FC<{ areas: { id: string; nameZh: string }[]; counts: Map<str
   return (
     <div class="table-wrap card">
       <table class="counts">
-        <caption class="muted">各县（市）区待办案件数（点击县区名查看案件）</caption>
+        <caption class="muted">{t.countsCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">县（市）区</th>
+            <th scope="col">{words.area}</th>
             {COLUMNS.map(([, name]) => (
               <th scope="col">{name}</th>
             ))}
@@ -66,7 +70,7 @@ const CountsTable: FC<{ areas: { id: string; nameZh: string }[]; counts: Map<str
           })}
           {areas.length > 1 && (
             <tr class="total">
-              <td>合计</td>
+              <td>{words.total}</td>
               {COLUMNS.map(([k]) => (
                 <td>{total[k]}</td>
               ))}
@@ -95,37 +99,43 @@ export function overviewRoutes(deps: AppDeps) {
     ]);
     const todo = todoTotals(counts);
     const areas = jurisdictionId ? all.filter((j) => j.id === jurisdictionId) : all;
-    const where = jurisdictionId ? (areas[0]?.nameZh ?? '') : '全市';
+    const where = jurisdictionId ? (areas[0]?.nameZh ?? '') : words.wholeCity;
     const open = new Map([...counts].map(([k, v]) => [k, v.open]));
     const refreshing = c.req.query('refresh') !== '0';
     if (refreshing) c.header('refresh', String(OVERVIEW_REFRESH_S));
     return c.html(
-      <Layout title="概览" session={session} active="/console">
-        <h1>概览 · {where}</h1>
+      <Layout title={t.title} session={session} active="/console">
+        <h1>{t.heading(where)}</h1>
         <TodoCounts counts={todo} href={INBOX_PATH} />
         <p class="muted">
-          绘制于 <time datetime={now.toISOString()}>{beijingDateTime(now)}</time>（北京时间）。
+          {t.drawnAt}
+          <time datetime={now.toISOString()}>{beijingDateTime(now)}</time>
+          {t.beijingTime}
           {refreshing ? (
             <>
-              每 {OVERVIEW_REFRESH_S / 60} 分钟自动刷新（<a href="/console?refresh=0">停止自动刷新</a>）。
+              {t.refreshing(OVERVIEW_REFRESH_S / 60)}
+              <a href="/console?refresh=0">{t.stopRefreshing}</a>
+              {t.closeAside}
             </>
           ) : (
             <>
-              已停止自动刷新（<a href="/console">恢复</a>）。
+              {t.stopped}
+              <a href="/console">{t.resume}</a>
+              {t.closeAside}
             </>
           )}{' '}
-          <a href="/console/cases">进入待办案件</a> · <a href="/console/stats">统计分析</a>
+          <a href="/console/cases">{t.toCases}</a> · <a href="/console/stats">{t.toStats}</a>
         </p>
         <CountsTable areas={areas} counts={counts} />
-        {!jurisdictionId && <TileMap title="各县（市）区未销号案件" unit="起未销号案件" areas={areas} counts={open} />}
+        {!jurisdictionId && <TileMap title={t.openMapTitle} unit={t.openUnit} areas={areas} counts={open} />}
         <TrendChart
-          title={`近 ${WEEKS} 周各监测事项案件数（${where}）`}
+          title={t.trendTitle(WEEKS, where)}
           labels={weekLabels(trend.weeks)}
           series={itemSeries(trend.byItem)}
         />
         <BarChart
-          title={`近 ${WEEKS} 周按行业门类的案件数（${where}）`}
-          unit="起案件"
+          title={t.industryTitle(WEEKS, where)}
+          unit={words.casesUnit}
           rows={industryRows(breakdown.byIndustry)}
         />
       </Layout>,

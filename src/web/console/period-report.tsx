@@ -28,6 +28,7 @@ import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { validatedForm } from '../../http/validate';
 import { newId } from '../../ids';
+import { officerText } from '../../messages/officer';
 import { beijingDate, beijingDateTime, parseBeijingDate } from '../../time';
 import * as z from '../../zod';
 import { CsrfField, Flash, Layout } from './layout';
@@ -36,6 +37,9 @@ import { CsrfField, Flash, Layout } from './layout';
 export const PERIOD_MAX_DAYS = 366;
 const TEXT_MAX = 8000;
 const DOC_NUMBER_MAX = 60;
+
+const t = officerText('periodReportPage');
+const words = officerText('deskShared');
 
 export interface PeriodValues {
   from: string;
@@ -59,6 +63,7 @@ export interface Period {
   toDay: number;
 }
 
+/** The city office's document number (文号) with the serial left blank: a form of the document, kept as issued. */
 const defaultDocNumber = (now: Date) => `长劳三方办〔${beijingDate(now).slice(0, 4)}〕    号`;
 
 /** The last whole calendar month before today (Beijing): the monthly report is the usual one. */
@@ -78,16 +83,16 @@ function calendarDate(text: string): Date | undefined {
 /** The period [from, to] as Beijing days, or what to fix in Chinese. */
 export function readPeriod(from: string, to: string, now: Date): { period?: Period; problems: string[] } {
   const problems: string[] = [];
-  const f = calendarDate(from);
-  const t = calendarDate(to);
-  if (!f) problems.push(from ? `开始日期“${from}”不是有效日期，格式应为 年-月-日（如 2026-11-01）` : '请填写开始日期');
-  if (!t) problems.push(to ? `结束日期“${to}”不是有效日期，格式应为 年-月-日（如 2026-11-30）` : '请填写结束日期');
-  if (!f || !t) return { problems };
-  const fromDay = beijingDay(f);
-  const toDay = beijingDay(t) + 1;
-  if (fromDay >= toDay) problems.push('开始日期不能晚于结束日期');
-  else if (toDay > beijingDay(now) + 1) problems.push(`结束日期不能晚于今天（${beijingDate(now)}）`);
-  else if (toDay - fromDay > PERIOD_MAX_DAYS) problems.push(`一份报告的期间最长 ${PERIOD_MAX_DAYS} 天，请分期撰写`);
+  const start = calendarDate(from);
+  const end = calendarDate(to);
+  if (!start) problems.push(from ? t.badFrom(from) : t.missingFrom);
+  if (!end) problems.push(to ? t.badTo(to) : t.missingTo);
+  if (!start || !end) return { problems };
+  const fromDay = beijingDay(start);
+  const toDay = beijingDay(end) + 1;
+  if (fromDay >= toDay) problems.push(words.fromAfterTo);
+  else if (toDay > beijingDay(now) + 1) problems.push(t.toAfterToday(beijingDate(now)));
+  else if (toDay - fromDay > PERIOD_MAX_DAYS) problems.push(t.tooLong(PERIOD_MAX_DAYS));
   return problems.length ? { problems } : { period: { fromDay, toDay }, problems };
 }
 
@@ -103,9 +108,9 @@ const ChangeTable: FC<{ caption: string; head: string; rows: ChangeRow[]; total?
       <thead>
         <tr>
           <th scope="col">{head}</th>
-          <th scope="col">本期</th>
-          <th scope="col">上期</th>
-          <th scope="col">增减</th>
+          <th scope="col">{t.current}</th>
+          <th scope="col">{t.previous}</th>
+          <th scope="col">{t.change}</th>
         </tr>
       </thead>
       <tbody>
@@ -124,18 +129,17 @@ const ChangeTable: FC<{ caption: string; head: string; rows: ChangeRow[]; total?
 
 const Figures: FC<{ f: PeriodFigures }> = ({ f }) => (
   <section>
-    <h2>
-      本期数据（{f.from} 至 {f.to}，上期 {f.previousFrom} 至 {f.previousTo}）
-    </h2>
+    <h2>{t.figuresHeading(f.from, f.to, f.previousFrom, f.previousTo)}</h2>
     <p>
-      本期案件合计 <strong>{f.total.current}</strong> 起，上期 {f.total.previous} 起，增减 {changeText(f.total)}。
-      需要关注的案件 {f.notable.length} 起（群体性事件、紧急重大、严重程度高或列入重大风险专门台账的案件）。
+      {t.totalBefore}
+      <strong>{f.total.current}</strong>
+      {t.totalAfter(f.total.previous, changeText(f.total), f.notable.length)}
     </p>
     <div class="grid2">
-      <ChangeTable caption="分县（市）区" head="县（市）区" rows={f.byArea} total={f.total} />
+      <ChangeTable caption={t.byArea} head={words.area} rows={f.byArea} total={f.total} />
       <div>
-        <ChangeTable caption="分监测事项" head="监测事项" rows={f.byItem} />
-        <ChangeTable caption="分行业门类（有案件的门类）" head="行业门类" rows={f.byIndustry} />
+        <ChangeTable caption={t.byItem} head={words.item} rows={f.byItem} />
+        <ChangeTable caption={t.byIndustry} head={words.industry} rows={f.byIndustry} />
       </div>
     </div>
   </section>
@@ -147,69 +151,67 @@ const ReportForm: FC<{ session: Session; v: PeriodValues }> = ({ session, v }) =
     action={`/console/reports/period.docx?${new URLSearchParams({ from: v.from, to: v.to })}`}
     class="card stack"
   >
-    <h2>撰写并下载报告</h2>
+    <h2>{t.writeHeading}</h2>
     <CsrfField session={session} />
     <div class="actions">
       <label>
-        开始日期
+        {words.fromDate}
         <input type="date" name="from" value={v.from} required />
       </label>
       <label>
-        结束日期
+        {words.toDate}
         <input type="date" name="to" value={v.to} required />
       </label>
       <label>
-        文号
+        {t.docNumber}
         <input type="text" name="docNumber" value={v.docNumber} maxlength={DOC_NUMBER_MAX} />
       </label>
     </div>
     <label>
-      分析研判（必填，写入报告第六部分；每段一行）
+      {t.analysis}
       <textarea name="analysis" class="long" required maxlength={TEXT_MAX}>
         {v.analysis}
       </textarea>
     </label>
     <label>
-      下一步工作（必填，写入报告第七部分；每段一行）
+      {t.nextSteps}
       <textarea name="nextSteps" class="long" required maxlength={TEXT_MAX}>
         {v.nextSteps}
       </textarea>
     </label>
-    <p class="muted">
-      报告中的数据按所填期间重新统计（上期为紧接其前的同样天数）。每次下载的版本都会保存，可在下方再次下载。
-    </p>
-    <button type="submit">生成并下载报告（Word）</button>
+    <p class="muted">{t.formNote}</p>
+    <button type="submit">{t.generate}</button>
   </form>
 );
 
 const Versions: FC<{ rows: PeriodReportListItem[] }> = ({ rows }) => (
   <section>
-    <h2>已生成的报告</h2>
+    <h2>{t.versionsHeading}</h2>
     {rows.length === 0 ? (
-      <p class="muted">还没有生成过情况报告。</p>
+      <p class="muted">{t.noVersions}</p>
     ) : (
       <div class="table-wrap">
         <table>
           <thead>
             <tr>
-              <th scope="col">生成时间</th>
-              <th scope="col">期间</th>
-              <th scope="col">文号</th>
-              <th scope="col">撰写人</th>
-              <th scope="col">下载</th>
+              <th scope="col">{t.createdAt}</th>
+              <th scope="col">{t.period}</th>
+              <th scope="col">{t.docNumber}</th>
+              <th scope="col">{t.author}</th>
+              <th scope="col">{t.download}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr>
                 <td>{beijingDateTime(r.createdAt)}</td>
-                <td>
-                  {r.fromDay} 至 {r.toDay}
-                </td>
+                <td>{t.range(r.fromDay, r.toDay)}</td>
                 <td>{r.docNumber}</td>
                 <td>{r.creatorName ?? ''}</td>
                 <td>
-                  <a href={`/console/reports/period/versions/${encodeURIComponent(r.id)}/report.docx`}>下载（Word）</a>
+                  <a href={`/console/reports/period/versions/${encodeURIComponent(r.id)}/report.docx`}>
+                    {t.downloadWord}
+                  </a>
                 </td>
               </tr>
             ))}
@@ -223,7 +225,7 @@ const Versions: FC<{ rows: PeriodReportListItem[] }> = ({ rows }) => (
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function docxResponse(c: Context, bytes: Uint8Array, row: PeriodReportRow) {
-  const name = `${periodTitle()}（${row.fromDay}至${row.toDay}）.docx`;
+  const name = t.fileName(periodTitle(), row.fromDay, row.toDay);
   return c.body(bytes.slice().buffer, 200, {
     'content-type': DOCX_TYPE,
     'content-disposition': `attachment; filename="period-report-${row.fromDay}-${row.toDay}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
@@ -253,20 +255,20 @@ export function periodReportRoutes(deps: AppDeps) {
     ]);
     const all = [...problems, ...read.problems.filter((p) => !problems.includes(p))];
     return c.html(
-      <Layout title="情况报告" session={c.get('session')} active="/console/reports/period">
+      <Layout title={t.title} session={c.get('session')} active="/console/reports/period">
         <h1>{periodTitle()}</h1>
-        <Flash text={all.length ? `请修改后再下载：${all.join('；')}。` : undefined} error />
+        <Flash text={all.length ? t.fixFirst(all.join(words.problemSeparator)) : undefined} error />
         <form method="get" action="/console/reports/period" class="filters">
           <label>
-            开始日期
+            {words.fromDate}
             <input type="date" name="from" value={v.from} />
           </label>
           <label>
-            结束日期
+            {words.toDate}
             <input type="date" name="to" value={v.to} />
           </label>
           <button type="submit" class="secondary">
-            查看本期数据
+            {t.showFigures}
           </button>
         </form>
         {figures && <Figures f={figures} />}
@@ -319,8 +321,8 @@ export function periodReportRoutes(deps: AppDeps) {
       nextSteps: field('nextSteps', TEXT_MAX),
     };
     const { period, problems } = readPeriod(v.from, v.to, now);
-    if (!v.analysis.trim()) problems.push('请填写分析研判');
-    if (!v.nextSteps.trim()) problems.push('请填写下一步工作');
+    if (!v.analysis.trim()) problems.push(t.missingAnalysis);
+    if (!v.nextSteps.trim()) problems.push(t.missingNextSteps);
     if (!period || problems.length) return page(c, v, problems, 400);
     const figures = await periodFigures(deps.db, period, await listJurisdictions(deps.db));
     const row: PeriodReportRow = {

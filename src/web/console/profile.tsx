@@ -11,29 +11,32 @@ import { beginPasswordCheck, retryAfterSeconds } from '../../auth/throttle';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { formValue, validatedForm } from '../../http/validate';
+import { officerText } from '../../messages/officer';
 import { issueLinkCode } from '../../notify/index';
 import { beijingDateTime } from '../../time';
 import * as z from '../../zod';
 import { CsrfField, Flash, Layout } from './layout';
 import { waitText } from './login';
 
+const t = officerText('profile');
+
 const PasswordForm: FC<{ session: Session }> = ({ session }) => (
   <form method="post" action="/console/profile/password" class="card stack">
-    <h2>修改密码</h2>
+    <h2>{t.changePassword}</h2>
     <CsrfField session={session} />
     <label>
-      当前密码
+      {t.currentPassword}
       <input type="password" name="current" autocomplete="current-password" required />
     </label>
     <label>
-      新密码（至少 12 个字符）
+      {t.newPassword}
       <input type="password" name="password" autocomplete="new-password" required minlength={12} />
     </label>
     <label>
-      再次输入新密码
+      {t.repeatPassword}
       <input type="password" name="confirm" autocomplete="new-password" required minlength={12} />
     </label>
-    <button type="submit">修改密码</button>
+    <button type="submit">{t.changePassword}</button>
   </form>
 );
 
@@ -52,28 +55,28 @@ export function profileRoutes(deps: AppDeps) {
     const a = session.account;
     const bot = deps.config.TELEGRAM_BOT_USERNAME;
     return c.html(
-      <Layout title="我的账号" session={session} active="/console/profile">
-        <h1>我的账号</h1>
-        <Flash text={opts.done ? '密码已修改，其他设备上的登录已退出。' : undefined} />
+      <Layout title={t.title} session={session} active="/console/profile">
+        <h1>{t.title}</h1>
+        <Flash text={opts.done ? t.changed : undefined} />
         <Flash text={opts.error} error />
-        {a.mustChangePassword && <p class="flash error">首次登录或密码被重置：请先设置新密码。</p>}
+        {a.mustChangePassword && <p class="flash error">{t.mustChange}</p>}
         <table class="kv card">
           <tbody>
             <tr>
-              <th>用户名</th>
+              <th>{t.username}</th>
               <td>{a.username}</td>
             </tr>
             <tr>
-              <th>姓名</th>
+              <th>{t.name}</th>
               <td>{a.displayName}</td>
             </tr>
             <tr>
-              <th>角色</th>
+              <th>{t.role}</th>
               <td>{ROLE_NAMES[a.role]}</td>
             </tr>
             <tr>
-              <th>Telegram</th>
-              <td>{a.telegramLinked ? '已绑定' : '未绑定'}</td>
+              <th>{t.telegram}</th>
+              <td>{a.telegramLinked ? t.linked : t.notLinked}</td>
             </tr>
           </tbody>
         </table>
@@ -81,19 +84,21 @@ export function profileRoutes(deps: AppDeps) {
         {/* Telegram claims cases from alerts: only for case workers, and after the password is settled. */}
         {can(a, 'work_cases') && !a.mustChangePassword && (
           <form method="post" action="/console/profile/telegram" class="card stack">
-            <h2>绑定 Telegram</h2>
+            <h2>{t.linkHeading}</h2>
             <CsrfField session={session} />
             {opts.link ? (
               <p class="flash" role="status">
-                绑定码：<code>{opts.link.code}</code>（{beijingDateTime(opts.link.expiresAt)} 前有效）。请在 Telegram
-                中向
-                {bot ? ` @${bot} ` : '本系统机器人'}发送：/link {opts.link.code}
+                {t.linkCode}
+                <code>{opts.link.code}</code>
+                {t.linkValid(beijingDateTime(opts.link.expiresAt))}
+                {bot ? t.namedBot(bot) : t.unnamedBot}
+                {t.linkSend(opts.link.code)}
               </p>
             ) : (
-              <p class="muted">绑定后，可直接在 Telegram 通知中认领案件。</p>
+              <p class="muted">{t.linkWhy}</p>
             )}
             <button type="submit" class="secondary">
-              {a.telegramLinked ? '重新绑定（生成新绑定码）' : '生成绑定码'}
+              {a.telegramLinked ? t.relink : t.newCode}
             </button>
           </form>
         )}
@@ -131,15 +136,15 @@ export function profileRoutes(deps: AppDeps) {
     if (!attempt.ok) {
       const seconds = retryAfterSeconds(attempt.retryAt, now);
       c.header('retry-after', String(seconds));
-      return page(c, { error: `当前密码输错次数过多，请 ${waitText(seconds)}后再试。` }, 429);
+      return page(c, { error: t.throttled(waitText(seconds)) }, 429);
     }
     const currentOk = await verifyPassword(get('current'), account.passwordHash);
     await attempt.done(currentOk);
-    if (!currentOk) return page(c, { error: '当前密码不正确。' }, 400);
+    if (!currentOk) return page(c, { error: t.wrongCurrent }, 400);
     const problem = passwordProblem(get('password'), account.username);
     if (problem) return page(c, { error: problem }, 400);
-    if (get('password') !== get('confirm')) return page(c, { error: '两次输入的新密码不一致。' }, 400);
-    if (get('password') === get('current')) return page(c, { error: '新密码不能与当前密码相同。' }, 400);
+    if (get('password') !== get('confirm')) return page(c, { error: t.mismatch }, 400);
+    if (get('password') === get('current')) return page(c, { error: t.unchanged }, 400);
     await deps.db.batch([
       setPassword(deps.db, account.id, await hashPassword(get('password'), deps.random), false),
       deleteOtherSessions(deps.db, account.id, session.id),

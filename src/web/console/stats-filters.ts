@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { Jurisdiction } from '../../../db/repo/jurisdictions';
 import { beijingDay, type StatsFilter } from '../../../db/repo/stats';
 import { CHANNEL_ZH } from '../../cases/labels';
+import { officerText } from '../../messages/officer';
 import { INDUSTRIES, isItemCode } from '../../rules/index';
 import { beijingDate, parseBeijingDate } from '../../time';
 
@@ -21,6 +22,8 @@ export const DEFAULT_PERIOD_DAYS = 30;
 /** Longest period one request may ask for (ten years): bounds the rollup read. */
 const MAX_DAYS = 3660;
 
+const t = officerText('stats');
+
 export interface ReadStats {
   values: StatsValues;
   filter: StatsFilter;
@@ -34,17 +37,17 @@ export function readStatsFilters(c: Context, areas: readonly Jurisdiction[], now
   const today = beijingDay(now);
   const from = parseBeijingDate(q('from'));
   const to = parseBeijingDate(q('to'));
-  if (q('from') && !from) problems.push('开始日期格式应为 年-月-日');
-  if (q('to') && !to) problems.push('结束日期格式应为 年-月-日');
+  if (q('from') && !from) problems.push(t.badFrom);
+  if (q('to') && !to) problems.push(t.badTo);
   let toDay = to ? beijingDay(to) + 1 : today + 1;
   let fromDay = from ? beijingDay(from) : toDay - DEFAULT_PERIOD_DAYS;
   if (fromDay >= toDay) {
-    problems.push('开始日期不能晚于结束日期');
+    problems.push(officerText('deskShared').fromAfterTo);
     toDay = today + 1;
     fromDay = toDay - DEFAULT_PERIOD_DAYS;
   }
   if (toDay - fromDay > MAX_DAYS) {
-    problems.push('统计期间最长十年');
+    problems.push(t.tooLong);
     fromDay = toDay - MAX_DAYS;
   }
   const district = ownArea ?? (areas.some((a) => a.id === q('district')) ? q('district') : '');

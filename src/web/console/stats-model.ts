@@ -2,6 +2,7 @@
 // source and area listed (zeros included) in the catalogue's order, unknown codes kept under their code.
 import { dayStart } from '../../../db/repo/stats';
 import { CHANNEL_ZH } from '../../cases/labels';
+import { officerText } from '../../messages/officer';
 import { INDUSTRIES, MONITORING_ITEMS } from '../../rules/index';
 import { beijingDate } from '../../time';
 import type { Series } from './charts';
@@ -12,12 +13,14 @@ export interface NamedCount {
   value: number;
 }
 
+const { notGiven } = officerText('deskShared');
+
 /** Known keys in order with their names, then any other key found in the data. */
 function named(known: readonly { key: string; name: string }[], counts: Map<string, number>): NamedCount[] {
   const seen = new Set(known.map((k) => k.key));
   return [
     ...known.map((k) => ({ ...k, value: counts.get(k.key) ?? 0 })),
-    ...[...counts].filter(([k]) => !seen.has(k)).map(([key, value]) => ({ key, name: key || '未填报', value })),
+    ...[...counts].filter(([k]) => !seen.has(k)).map(([key, value]) => ({ key, name: key || notGiven, value })),
   ];
 }
 
@@ -26,7 +29,7 @@ export const INDUSTRY_KEYS = [...INDUSTRIES.map((i) => ({ key: i.code as string,
 export const CHANNEL_KEYS = Object.entries(CHANNEL_ZH).map(([key, name]) => ({ key, name }));
 
 export const itemRows = (m: Map<string, number>) => named(ITEM_KEYS, m);
-export const industryRows = (m: Map<string, number>) => named([...INDUSTRY_KEYS, { key: '', name: '未填报' }], m);
+export const industryRows = (m: Map<string, number>) => named([...INDUSTRY_KEYS, { key: '', name: notGiven }], m);
 export const channelRows = (m: Map<string, number>) => named(CHANNEL_KEYS, m);
 export const areaRows = (areas: readonly { id: string; nameZh: string }[], m: Map<string, number>) =>
   named(

@@ -10,12 +10,18 @@ import { caseScope } from '../../auth/roles';
 import { CHANNEL_ZH } from '../../cases/labels';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { officerText } from '../../messages/officer';
 import { INDUSTRIES, MONITORING_ITEMS } from '../../rules/index';
 import { BarChart, TileMap, TrendChart } from './charts';
 import { Flash, Layout } from './layout';
 import { readStatsFilters, type StatsValues, statsQuery } from './stats-filters';
 import { areaRows, channelRows, industryRows, itemRows, itemSeries, type NamedCount, weekLabels } from './stats-model';
 import { statsWorkbook, xlsxHeaders } from './xlsx';
+
+const t = officerText('stats');
+const words = officerText('deskShared');
+/** Weeks in the trend chart (and the export's trend sheet). */
+const WEEKS = 12;
 
 const CountTable: FC<{ caption: string; head: string; rows: NamedCount[]; total?: number }> = ({
   caption,
@@ -29,7 +35,7 @@ const CountTable: FC<{ caption: string; head: string; rows: NamedCount[]; total?
       <thead>
         <tr>
           <th scope="col">{head}</th>
-          <th scope="col">案件数</th>
+          <th scope="col">{words.caseCount}</th>
         </tr>
       </thead>
       <tbody>
@@ -41,7 +47,7 @@ const CountTable: FC<{ caption: string; head: string; rows: NamedCount[]; total?
         ))}
         {total !== undefined && (
           <tr class="total">
-            <td>合计</td>
+            <td>{words.total}</td>
             <td>{total}</td>
           </tr>
         )}
@@ -59,7 +65,7 @@ const StatsForm: FC<{ v: StatsValues; areas: { id: string; nameZh: string }[]; a
     <label>
       {label}
       <select name={name}>
-        <option value="">全部</option>
+        <option value="">{words.all}</option>
         {options.map(([value, text]) => (
           <option value={value} selected={v[name] === value}>
             {text}
@@ -71,31 +77,31 @@ const StatsForm: FC<{ v: StatsValues; areas: { id: string; nameZh: string }[]; a
   return (
     <form method="get" action="/console/stats" class="filters">
       <label>
-        开始日期
+        {words.fromDate}
         <input type="date" name="from" value={v.from} />
       </label>
       <label>
-        结束日期
+        {words.toDate}
         <input type="date" name="to" value={v.to} />
       </label>
       {allAreas &&
         select(
           'district',
-          '县（市）区',
+          words.area,
           areas.map((a) => [a.id, a.nameZh]),
         )}
       {select(
         'item',
-        '监测事项',
+        words.item,
         MONITORING_ITEMS.map((i) => [i.code, i.name.zh]),
       )}
       {select(
         'industry',
-        '行业门类',
+        words.industry,
         INDUSTRIES.map((i) => [i.code, `${i.code} ${i.name.zh}`]),
       )}
-      {select('source', '来源', Object.entries(CHANNEL_ZH))}
-      <button type="submit">统计</button>
+      {select('source', words.source, Object.entries(CHANNEL_ZH))}
+      <button type="submit">{t.submit}</button>
     </form>
   );
 };
@@ -112,7 +118,7 @@ export function statsRoutes(deps: AppDeps) {
     const read = readStatsFilters(c, all, now, scope.jurisdictionId ?? undefined);
     const [breakdown, trend] = await Promise.all([
       caseBreakdown(deps.db, read.filter),
-      weeklyTrend(deps.db, read.filter, 12),
+      weeklyTrend(deps.db, read.filter, WEEKS),
     ]);
     const areas = scope.jurisdictionId ? all.filter((a) => a.id === scope.jurisdictionId) : all;
     return { scope, now, areas, read, breakdown, trend };
@@ -125,44 +131,47 @@ export function statsRoutes(deps: AppDeps) {
     const query = statsQuery(v);
     const byArea = areaRows(areas, breakdown.byArea);
     return c.html(
-      <Layout title="统计" session={session} active="/console/stats">
-        <h1>
-          统计分析 · {scope.jurisdictionId ? (areas[0]?.nameZh ?? '') : '全市'} · {v.from} 至 {v.to}
-        </h1>
-        <Flash text={read.problems.length ? `已按默认值统计：${read.problems.join('；')}。` : undefined} error />
+      <Layout title={t.title} session={session} active="/console/stats">
+        <h1>{t.heading(scope.jurisdictionId ? (areas[0]?.nameZh ?? '') : words.wholeCity, v.from, v.to)}</h1>
+        <Flash
+          text={read.problems.length ? t.usedDefaults(read.problems.join(words.problemSeparator)) : undefined}
+          error
+        />
         <StatsForm v={v} areas={areas} allAreas={scope.jurisdictionId === null} />
         <p class="actions">
           <a class="button secondary" href={`/console/stats.xlsx?${query}`}>
-            导出统计表（Excel）
+            {t.exportStats}
           </a>
           <a class="button secondary" href={`/console/ledger.xlsx?${query}`}>
-            导出台账（Excel）
+            {t.exportLedger}
           </a>
           {scope.jurisdictionId === null && (
             <a class="button secondary" href={`/console/reports/period?from=${v.from}&to=${v.to}`}>
-              撰写情况报告
+              {t.writeReport}
             </a>
           )}
         </p>
         <p>
-          本期案件合计 <strong>{breakdown.total}</strong> 起（一起案件涉及多个监测事项的，在各事项下分别计数）。
+          {t.totalBefore}
+          <strong>{breakdown.total}</strong>
+          {t.totalAfter}
         </p>
         {scope.jurisdictionId === null && (
-          <TileMap title="各县（市）区案件数" unit="起案件" areas={areas} counts={breakdown.byArea} />
+          <TileMap title={t.mapTitle} unit={words.casesUnit} areas={areas} counts={breakdown.byArea} />
         )}
         <TrendChart
-          title={`截至 ${v.to} 的近 12 周各监测事项案件数`}
+          title={t.trendTitle(v.to, WEEKS)}
           labels={weekLabels(trend.weeks)}
           series={itemSeries(trend.byItem)}
         />
-        <BarChart title="按行业门类的案件数" unit="起案件" rows={industryRows(breakdown.byIndustry)} />
+        <BarChart title={t.industryTitle} unit={words.casesUnit} rows={industryRows(breakdown.byIndustry)} />
         <div class="grid2">
-          <CountTable caption="按县（市）区" head="县（市）区" rows={byArea} total={breakdown.total} />
-          <CountTable caption="按监测事项" head="监测事项" rows={itemRows(breakdown.byItem)} />
+          <CountTable caption={t.byArea} head={words.area} rows={byArea} total={breakdown.total} />
+          <CountTable caption={t.byItem} head={words.item} rows={itemRows(breakdown.byItem)} />
         </div>
         <div class="grid2">
-          <CountTable caption="按行业门类" head="行业门类" rows={industryRows(breakdown.byIndustry)} />
-          <CountTable caption="按来源" head="来源" rows={channelRows(breakdown.byChannel)} />
+          <CountTable caption={t.byIndustry} head={words.industry} rows={industryRows(breakdown.byIndustry)} />
+          <CountTable caption={t.bySource} head={words.source} rows={channelRows(breakdown.byChannel)} />
         </div>
       </Layout>,
     );
@@ -171,7 +180,11 @@ export function statsRoutes(deps: AppDeps) {
   app.get('/console/stats.xlsx', async (c) => {
     const { areas, read, breakdown, trend, now } = await load(c);
     const bytes = await statsWorkbook({ values: read.values, areas, breakdown, trend, now });
-    return c.body(bytes, 200, xlsxHeaders(`统计-${read.values.from}-${read.values.to}.xlsx`, 'stats'));
+    return c.body(
+      bytes,
+      200,
+      xlsxHeaders(officerText('workbooks').statsFile(read.values.from, read.values.to), 'stats'),
+    );
   });
 
   return app;

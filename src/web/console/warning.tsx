@@ -17,20 +17,17 @@ import { decideWarning } from '../../city/warnings';
 import type { AppDeps } from '../../deps';
 import { ApiError, httpErrorOf } from '../../http/errors';
 import { formFlag, formText, formValue, validatedForm } from '../../http/validate';
+import { labelIn } from '../../messages/index';
+import { officerBoth, officerText } from '../../messages/officer';
 import { dispatchAfterResponse } from '../../notify/after-response';
 import { type LevelMetrics, levelFromMetrics, rulesetFor } from '../../rules/index';
 import { beijingDateTime } from '../../time';
 import * as z from '../../zod';
 import { CsrfField, Flash, Layout } from './layout';
 
-const ACTION_ZH = { recorded: '仅记录', issued: '已发布', requested: '已提请省级', lifted: '已解除' } as const;
-const DONE_ZH: Record<string, string> = {
-  recorded: '决定已记录。',
-  issued: '一级预警已发布，通知已发往各县（市）区和上级、同级单位。',
-  requested: '已记录提请，请下载请示材料报送省级，报送后在下方登记报送时间和对象。',
-  lifted: '预警已解除，通知已发出。',
-  sent: '已登记报送情况。',
-};
+const t = officerText('warningPage');
+/** Where a 提请 usually goes: the form's default recipient, stored as typed (an office's name, not UI text). */
+const PROVINCE_OFFICE = '吉林省协调劳动关系三方委员会办公室';
 
 interface FormValues {
   level: string;
@@ -88,11 +85,11 @@ const DecisionForm: FC<{
 }> = ({ session, values, inForce, unconfirmed }) => (
   <>
     <form method="post" action="/console/warning" class="card confirm stack" id="decide">
-      <h2>确定预警级别</h2>
+      <h2>{t.decideHeading}</h2>
       <CsrfField session={session} />
       <input type="hidden" name="form" value="decide" />
       <label>
-        预警级别
+        {t.level}
         <select name="level">
           {LEVEL_ZH.slice(1).map((name, i) => (
             <option value={String(i + 1)} selected={values.level === String(i + 1)}>
@@ -100,59 +97,49 @@ const DecisionForm: FC<{
             </option>
           ))}
           <option value="0" selected={values.level === '0'}>
-            暂不预警（仅记录）
+            {t.noWarning}
           </option>
         </select>
       </label>
       <label>
-        理由（必填，将写入通知和请示材料）
+        {t.reason}
         <textarea name="reason" required maxlength={4000}>
           {values.form === 'decide' ? values.reason : ''}
         </textarea>
       </label>
-      <p class="muted">
-        一级预警由市协调劳动关系三方委员会办公室确定并发布，通知各县（市）区和上级、同级单位；二级、三级预警由省级、国家研究确定，本系统生成提请材料。
-      </p>
-      <p class="consequence">
-        点击“确定并发布”后：一级预警立即发布，通知马上发往各县（市）区和上级、同级单位，发出后不能撤回，只能另行解除；二级、三级记录为提请省级，并生成请示材料。
-      </p>
+      <p class="muted">{t.whoDecides}</p>
+      <p class="consequence">{t.decideConsequence}</p>
       <ConfirmTick
         id="decide-confirm"
-        label="我确认发布（或提请）上面选择的预警级别"
+        label={t.decideConfirm}
         error={values.form === 'decide' ? unconfirmed : undefined}
       />
       <p class="actions">
         <button type="submit" name="issue" value="1">
-          确定并发布（二级、三级为提请省级）
+          {t.issue}
         </button>
         <button type="submit" name="issue" value="0" class="secondary" formnovalidate>
-          仅记录决定
+          {t.recordOnly}
         </button>
       </p>
     </form>
     {inForce && (
       <form method="post" action="/console/warning" class="card confirm stack" id="lift">
-        <h2>解除预警</h2>
+        <h2>{t.liftHeading}</h2>
         <CsrfField session={session} />
         <input type="hidden" name="form" value="lift" />
         <input type="hidden" name="level" value="0" />
         <input type="hidden" name="issue" value="1" />
         <label>
-          解除理由（必填）
+          {t.liftReason}
           <textarea name="reason" required maxlength={4000}>
             {values.form === 'lift' ? values.reason : ''}
           </textarea>
         </label>
-        <p class="consequence">
-          解除后全市恢复为“未发布预警”，解除通知马上发往各县（市）区和上级、同级单位，发出后不能撤回。
-        </p>
-        <ConfirmTick
-          id="lift-confirm"
-          label="我确认解除当前预警并发出通知"
-          error={values.form === 'lift' ? unconfirmed : undefined}
-        />
+        <p class="consequence">{t.liftConsequence}</p>
+        <ConfirmTick id="lift-confirm" label={t.liftConfirm} error={values.form === 'lift' ? unconfirmed : undefined} />
         <button type="submit" class="danger">
-          解除当前预警并通知
+          {t.lift}
         </button>
       </form>
     )}
@@ -161,22 +148,20 @@ const DecisionForm: FC<{
 
 const SentForm: FC<{ session: Session; d: WarningDecisionRow }> = ({ session, d }) =>
   d.sentAt ? (
-    <span>
-      {beijingDateTime(d.sentAt)} 报送{d.sentTo}
-    </span>
+    <span>{t.sentLine(beijingDateTime(d.sentAt), d.sentTo ?? '')}</span>
   ) : (
     <form method="post" action={`/console/warning/decisions/${encodeURIComponent(d.id)}/sent`} class="stack">
       <CsrfField session={session} />
       <label>
-        报送对象
-        <input type="text" name="sentTo" required maxlength={200} value="吉林省协调劳动关系三方委员会办公室" />
+        {t.sentTo}
+        <input type="text" name="sentTo" required maxlength={200} value={PROVINCE_OFFICE} />
       </label>
       <label>
-        报送时间
+        {t.sentAt}
         <input type="datetime-local" name="sentAt" required />
       </label>
       <button type="submit" class="secondary">
-        登记报送
+        {t.recordSent}
       </button>
     </form>
   );
@@ -187,13 +172,13 @@ function History({ session, history, decider }: { session: Session; history: War
       <table>
         <thead>
           <tr>
-            <th>时间</th>
-            <th>建议</th>
-            <th>决定</th>
-            <th>办理</th>
-            <th>理由</th>
-            <th>决定人</th>
-            <th>通知 / 报送</th>
+            <th>{t.time}</th>
+            <th>{t.suggested}</th>
+            <th>{t.decided}</th>
+            <th>{t.handling}</th>
+            <th>{t.note}</th>
+            <th>{t.decider}</th>
+            <th>{t.noticeOrSent}</th>
           </tr>
         </thead>
         <tbody>
@@ -203,16 +188,20 @@ function History({ session, history, decider }: { session: Session; history: War
               <td>{LEVEL_ZH[d.suggestedLevel] ?? d.suggestedLevel}</td>
               <td>
                 {LEVEL_ZH[d.decidedLevel] ?? d.decidedLevel}
-                {d.decidedLevel !== d.suggestedLevel && d.action !== 'lifted' && <span class="badge amber">调整</span>}
+                {d.decidedLevel !== d.suggestedLevel && d.action !== 'lifted' && (
+                  <span class="badge amber">{t.adjusted}</span>
+                )}
               </td>
-              <td>{ACTION_ZH[d.action]}</td>
+              <td>{t.actions[d.action]}</td>
               <td class="pre">{d.note ?? ''}</td>
               <td>{d.deciderName ?? d.decidedBy}</td>
               <td>
-                {Array.isArray(d.recipients) && d.recipients.length > 0 && `已通知 ${d.recipients.length} 个渠道`}
+                {Array.isArray(d.recipients) && d.recipients.length > 0 && t.notified(d.recipients.length)}
                 {d.action === 'requested' && decider && (
                   <div class="stack">
-                    <a href={`/console/warning/decisions/${encodeURIComponent(d.id)}/request.docx`}>下载请示（DOCX）</a>
+                    <a href={`/console/warning/decisions/${encodeURIComponent(d.id)}/request.docx`}>
+                      {t.downloadRequest}
+                    </a>
                     <SentForm session={session} d={d} />
                   </div>
                 )}
@@ -242,22 +231,22 @@ export function warningRoutes(deps: AppDeps) {
     const decider = can(session.account, 'decide_level');
     const rows = criteriaRows(suggestion);
     return (
-      <Layout title="预警级别" session={session} active="/console/warning">
-        <h1>全市劳动关系风险预警级别</h1>
+      <Layout title={t.title} session={session} active="/console/warning">
+        <h1>{t.heading}</h1>
         <Flash text={flash.text} error={flash.error ?? false} />
         <section class="card stack">
           <h2>
-            系统建议：{LEVEL_ZH[suggestion.level]}
-            <span class="muted">（近 {LEVEL_WINDOW_DAYS} 天未销号案件，仅为建议）</span>
+            {t.suggestion(LEVEL_ZH[suggestion.level] ?? '')}
+            <span class="muted">{t.suggestionNote(LEVEL_WINDOW_DAYS)}</span>
           </h2>
           <div class="table-wrap">
             <table>
-              <caption class="muted">预警标准对照（规则版本 {suggestion.rulesetVersion}）</caption>
+              <caption class="muted">{t.criteriaCaption(suggestion.rulesetVersion)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">标准</th>
-                  <th scope="col">本期</th>
-                  <th scope="col">是否满足</th>
+                  <th scope="col">{t.standard}</th>
+                  <th scope="col">{t.current}</th>
+                  <th scope="col">{t.met}</th>
                 </tr>
               </thead>
               <tbody>
@@ -265,13 +254,13 @@ export function warningRoutes(deps: AppDeps) {
                   <tr>
                     <td>{r.standard}</td>
                     <td>{r.current}</td>
-                    <td>{r.met ? <span class="badge green">满足</span> : <span class="badge">不满足</span>}</td>
+                    <td>{r.met ? <span class="badge green">{t.yes}</span> : <span class="badge">{t.no}</span>}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <p class="muted">同一级别的各项标准都满足时，建议该级别预警。</p>
+          <p class="muted">{t.criteriaNote}</p>
         </section>
         {decider ? (
           <DecisionForm
@@ -281,9 +270,9 @@ export function warningRoutes(deps: AppDeps) {
             unconfirmed={unconfirmed}
           />
         ) : (
-          <p class="muted">预警由市协调劳动关系三方委员会办公室确定并发布。</p>
+          <p class="muted">{t.cityDecides}</p>
         )}
-        <h2>历次决定</h2>
+        <h2>{t.historyHeading}</h2>
         <History session={session} history={history} decider={decider} />
       </Layout>
     );
@@ -292,7 +281,7 @@ export function warningRoutes(deps: AppDeps) {
   app.get('/console/warning', async (c) => {
     const session = c.get('session');
     if (!caseScope(session.account)) throw new ApiError(403, 'forbidden');
-    return c.html(await page(session, { text: DONE_ZH[c.req.query('done') ?? ''] }));
+    return c.html(await page(session, { text: labelIn(t.done, c.req.query('done') ?? '') }));
   });
 
   app.post('/console/warning', requirePermission('decide_level'), validatedForm(decisionForm), async (c) => {
@@ -301,7 +290,7 @@ export function warningRoutes(deps: AppDeps) {
     // Issuing, requesting or lifting cannot be undone: the form's tick is required (only recording is not).
     if (issue && confirm !== 'yes') {
       session.warning = await currentWarning(deps.db);
-      const text = values.form === 'lift' ? '请勾选确认后再解除预警。' : '请勾选确认后再发布或提请。';
+      const text = values.form === 'lift' ? t.tickToLift : t.tickToIssue;
       return c.html(await page(session, { text, error: true }, values, text), 400);
     }
     try {
@@ -317,7 +306,7 @@ export function warningRoutes(deps: AppDeps) {
       const err = httpErrorOf(error);
       if (!err || err.status === 403) throw error;
       session.warning = await currentWarning(deps.db);
-      const text = err.detail?.zh ?? '请检查后重试。';
+      const text = err.detail?.zh ?? t.checkAndRetry;
       return c.html(await page(session, { text, error: true }, values), err.status as 400);
     }
   });
@@ -356,10 +345,11 @@ export function warningRoutes(deps: AppDeps) {
       const { sentTo, sentAt } = c.req.valid('form');
       const at = sentAt ? new Date(`${sentAt}:00+08:00`) : new Date(Number.NaN);
       if (!sentTo || Number.isNaN(at.getTime())) {
-        throw new ApiError(400, 'validation', {
-          zh: '请填写报送对象和报送时间。',
-          en: 'Give the recipient and the time sent.',
-        });
+        throw new ApiError(
+          400,
+          'validation',
+          officerBoth('warningPage', (m) => m.sentMissing),
+        );
       }
       await recordRequestSent(deps.db, d.id, at, sentTo);
       return c.redirect('/console/warning?done=sent', 303);

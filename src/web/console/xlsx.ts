@@ -16,10 +16,14 @@ import type { LedgerRow } from '../../../db/repo/cases';
 import type { Breakdown, WeeklyTrend } from '../../../db/repo/stats';
 import { dayStart } from '../../../db/repo/stats';
 import { CHANNEL_ZH, itemNames, SEVERITY_ZH, STATUS_ZH, URGENCY_ZH } from '../../cases/labels';
+import { officerText } from '../../messages/officer';
 import { INDUSTRIES } from '../../rules/index';
 import { beijingWallClock, parseBeijingDate } from '../../time';
 import type { StatsValues } from './stats-filters';
 import { areaRows, channelRows, ITEM_KEYS, industryRows, itemRows, type NamedCount } from './stats-model';
+
+const t = officerText('workbooks');
+const words = officerText('deskShared');
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -64,9 +68,9 @@ const countSheet = (name: string, head: string, rows: NamedCount[], total?: numb
     name,
     [
       [head, 40],
-      ['案件数', 10],
+      [words.caseCount, 10],
     ],
-    [...rows.map((r): Row => [r.name, r.value]), ...(total === undefined ? [] : [['合计', total] as Row])],
+    [...rows.map((r): Row => [r.name, r.value]), ...(total === undefined ? [] : [[words.total, total] as Row])],
   );
 
 export interface StatsExport {
@@ -80,41 +84,42 @@ export interface StatsExport {
 export function statsWorkbook(x: StatsExport): Promise<ArrayBuffer> {
   const v = x.values;
   const named = (code: string, list: { key: string; name: string }[]) =>
-    list.find((k) => k.key === code)?.name ?? '全部';
+    list.find((k) => k.key === code)?.name ?? words.all;
   const about = sheet(
-    '说明',
+    t.about,
     [
-      ['项目', 16],
-      ['内容', 40],
+      [t.aboutKey, 16],
+      [t.aboutValue, 40],
     ],
     [
-      ['统计期间开始', date(parseBeijingDate(v.from))],
-      ['统计期间结束', date(parseBeijingDate(v.to))],
+      [t.periodStart, date(parseBeijingDate(v.from))],
+      [t.periodEnd, date(parseBeijingDate(v.to))],
       [
-        '县（市）区',
-        x.areas.find((a) => a.id === v.district)?.nameZh ?? (x.areas.length === 1 ? x.areas[0]?.nameZh : '全市'),
+        words.area,
+        x.areas.find((a) => a.id === v.district)?.nameZh ??
+          (x.areas.length === 1 ? x.areas[0]?.nameZh : words.wholeCity),
       ],
-      ['监测事项', named(v.item, ITEM_KEYS)],
+      [words.item, named(v.item, ITEM_KEYS)],
       [
-        '行业门类',
-        v.industry ? `${v.industry} ${INDUSTRIES.find((i) => i.code === v.industry)?.name.zh ?? ''}` : '全部',
+        words.industry,
+        v.industry ? `${v.industry} ${INDUSTRIES.find((i) => i.code === v.industry)?.name.zh ?? ''}` : words.all,
       ],
-      ['来源', v.source ? (CHANNEL_ZH[v.source as keyof typeof CHANNEL_ZH] ?? v.source) : '全部'],
-      ['案件合计', x.breakdown.total],
-      ['导出时间', dateTime(x.now)],
+      [words.source, v.source ? (CHANNEL_ZH[v.source as keyof typeof CHANNEL_ZH] ?? v.source) : words.all],
+      [t.casesTotal, x.breakdown.total],
+      [t.exportedAt, dateTime(x.now)],
     ],
   );
   const trend = sheet(
-    '近12周趋势',
-    [['周起始日', 12], ...ITEM_KEYS.map((k): Column => [k.name, Math.max(10, k.name.length * 2)])],
+    t.trendSheet,
+    [[t.weekStart, 12], ...ITEM_KEYS.map((k): Column => [k.name, Math.max(10, k.name.length * 2)])],
     x.trend.weeks.map((w, i): Row => [date(dayStart(w)), ...ITEM_KEYS.map((k) => x.trend.byItem.get(k.key)?.[i] ?? 0)]),
   );
   return toBytes([
     about,
-    countSheet('按县区', '县（市）区', areaRows(x.areas, x.breakdown.byArea), x.breakdown.total),
-    countSheet('按监测事项', '监测事项', itemRows(x.breakdown.byItem)),
-    countSheet('按行业门类', '行业门类', industryRows(x.breakdown.byIndustry)),
-    countSheet('按来源', '来源', channelRows(x.breakdown.byChannel)),
+    countSheet(t.byArea, words.area, areaRows(x.areas, x.breakdown.byArea), x.breakdown.total),
+    countSheet(t.byItem, words.item, itemRows(x.breakdown.byItem)),
+    countSheet(t.byIndustry, words.industry, industryRows(x.breakdown.byIndustry)),
+    countSheet(t.bySource, words.source, channelRows(x.breakdown.byChannel)),
     trend,
   ]);
 }
@@ -122,26 +127,26 @@ export function statsWorkbook(x: StatsExport): Promise<ArrayBuffer> {
 /** The ledger (台账) with every column the ledger page shows, and the details behind its badges. */
 export function ledgerWorkbook(rows: LedgerRow[]): Promise<ArrayBuffer> {
   const columns: Column[] = [
-    ['回执号', 22],
-    ['报告时间', 17],
-    ['用人单位', 32],
-    ['统一社会信用代码', 21],
-    ['县（市）区', 16],
-    ['监测事项', 30],
-    ['来源', 10],
-    ['紧急程度', 11],
-    ['严重程度', 9],
-    ['迟报', 6],
-    ['漏报', 6],
-    ['跟踪人', 12],
-    ['状态', 12],
-    ['附件4期限', 17],
-    ['销号时间', 17],
-    ['销号原因', 40],
+    [t.receipt, 22],
+    [t.reportedAt, 17],
+    [words.employer, 32],
+    [t.uscc, 21],
+    [words.area, 16],
+    [words.item, 30],
+    [words.source, 10],
+    [t.urgency, 11],
+    [t.severity, 9],
+    [t.late, 6],
+    [t.unreported, 6],
+    [t.claimant, 12],
+    [t.status, 12],
+    [t.annex4Due, 17],
+    [t.closedAt, 17],
+    [t.closeReason, 40],
   ];
   return toBytes([
     sheet(
-      '台账',
+      t.ledger,
       columns,
       rows.map(
         (r): Row => [
@@ -154,9 +159,9 @@ export function ledgerWorkbook(rows: LedgerRow[]): Promise<ArrayBuffer> {
           CHANNEL_ZH[r.channel],
           URGENCY_ZH[r.urgency],
           SEVERITY_ZH[r.severity],
-          r.late ? '是' : '否',
-          r.unreported ? '是' : '否',
-          r.claimantName ?? '未落实',
+          r.late ? t.yes : t.no,
+          r.unreported ? t.yes : t.no,
+          r.claimantName ?? t.unassigned,
           STATUS_ZH[r.status],
           dateTime(r.annex4DueAt),
           dateTime(r.closedAt),
@@ -178,23 +183,23 @@ export function accountabilityWorkbook(
   const COUNT_ZH: Record<AccountabilityKind | ActionKind, string> = { ...KIND_ZH, ...ACTION_ZH };
   const kinds = [...ACCOUNTABILITY_KINDS, ...ACTION_KINDS];
   const employers = sheet(
-    '按用人单位',
-    [['用人单位', 32], ['统一社会信用代码', 21], ['县（市）区', 16], ...kinds.map((k): Column => [COUNT_ZH[k], 10])],
+    t.byEmployer,
+    [[words.employer, 32], [t.uscc, 21], [words.area, 16], ...kinds.map((k): Column => [COUNT_ZH[k], 10])],
     summary.map((s): Row => [s.name, s.uscc ?? '', s.area, ...kinds.map((k) => s.counts[k])]),
   );
   const register = sheet(
-    '问责台账',
+    t.register,
     [
-      ['用人单位', 32],
-      ['统一社会信用代码', 21],
-      ['县（市）区', 16],
-      ['类型', 8],
-      ['回执号', 22],
-      ['认定时间', 17],
-      ['认定人', 12],
-      ['认定理由', 40],
-      ['信用提醒', 10],
-      ['诚信约谈', 10],
+      [words.employer, 32],
+      [t.uscc, 21],
+      [words.area, 16],
+      [t.kind, 8],
+      [t.receipt, 22],
+      [t.decidedAt, 17],
+      [t.decider, 12],
+      [t.decisionReason, 40],
+      [ACTION_ZH.credit_reminder, 10],
+      [ACTION_ZH.integrity_interview, 10],
     ],
     entries.map((e): Row => {
       const taken = actions.filter((a) => a.entryId === e.id);
@@ -213,17 +218,17 @@ export function accountabilityWorkbook(
     }),
   );
   const taken = sheet(
-    '措施记录',
+    t.actions,
     [
-      ['日期', 12],
-      ['措施', 10],
-      ['用人单位', 32],
-      ['类型', 8],
-      ['回执号', 22],
-      ['办理人', 16],
-      ['情况记录', 50],
-      ['登记人', 12],
-      ['登记时间', 17],
+      [t.actionDate, 12],
+      [t.action, 10],
+      [words.employer, 32],
+      [t.kind, 8],
+      [t.receipt, 22],
+      [t.takenBy, 16],
+      [t.note, 50],
+      [t.recorder, 12],
+      [t.recordedAt, 17],
     ],
     actions.map((a): Row => {
       const e = byEntry.get(a.entryId);
@@ -241,15 +246,15 @@ export function accountabilityWorkbook(
     }),
   );
   const about = sheet(
-    '说明',
+    t.about,
     [
-      ['项目', 16],
-      ['内容', 40],
+      [t.aboutKey, 16],
+      [t.aboutValue, 40],
     ],
     [
-      ['已认定事项', entries.length],
-      ['措施记录', actions.length],
-      ['导出时间', dateTime(now)],
+      [t.confirmedEntries, entries.length],
+      [t.actions, actions.length],
+      [t.exportedAt, dateTime(now)],
     ],
   );
   return toBytes([employers, register, taken, about]);
