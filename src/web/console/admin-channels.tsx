@@ -40,7 +40,7 @@ const RECIPIENTS = t.recipients;
 
 const TYPES = Object.keys(CHANNEL_TYPE_ZH) as (keyof typeof CHANNEL_TYPE_ZH)[];
 type ChannelType = (typeof TYPES)[number];
-const isType = (t: string): t is ChannelType => (TYPES as string[]).includes(t);
+const isType = (type: string): type is ChannelType => (TYPES as string[]).includes(type);
 
 /** A Telegram group's chat id (negative for groups) or a public @channel name. */
 const TELEGRAM_TARGET = /^-?\d+$|^@\w{4,}$/;
@@ -118,9 +118,9 @@ const ChannelForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
     <Field id="ch-type" label={t.type} error={errors.type}>
       <select name="type" required {...invalidProps('ch-type', errors, 'type')}>
         <option value="">{t.choose}</option>
-        {TYPES.map((t) => (
-          <option value={t} selected={values.type === t}>
-            {CHANNEL_TYPE_ZH[t]}
+        {TYPES.map((type) => (
+          <option value={type} selected={values.type === type}>
+            {CHANNEL_TYPE_ZH[type]}
           </option>
         ))}
       </select>

@@ -172,7 +172,7 @@ export const TrendChart: FC<{ title: string; labels: string[]; series: Series[] 
   const x = (i: number) => left + (i * (W - left - 10)) / Math.max(1, labels.length - 1);
   const y = (v: number) => H - bottom - (v / max) * (H - bottom - 10);
   const totals = series.map((s) => ({ name: s.name, total: s.values.reduce((a, b) => a + b, 0) }));
-  const shown = totals.filter((t) => t.total > 0).sort((a, b) => b.total - a.total);
+  const shown = totals.filter((s) => s.total > 0).sort((a, b) => b.total - a.total);
   const desc =
     shown.length === 0
       ? t.trendNone(labels.length)
