@@ -84,6 +84,8 @@ describe('message catalogue', () => {
       import('./console-desk.zh'),
       import('./console-cases.zh'),
       import('./documents.zh'),
+      import('./notices.zh'),
+      import('./vocabulary.zh'),
     ]);
     const names = areas.flatMap((area) => Object.keys(area));
     expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
