@@ -758,7 +758,9 @@ async function sizes() {
     met: gzipSync(widget, { level: 9 }).length <= 20 * 1024,
   });
 
-  const code = await eagerCodeSize('functions/worker.ts');
+  const publicWorker = readFileSync('dist/public/public-worker.js');
+  add({ section: '7', figure: 'public worker bundle raw', value: kb(publicWorker.length), unit: 'KB' });
+  const code = await eagerCodeSize('functions/public-worker.ts');
   add({
     section: '7',
     figure: 'code evaluated on the public path (static imports)',
@@ -768,6 +770,7 @@ async function sizes() {
     ratio: code.eager / code.total,
   });
   const { medians, cpu, gaps, hello, load } = await startUpVersusHelloWorld({
+    public: singleModule('dist/public/public-worker.js'),
     bundle: singleModule('dist/worker.js'),
     split: await splitModules('functions/worker.ts'),
     evaluated: await evaluatedOnly('functions/worker.ts'),
@@ -789,7 +792,8 @@ async function sizes() {
       ...(target ? { target: '< 50 ms over the hello-world floor', met: gap < 50 } : {}),
     });
   };
-  startUpRow('workerd start-up to first POST /api/drafts response', 'bundle', true);
+  startUpRow('workerd start-up to first POST /api/drafts response, public worker', 'public', true);
+  startUpRow('the same, the whole app as one worker', 'bundle');
   startUpRow('the same, code-split build (lazy groups as modules)', 'split');
   startUpRow('worker evaluated, request answered like hello-world', 'evaluated');
   startUpRow('whole bundle parsed, never evaluated, hello-world request', 'parsed');
@@ -798,7 +802,8 @@ async function sizes() {
   startUpRow('hello-world beside the same bytes as text modules', 'unimportedText');
   // CPU time hardly moves with the load of a shared machine, so it shows what each part costs.
   for (const [name, figure] of [
-    ['bundle', 'workerd CPU time to that response'],
+    ['public', 'workerd CPU time to that response, public worker'],
+    ['bundle', 'the same, the whole app as one worker'],
     ['split', 'the same, code-split build'],
     ['evaluated', 'the same, worker evaluated, hello-world request'],
     ['parsed', 'the same, whole bundle parsed, never evaluated'],

@@ -68,7 +68,7 @@ const NODE_BUILTINS = [
 ];
 
 /** How wrangler bundles the worker (esbuild, minified, names kept), shared by every build measured here. */
-const workerBuild = () =>
+export const workerBuild = () =>
   ({
     bundle: true,
     platform: 'neutral',

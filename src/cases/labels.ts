@@ -2,10 +2,11 @@
 // ledger and the Annex 4 export; and the helpers that show stored sentences and item codes.
 import type { CaseStatus } from '../../db/repo/cases';
 import { labelIn } from '../messages/index';
-import { officerText } from '../messages/officer';
+import { vocabulary } from '../messages/vocabulary.zh';
 import { isItemCode, itemByCode } from '../rules/index';
 
-const V = officerText('vocabulary');
+// The area itself, not officer.ts: notices name things with it, and the dispatcher runs in the public Worker.
+const V = vocabulary;
 
 export const STATUS_ZH: Record<CaseStatus, string> = V.status;
 export const SEVERITY_ZH = V.severity;

@@ -3,7 +3,8 @@
 // batch; the message is the channel-neutral AlertMessage every sender already renders, with no case behind it.
 
 import { labelIn, textOf } from '../messages/index';
-import { officerText } from '../messages/officer';
+import * as noticesEn from '../messages/notices.en';
+import * as noticesZh from '../messages/notices.zh';
 import { beijingDateTime } from '../time';
 import * as z from '../zod';
 import type { AlertMessage } from './format';
@@ -22,7 +23,8 @@ export type WarningPayload = z.infer<typeof warningPayloadSchema>;
 const beijing = (iso: string): string => beijingDateTime(Date.parse(iso));
 
 export function warningMessage(p: WarningPayload, locale: 'zh' | 'en', publicUrl: string): AlertMessage {
-  const t = officerText('warningNotice', locale);
+  // Its own area, not officer.ts: the dispatcher sends these, and it runs in the public Worker too.
+  const t = (locale === 'en' ? noticesEn : noticesZh).warningNotice;
   const name = t.levelName(labelIn(textOf('warningLevel', locale), String(p.level)) ?? '');
   const lines = p.reason.split(/\r?\n/).filter((l) => l.trim());
   return {

@@ -1,0 +1,27 @@
+// The public Worker: the reporter's side only (src/public-app.ts — the intake API, the form, /status, the
+// widget), in front of the whole app (functions/worker.ts) reached through the service binding FULL_APP. A
+// fresh isolate compiles every module it is given, imported or not, so keeping the console, the exports, the
+// bot and the cron out of this Worker is what makes a reporter's first request start fast (README § Performance,
+// section 7). Every other request — console, sign-in, the chat webhooks — is passed on unchanged.
+
+import { createPublicApp, PUBLIC_PATHS } from '../src/public-app';
+import { type Env as HostEnv, onePerIsolate } from './worker-host';
+
+export interface Env extends HostEnv {
+  /** The whole app (functions/worker.ts), bound in wrangler.public.toml. */
+  FULL_APP: Fetcher;
+}
+
+const appFor = onePerIsolate((deps) => createPublicApp(deps).app);
+
+/** Whether a path is the reporter's side's: PUBLIC_PATHS as Hono writes them ('/api/*' is a prefix). */
+export function servedHere(path: string): boolean {
+  return PUBLIC_PATHS.some((p) => (p.endsWith('/*') ? path.startsWith(p.slice(0, -1)) : path === p));
+}
+
+export default {
+  async fetch(request, env, ctx) {
+    if (servedHere(new URL(request.url).pathname)) return (await appFor(env)).fetch(request, env, ctx);
+    return env.FULL_APP.fetch(request);
+  },
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,38 @@
+// What the public Worker (functions/public-worker.ts) carries: workerd compiles every module it is given when an
+// isolate starts, imported or not (README § Performance, section 7), so the officers' side must not be in its
+// bundle at all — not even behind a lazy import(). Built as wrangler builds it (bench/startup.ts workerBuild).
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { workerBuild } from '../../bench/startup';
+
+async function bundledInputs(entry: string): Promise<string[]> {
+  const out = await build({
+    ...workerBuild(),
+    entryPoints: [entry],
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: '/tmp',
+  });
+  return Object.keys(out.metafile.inputs);
+}
+
+describe('public Worker bundle', () => {
+  it('holds the reporter’s side and none of the console, exports, bot, cron or officer catalogue', async () => {
+    const inputs = await bundledInputs('functions/public-worker.ts');
+    expect(inputs.some((p) => p.startsWith('src/api/intake-routes'))).toBe(true);
+    expect(inputs.some((p) => p.startsWith('src/web/public/routes'))).toBe(true);
+    const officerSide = inputs.filter((p) =>
+      /^src\/(web\/console|bot\/(?!settings)|city|tick|messages\/officer)|node_modules\/(docx|telegraf|write-excel-file)\//.test(
+        p,
+      ),
+    );
+    expect(officerSide).toEqual([]);
+  });
+
+  it('is what the whole worker is not: the check would see the officers’ side there', async () => {
+    const inputs = await bundledInputs('functions/worker.ts');
+    expect(inputs.some((p) => p.startsWith('src/web/console/routes'))).toBe(true);
+    expect(inputs.some((p) => p.includes('node_modules/docx/'))).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+// The public Worker (functions/public-worker.ts) in workerd on D1: it answers the reporter's requests itself and
+// passes every other one, unchanged, to the whole app behind its FULL_APP service binding (here the test's own
+// worker, SELF, which is functions/worker.ts).
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import publicWorker from '../../functions/public-worker';
+
+function withFullApp() {
+  const passed: string[] = [];
+  const FULL_APP = {
+    fetch: (request: Request) => {
+      passed.push(`${request.method} ${new URL(request.url).pathname}`);
+      return SELF.fetch(request);
+    },
+  } as unknown as Fetcher;
+  return { passed, env: { ...env, FULL_APP } };
+}
+
+async function call(request: Request, e: ReturnType<typeof withFullApp>['env']) {
+  const ctx = createExecutionContext();
+  const res = await publicWorker.fetch(request as Parameters<typeof publicWorker.fetch>[0], e, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+describe('public Worker', () => {
+  it('opens a draft itself, stored in D1, without the full app', async () => {
+    const { passed, env: e } = withFullApp();
+    const res = await call(
+      new Request('http://x/api/drafts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.7' },
+        body: '{}',
+      }),
+      e,
+    );
+    expect(res.status).toBe(201);
+    const { draftId } = (await res.json()) as { draftId: string };
+    const row = await env.DB.prepare('SELECT id FROM intake_drafts WHERE id = ?').bind(draftId).first();
+    expect(row).toEqual({ id: draftId });
+    const health = await call(new Request('http://x/healthz'), e);
+    expect(health.status).toBe(200);
+    expect(passed).toEqual([]);
+  });
+
+  it('passes the console, sign-in and the chat webhooks to the full app, answered as the full app answers', async () => {
+    const { passed, env: e } = withFullApp();
+    const login = await call(new Request('http://x/login'), e);
+    expect(login.status).toBe(200);
+    expect(await login.text()).toBe(await (await SELF.fetch('http://x/login')).text());
+    const cases = await call(new Request('http://x/console/cases'), e);
+    expect(await cases.text()).toBe(await (await SELF.fetch('http://x/console/cases')).text());
+    const hook = await call(new Request('http://x/telegram/webhook', { method: 'POST', body: '{}' }), e);
+    expect(hook.status).toBe((await SELF.fetch('http://x/telegram/webhook', { method: 'POST', body: '{}' })).status);
+    expect(passed).toEqual(['GET /login', 'GET /console/cases', 'POST /telegram/webhook']);
+  });
+});
