@@ -41,11 +41,9 @@ export async function regionalMetrics(db: Db, w: RegionWindow): Promise<LevelMet
 export async function regionalMetricsFromCases(db: Db, w: RegionWindow): Promise<LevelMetrics> {
   const [current, previous] = await Promise.all([
     openCasesAggregate(db, w, w.jurisdictionId),
-    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${r}
-      WHERE ${r.submittedAt} >= ${w.before.getTime()} AND ${r.submittedAt} < ${w.from.getTime()} AND ${r.caseId} IS NULL
-        ${w.jurisdictionId ? sql`AND ${r.jurisdictionId} = ${w.jurisdictionId}` : sql``}`),
+    casesCounted(db, w.before.getTime(), w.from.getTime(), w.jurisdictionId),
   ]);
-  return withTrend(current, previous?.n ?? 0);
+  return withTrend(current, previous);
 }
 
 function withTrend({ cases, ...metrics }: Current, previous: number): LevelMetrics {
@@ -127,13 +125,7 @@ async function openCasesAggregate(db: Db, w: RegionWindow, jurisdictionId?: stri
  * part days at either end counted through reports_window_idx.
  */
 async function casesBetween(db: Db, from: Date, to: Date, jurisdictionId?: string): Promise<number> {
-  const count = async (a: number, b: number) => {
-    if (a >= b) return 0;
-    const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${r}
-      WHERE ${r.submittedAt} >= ${a} AND ${r.submittedAt} < ${b} AND ${r.caseId} IS NULL
-        ${jurisdictionId ? sql`AND ${r.jurisdictionId} = ${jurisdictionId}` : sql``}`);
-    return row?.n ?? 0;
-  };
+  const count = (a: number, b: number) => casesCounted(db, a, b, jurisdictionId);
   const firstDay = beijingDay(new Date(from.getTime() - 1)) + 1; // the first day starting at or after `from`
   const lastDay = beijingDay(to); // the day `to` falls in: whole days are [firstDay, lastDay)
   if (firstDay >= lastDay) return count(from.getTime(), to.getTime());
@@ -143,4 +135,13 @@ async function casesBetween(db: Db, from: Date, to: Date, jurisdictionId?: strin
     count(dayStart(lastDay).getTime(), to.getTime()),
   ]);
   return whole.total + head + tail;
+}
+
+/** Cases (not follow-ups) reported in [from, to) ms, closed or not, counted from the cases themselves. */
+async function casesCounted(db: Db, from: number, to: number, jurisdictionId?: string): Promise<number> {
+  if (from >= to) return 0;
+  const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${r}
+    WHERE ${r.submittedAt} >= ${from} AND ${r.submittedAt} < ${to} AND ${r.caseId} IS NULL
+      ${jurisdictionId ? sql`AND ${r.jurisdictionId} = ${jurisdictionId}` : sql``}`);
+  return row?.n ?? 0;
 }
