@@ -15,7 +15,7 @@ export interface Env extends HostEnv {
 const appFor = onePerIsolate((deps) => createPublicApp(deps).app);
 
 /** Whether a path is the reporter's side's: PUBLIC_PATHS as Hono writes them ('/api/*' is a prefix). */
-export function servedHere(path: string): boolean {
+function servedHere(path: string): boolean {
   return PUBLIC_PATHS.some((p) => (p.endsWith('/*') ? path.startsWith(p.slice(0, -1)) : path === p));
 }
 

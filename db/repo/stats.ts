@@ -60,16 +60,14 @@ export function countsScope(f: Omit<StatsFilter, 'fromDay' | 'toDay'>): string |
   return [f.jurisdictionId ? `a:${f.jurisdictionId}` : '', ...others].filter(Boolean).join('|');
 }
 
+/** One scope's counts of one Beijing day (case_counts' row, its JSON parsed). */
+type DayRow = { day: number; counts: Record<string, number> };
+
 /**
  * The day rows of one scope in [fromDay, toDay): a primary-key range. Read as plain rows and parsed here: the ORM's
  * per-row mapping cost twice the query on 84 rows (bench §9, the overview of one district).
  */
-async function countRows(
-  db: Db,
-  scope: string,
-  fromDay: number,
-  toDay: number,
-): Promise<{ day: number; counts: Record<string, number> }[]> {
+async function countRows(db: Db, scope: string, fromDay: number, toDay: number): Promise<DayRow[]> {
   const c = caseCounts;
   const rows = await db.all<{ day: number; counts: string }>(
     sql`SELECT ${c.day} AS day, ${c.counts} AS counts FROM ${c}
@@ -100,8 +98,6 @@ function addCounts(b: Breakdown, counts: Record<string, number>) {
     }
   }
 }
-
-type DayRow = { day: number; counts: Record<string, number> };
 
 /** The day rows added up key by key into a breakdown (plain-object sums first: a few dozen keys, many rows). */
 function breakdownOf(rows: DayRow[]): Breakdown {
