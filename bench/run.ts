@@ -498,7 +498,7 @@ async function cityDesk(big: Db, now: Date) {
     'count(*) 30 days',
   );
   await versus(
-    'stats, 30 days, item and source (no scope: counted from the cases, all of them web here)',
+    'stats, 30 days, item and source (case_counts)',
     () => caseBreakdown(big, { ...month, item: 'M05', channel: 'web' }),
     count30,
     'count(*) 30 days',

@@ -2,10 +2,10 @@
 // period, the weekly trend by item, and the overview's per-area counts of cases not yet closed.
 // Period counts read case_counts: one row per filter scope and Beijing day, kept by triggers on reports in the
 // statement that stores, joins, splits or merges a case (db/schema.ts), so a month is 30 rows of one scope
-// whatever the number of cases. Only filters combining two of item, industry and source (with or without an
-// area) have no scope of their own: they are one aggregate over reports through their indexes. Open-case
-// counts read open_case_counts (kept the same way) and, for what depends on "now" (due soon, overdue), one
-// index range per area over the cases still to be claimed or worked.
+// whatever the number of cases. Item with source has a scope too ('i:…|c:…'); the other filters combining two of
+// item, industry and source, and item with source within one area, have none: they are one aggregate over reports
+// through their indexes. Open-case counts read open_case_counts (kept the same way) and, for what depends on
+// "now" (due soon, overdue), one index range per area over the cases still to be claimed or worked.
 import { type SQL, sql } from 'drizzle-orm';
 import { BEIJING_OFFSET_MS } from '../../src/time';
 import type { Db } from '../client';
@@ -48,7 +48,7 @@ const emptyBreakdown = (): Breakdown => ({
 
 /**
  * The case_counts scope that answers a filter (the names the triggers write), or undefined when the filter
- * combines two of item, industry and source.
+ * combines two of item, industry and source — but for item and source with no area, which has its own.
  */
 export function countsScope(f: Omit<StatsFilter, 'fromDay' | 'toDay'>): string | undefined {
   const others = [
@@ -56,7 +56,8 @@ export function countsScope(f: Omit<StatsFilter, 'fromDay' | 'toDay'>): string |
     f.industry !== undefined && f.industry !== '' ? `n:${f.industry}` : '',
     f.channel ? `c:${f.channel}` : '',
   ].filter(Boolean);
-  if (others.length > 1) return undefined;
+  // Item and source with no area have a scope of their own ('i:…|c:…', migration 0022); no other pair does.
+  if (others.length > 1 && !(others.length === 2 && f.item && f.channel && !f.jurisdictionId)) return undefined;
   return [f.jurisdictionId ? `a:${f.jurisdictionId}` : '', ...others].filter(Boolean).join('|');
 }
 

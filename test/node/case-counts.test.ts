@@ -13,6 +13,7 @@ import {
   breakdownFromCases,
   breakdownWithTrend,
   caseBreakdown,
+  countsScope,
   dayStart,
   type OpenCounts,
   openCountsByArea,
@@ -93,6 +94,9 @@ const FILTERS: Omit<StatsFilter, 'fromDay' | 'toDay'>[] = [
   { jurisdictionId: '220102', item: 'M05' },
   { jurisdictionId: '220102', industry: 'F' },
   { jurisdictionId: '220184', channel: 'officer' },
+  // Item and source with no area: a scope of its own (migration 0022), read like the others.
+  { item: 'M05', channel: 'web' },
+  { item: 'M07', channel: 'telegram' },
 ];
 
 /** The open-case counts as one aggregate over the cases (what open_case_counts replaced). */
@@ -109,13 +113,17 @@ async function openCountsFromCases(now: Date, soonMs: number): Promise<Map<strin
   return new Map(rows.map(({ area, ...counts }) => [area, counts]));
 }
 
-/** Filters no case_counts scope answers: counted from the cases through reports_industry_window_idx. */
+/**
+ * Combined filters, against a count made here row by row: those no case_counts scope answers (counted from the
+ * cases, with an industry section through reports_industry_window_idx) and item with source (its own scope).
+ */
 const COMBINED: Omit<StatsFilter, 'fromDay' | 'toDay'>[] = [
   { item: 'M05', industry: 'C' },
   { item: 'M05', industry: 'F' },
   { item: 'M09', industry: 'C', jurisdictionId: '220102' },
   { industry: 'C', channel: 'web' },
   { item: 'M05', channel: 'web' },
+  { item: 'M05', channel: 'web', jurisdictionId: '220102' },
 ];
 
 /** A breakdown counted here, row by row, from every case of the period (the reference for COMBINED). */
@@ -162,6 +170,14 @@ async function expectCountsMatchCases(): Promise<number> {
   expect((await caseBreakdown(db, { ...periods[0], item: 'M05', industry: 'C' } as StatsFilter)).total).toBeGreaterThan(
     0,
   );
+  // Item and source read their kept day rows: the scope's rows add up to the same cases as the count by hand.
+  expect(countsScope({ item: 'M05', channel: 'web' })).toBe('i:M05|c:web');
+  expect(countsScope({ item: 'M05', channel: 'web', jurisdictionId: '220102' })).toBeUndefined();
+  const kept = await db.get<{ n: number | null }>(sql`SELECT sum(json_extract(counts, '$."c:web"')) AS n
+    FROM case_counts WHERE scope = 'i:M05|c:web' AND day >= ${periods[0]?.fromDay} AND day < ${periods[0]?.toDay}`);
+  const byHand = await breakdownByHand({ ...periods[0], item: 'M05', channel: 'web' } as StatsFilter);
+  expect(byHand.total).toBeGreaterThan(0);
+  expect(kept?.n).toBe(byHand.total);
   for (const f of FILTERS) {
     const filter = { fromDay: 0, toDay: today + 1, ...f };
     expect(await weeklyTrend(db, filter, 12), JSON.stringify(f)).toEqual(await trendFromCases(db, filter, 12));
@@ -248,10 +264,16 @@ describe('counts kept by triggers', () => {
     });
     const kept = await snapshot();
     expect(kept.days.length).toBeGreaterThan(20);
-    const backfill = readFileSync(join(MIGRATIONS_DIR, '0018_case_counts_triggers.sql'), 'utf8')
-      .split('--> statement-breakpoint')
-      .filter((statement) => !statement.includes('CREATE TRIGGER'));
-    expect(backfill).toHaveLength(2);
+    const backfillOf = (file: string) =>
+      readFileSync(join(MIGRATIONS_DIR, file), 'utf8')
+        .split('--> statement-breakpoint')
+        .filter((statement) => !/(CREATE|DROP) TRIGGER/.test(statement));
+    // 0018's backfill, then 0022's of the item-and-source scope it added.
+    const backfill = [
+      ...backfillOf('0018_case_counts_triggers.sql'),
+      ...backfillOf('0022_case_counts_item_source.sql'),
+    ];
+    expect(backfill).toHaveLength(3);
     await db.run(sql`DELETE FROM case_counts`);
     await db.run(sql`DELETE FROM open_case_counts`);
     for (const statement of backfill) await db.run(sql.raw(statement));

@@ -138,11 +138,15 @@ describe('the city desk on the Workers host', () => {
     expect((await findReport(db, 'W4'))?.caseId).toBe('W2');
     const today = beijingDay(now);
     const expectCountsMatchCases = async () => {
-      for (const f of [{}, { jurisdictionId: '220104' }, { item: 'M05' }, { industry: 'F' }, { channel: 'web' }]) {
+      const filters = [{}, { jurisdictionId: '220104' }, { item: 'M05' }, { industry: 'F' }, { channel: 'web' }];
+      // Item and source: a kept scope of its own (migration 0022), written by the triggers on D1 too.
+      for (const f of [...filters, { item: 'M05', channel: 'web' }, { item: 'M07', channel: 'telegram' }]) {
         const period = { fromDay: today - 30, toDay: today + 1, ...f };
         expect(await caseBreakdown(db, period)).toEqual(await breakdownFromCases(db, period));
         expect(await weeklyTrend(db, period)).toEqual(await trendFromCases(db, period));
       }
+      const itemSource = { fromDay: today - 30, toDay: today + 1, item: 'M05', channel: 'web' };
+      expect((await caseBreakdown(db, itemSource)).total).toBeGreaterThan(0);
       // An industry section with an item (no scope): the section index's own entries on D1, against a plain count.
       for (const [item, industry] of [
         ['M05', 'C'],
