@@ -411,7 +411,7 @@ async function rulesAndLevels() {
         met: level.p50Ms <= 3 * raw.p50Ms,
       });
     };
-    // One district's level: still an aggregate over that district's open cases.
+    // One district's level (the Annex 4 prefill's suggestion): sums of the district's kept ranks.
     await levelVersusCount(
       `suggested level of one district over ${fmt(size)} reports (30-day window + 30 before)`,
       '220102',

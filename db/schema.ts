@@ -101,6 +101,10 @@ export const reports = sqliteTable(
     // 0 on closed cases and follow-ups.
     levelEmployer: integer('level_employer').notNull().default(0),
     levelPeople: integer('level_people').notNull().default(0),
+    // The same two kept among the employer's open cases in the case's own district (migration 0024), so one
+    // district's level (the Annex 4 prefill's suggestion) is sums over that district's window too.
+    levelAreaEmployer: integer('level_area_employer').notNull().default(0),
+    levelAreaPeople: integer('level_area_people').notNull().default(0),
     eventAt: integer('event_at', { mode: 'timestamp_ms' }),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
     status: text('status', { enum: ['new', 'claimed', 'annex4_submitted', 'closed'] })
@@ -162,8 +166,9 @@ export const reports = sqliteTable(
     // Closed cases past the retention period, found by the tick (src/cases/retention.ts).
     index('reports_closed_idx').on(t.status, t.closedAt),
     // The regional warning level over the open cases of a window (db/repo/regional.ts), each partial to the cases
-    // not closed and covering its query: the window's sums (cases, incidents, employers, people), whether a district
-    // or an industry section has an open case in it, and the employer's open cases the triggers rank.
+    // not closed and covering its query: the window's sums (cases, incidents, employers, people) of the city and of
+    // one district, whether a district or an industry section (of the city, of one district) has an open case in
+    // it, and the employer's open cases the triggers rank (in the city, and in one district).
     index('reports_open_window_idx')
       .on(t.submittedAt, t.groupIncident, t.levelEmployer, t.levelPeople, t.caseId, t.status)
       .where(sql`case_id IS NULL AND status != 'closed'`),
@@ -173,17 +178,24 @@ export const reports = sqliteTable(
         t.submittedAt,
         t.industry,
         t.groupIncident,
+        t.levelAreaEmployer,
+        t.levelAreaPeople,
         t.employerId,
         t.peopleInvolved,
         t.caseId,
         t.status,
       )
       .where(sql`case_id IS NULL AND status != 'closed'`),
+    // Whether one district has an open case of an industry section in a window: one probe per section.
+    index('reports_open_area_industry_idx')
+      .on(t.jurisdictionId, t.industry, t.submittedAt, t.caseId, t.status)
+      .where(sql`case_id IS NULL AND status != 'closed'`),
     index('reports_open_industry_idx')
       .on(t.industry, t.submittedAt, t.caseId, t.status)
       .where(sql`case_id IS NULL AND status != 'closed'`),
+    // The district comes second so the district ranks (0024) read it here too; the city's read the employer's range.
     index('reports_employer_open_idx')
-      .on(t.employerId, t.submittedAt, t.id, t.peopleInvolved, t.caseId, t.status)
+      .on(t.employerId, t.jurisdictionId, t.submittedAt, t.id, t.peopleInvolved, t.caseId, t.status)
       .where(sql`case_id IS NULL AND status != 'closed'`),
     // The statistics' filters on an industry section with no case_counts scope (with an item or a source, db/repo/
     // stats.ts): the section's cases of a period with what the breakdown groups on and the items to check.

@@ -1,16 +1,18 @@
 // The regional warning level's inputs (seed §3): distinct employers, industries, districts, people and group
 // incidents of the open cases in a window, and the number of cases in the window before it for the trend.
-// For the whole city, over a window that ends after every open case (the window ending now), it is sums over one
-// range of reports_open_window_idx — the triggers keep on each open case whether it is its employer's latest and
-// its share of the employer's largest figure (db/schema.ts, level_employer / level_people) — and one index probe
-// per district and per industry section; the previous window's count reads case_counts' whole days and counts only
-// the two part days at its ends. One district, or a window with open cases after its end, is one aggregate over the
-// open cases of the window (reports_open_area_idx / reports_window_idx). No case is loaded into memory.
+// Over a window that ends after every open case of its scope (the window ending now) they are sums over one range
+// of a partial covering index — the triggers keep on each open case whether it is its employer's latest, and its
+// share of the employer's largest figure, in the city (level_employer / level_people, reports_open_window_idx) and
+// in its district (level_area_employer / level_area_people, reports_open_area_idx; db/schema.ts) — and one index
+// probe per district (the city's) and per industry section; the previous window's count reads case_counts' whole
+// days and counts only the two part days at its ends, in one statement. A window with open cases after its end is
+// one aggregate over the open cases of the window (reports_open_area_idx / reports_window_idx). No case is loaded
+// into memory.
 import { type SQL, sql } from 'drizzle-orm';
 import type { LevelMetrics } from '../../src/rules/index';
 import type { Db } from '../client';
 import { reports } from '../schema';
-import { beijingDay, caseBreakdown, dayStart } from './stats';
+import { beijingDay, casesOnDays, dayStart } from './stats';
 
 export interface RegionWindow {
   from: Date;
@@ -31,7 +33,7 @@ type Current = Omit<LevelMetrics, 'trend'> & { cases: number };
 
 export async function regionalMetrics(db: Db, w: RegionWindow): Promise<LevelMetrics> {
   const [current, previous] = await Promise.all([
-    w.jurisdictionId ? openCasesAggregate(db, w, w.jurisdictionId) : openCasesCitywide(db, w),
+    openCasesKept(db, w, w.jurisdictionId || undefined),
     casesBetween(db, w.before, w.from, w.jurisdictionId),
   ]);
   return withTrend(current, previous);
@@ -53,11 +55,29 @@ function withTrend({ cases, ...metrics }: Current, previous: number): LevelMetri
   };
 }
 
-/** The whole city: sums over the window's open cases, and one index probe per district and per section. */
-async function openCasesCitywide(db: Db, w: RegionWindow): Promise<Current> {
+/**
+ * The whole city or one district: sums of the kept ranks over the window's open cases, and one index probe per
+ * district (the city's) and per industry section. Counted from the cases instead when an open case of the scope
+ * was reported at or after the window's end (never for "now"): the kept ranks are then not the window's own.
+ */
+async function openCasesKept(db: Db, w: RegionWindow, area?: string): Promise<Current> {
   const from = w.from.getTime();
   const to = w.to.getTime();
   const inWindow = sql`submitted_at >= ${from} AND submitted_at < ${to}`;
+  const inArea = area === undefined ? sql`` : sql`jurisdiction_id = ${area} AND`;
+  const window = area === undefined ? sql`reports_open_window_idx` : sql`reports_open_area_idx`;
+  const ranks =
+    area === undefined
+      ? sql`sum(level_employer) AS employers, sum(level_people) AS people`
+      : sql`sum(level_area_employer) AS employers, sum(level_area_people) AS people`;
+  const districts =
+    area === undefined
+      ? sql`(SELECT count(*) FROM (SELECT DISTINCT jurisdiction_id AS area FROM open_case_counts
+           WHERE cases > 0 AND jurisdiction_id != '') AS a
+         WHERE EXISTS (SELECT 1 FROM reports INDEXED BY reports_open_area_idx
+           WHERE jurisdiction_id = a.area AND ${inWindow} AND ${OPEN}))`
+      : sql`(count(*) > 0 AND ${area} != '')`;
+  const sections = area === undefined ? sql`reports_open_industry_idx` : sql`reports_open_area_industry_idx`;
   const row = await db.get<{
     later: number;
     cases: number;
@@ -67,19 +87,13 @@ async function openCasesCitywide(db: Db, w: RegionWindow): Promise<Current> {
     districts: number;
     industries: number;
   }>(sql`SELECT
-      -- An open case at or after the window's end makes the kept ranks not the window's own (never for "now").
-      EXISTS (SELECT 1 FROM reports INDEXED BY reports_open_window_idx WHERE submitted_at >= ${to} AND ${OPEN}) AS later,
-      count(*) AS cases, sum(group_incident) AS incidents, sum(level_employer) AS employers,
-      sum(level_people) AS people,
-      (SELECT count(*) FROM (SELECT DISTINCT jurisdiction_id AS area FROM open_case_counts
-         WHERE cases > 0 AND jurisdiction_id != '') AS a
-       WHERE EXISTS (SELECT 1 FROM reports INDEXED BY reports_open_area_idx
-         WHERE jurisdiction_id = a.area AND ${inWindow} AND ${OPEN})) AS districts,
+      EXISTS (SELECT 1 FROM reports INDEXED BY ${window} WHERE ${inArea} submitted_at >= ${to} AND ${OPEN}) AS later,
+      count(*) AS cases, sum(group_incident) AS incidents, ${ranks}, ${districts} AS districts,
       (SELECT count(*) FROM json_each(${JSON.stringify(SECTIONS)}) AS s
-       WHERE EXISTS (SELECT 1 FROM reports INDEXED BY reports_open_industry_idx
-         WHERE industry = s.value AND ${inWindow} AND ${OPEN})) AS industries
-    FROM reports INDEXED BY reports_open_window_idx WHERE ${inWindow} AND ${OPEN}`);
-  if (!row || row.later) return openCasesAggregate(db, w);
+       WHERE EXISTS (SELECT 1 FROM reports INDEXED BY ${sections}
+         WHERE ${inArea} industry = s.value AND ${inWindow} AND ${OPEN})) AS industries
+    FROM reports INDEXED BY ${window} WHERE ${inArea} ${inWindow} AND ${OPEN}`);
+  if (!row || row.later) return openCasesAggregate(db, w, area);
   return {
     cases: row.cases,
     employers: row.employers ?? 0,
@@ -90,7 +104,7 @@ async function openCasesCitywide(db: Db, w: RegionWindow): Promise<Current> {
   };
 }
 
-/** The same figures as one aggregate over the window's open cases (one district, or any window). */
+/** The same figures as one aggregate over the window's open cases (any window; the tests' reference). */
 async function openCasesAggregate(db: Db, w: RegionWindow, jurisdictionId?: string): Promise<Current> {
   const open: SQL = sql`${r.submittedAt} >= ${w.from.getTime()} AND ${r.submittedAt} < ${w.to.getTime()}
     AND ${OPEN} ${jurisdictionId ? sql`AND ${r.jurisdictionId} = ${jurisdictionId}` : sql``}`;
@@ -121,27 +135,29 @@ async function openCasesAggregate(db: Db, w: RegionWindow, jurisdictionId?: stri
 }
 
 /**
- * Cases reported in [from, to), closed or not: case_counts for the whole Beijing days inside, and the cases of the
- * part days at either end counted through reports_window_idx.
+ * Cases reported in [from, to), closed or not, in one statement: case_counts for the whole Beijing days inside, and
+ * the cases of the part days at either end counted through their indexes.
  */
 async function casesBetween(db: Db, from: Date, to: Date, jurisdictionId?: string): Promise<number> {
-  const count = (a: number, b: number) => casesCounted(db, a, b, jurisdictionId);
   const firstDay = beijingDay(new Date(from.getTime() - 1)) + 1; // the first day starting at or after `from`
   const lastDay = beijingDay(to); // the day `to` falls in: whole days are [firstDay, lastDay)
-  if (firstDay >= lastDay) return count(from.getTime(), to.getTime());
-  const [whole, head, tail] = await Promise.all([
-    caseBreakdown(db, { fromDay: firstDay, toDay: lastDay, jurisdictionId }),
-    count(from.getTime(), dayStart(firstDay).getTime()),
-    count(dayStart(lastDay).getTime(), to.getTime()),
-  ]);
-  return whole.total + head + tail;
+  if (firstDay >= lastDay) return casesCounted(db, from.getTime(), to.getTime(), jurisdictionId);
+  const row = await db.get<{ n: number }>(sql`SELECT ${casesOnDays(firstDay, lastDay, jurisdictionId)}
+    + ${casesIn(from.getTime(), dayStart(firstDay).getTime(), jurisdictionId)}
+    + ${casesIn(dayStart(lastDay).getTime(), to.getTime(), jurisdictionId)} AS n`);
+  return row?.n ?? 0;
 }
 
 /** Cases (not follow-ups) reported in [from, to) ms, closed or not, counted from the cases themselves. */
 async function casesCounted(db: Db, from: number, to: number, jurisdictionId?: string): Promise<number> {
-  if (from >= to) return 0;
-  const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${r}
-    WHERE ${r.submittedAt} >= ${from} AND ${r.submittedAt} < ${to} AND ${r.caseId} IS NULL
-      ${jurisdictionId ? sql`AND ${r.jurisdictionId} = ${jurisdictionId}` : sql``}`);
+  const row = await db.get<{ n: number }>(sql`SELECT ${casesIn(from, to, jurisdictionId)} AS n`);
   return row?.n ?? 0;
+}
+
+/** The same count as a scalar SQL expression. */
+function casesIn(from: number, to: number, jurisdictionId?: string): SQL {
+  if (from >= to) return sql`0`;
+  return sql`(SELECT count(*) FROM ${r}
+    WHERE ${r.submittedAt} >= ${from} AND ${r.submittedAt} < ${to} AND ${r.caseId} IS NULL
+      ${jurisdictionId ? sql`AND ${r.jurisdictionId} = ${jurisdictionId}` : sql``})`;
 }

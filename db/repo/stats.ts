@@ -125,6 +125,22 @@ function trendOf(rows: DayRow[], toDay: number, weeks: number): WeeklyTrend {
   return t.trend;
 }
 
+/**
+ * The cases of whole Beijing days [fromDay, toDay), the whole city or one area, as a scalar SQL expression: the
+ * day rows' area counts ('a:…') added up by the database — the area's own key of its scope, or every area's key of
+ * the city's — so no row is parsed here (the level's previous window, db/repo/regional.ts).
+ */
+export function casesOnDays(fromDay: number, toDay: number, jurisdictionId?: string): SQL {
+  const c = caseCounts;
+  const days = sql`${c.day} >= ${fromDay} AND ${c.day} < ${toDay}`;
+  if (jurisdictionId) {
+    return sql`coalesce((SELECT sum(json_extract(${c.counts}, ${`$."a:${jurisdictionId}"`})) FROM ${c}
+      WHERE ${c.scope} = ${`a:${jurisdictionId}`} AND ${days}), 0)`;
+  }
+  return sql`coalesce((SELECT sum(k.value) FROM ${c}, json_each(${c.counts}) AS k
+    WHERE ${c.scope} = '' AND ${days} AND k.key >= 'a:' AND k.key < 'a;'), 0)`;
+}
+
 /** Cases of the period by area, item, industry and source (a case with two items counts under each). */
 export async function caseBreakdown(db: Db, f: StatsFilter): Promise<Breakdown> {
   const scope = countsScope(f);

@@ -160,5 +160,10 @@ describe('city desk query plans', () => {
     expect(district.join(' | ')).toMatch(
       /SEARCH reports USING COVERING INDEX reports_open_area_idx \(jurisdiction_id=\? AND submitted_at>\? AND submitted_at<\?\)/,
     );
+    // Its kept ranks are summed (no grouping by employer), its sections probed one by one.
+    expect(district.join(' | ')).toContain(
+      'SEARCH reports USING COVERING INDEX reports_open_area_industry_idx (jurisdiction_id=? AND industry=? AND submitted_at>? AND submitted_at<?)',
+    );
+    expect(district.join(' | ')).not.toMatch(/TEMP B-TREE/);
   });
 });

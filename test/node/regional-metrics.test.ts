@@ -1,5 +1,5 @@
-// The SQL aggregate behind the regional warning level must count exactly what the rules' own suggestLevel
-// counts over the same cases loaded into memory.
+// The SQL behind the regional warning level (the city's and one district's kept ranks) must count exactly what
+// the rules' own suggestLevel counts over the same cases loaded into memory.
 import { join } from 'node:path';
 import { and, gte, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,8 @@ describe('regionalMetrics (SQL aggregate)', () => {
   it.each([
     ['the whole city, 30 days', 30, undefined],
     ['one district, 30 days', 30, '220102'],
+    ['another district, 30 days', 30, '220184'],
+    ['one district, 7 days', 7, '220104'],
     ['the whole city, 7 days', 7, undefined],
   ])('matches suggestLevel over the same cases: %s', async (_name, days, jurisdictionId) => {
     const from = new Date(now.getTime() - days * DAY);

@@ -1,6 +1,7 @@
 // The city desk on the Workers host (workerd + D1): the overview and statistics read the counts the triggers
-// on reports keep (db/migrations/0018_case_counts_triggers.sql) — equal to the figures counted from the cases
-// after a join, a split, a merge and a close, as are the warning level's ranks (0021_level_employer_triggers.sql) —
+// on reports keep (db/migrations/0018_case_counts_triggers.sql, 0022's item-and-source scope) — equal to the figures
+// counted from the cases after a join, a split, a merge, a close and a move between districts, as are the warning
+// level's ranks in the city and in a district (0021_level_employer_triggers.sql, 0024_level_area_triggers.sql) —
 // and the Excel workbook is built by the lazily imported
 // write-excel-file inside the bundle.
 import { env, SELF } from 'cloudflare:test';
@@ -92,7 +93,7 @@ describe('the city desk on the Workers host', () => {
     expect(strings + areas).toContain('南关区');
   });
 
-  it('keeps the counts equal to the figures counted from the cases after a join, a split, a merge and a close', async () => {
+  it('keeps the counts equal to the figures counted from the cases after a join, a split, a merge, a close and a move', async () => {
     const db = drizzle(env.DB, { schema }) as unknown as Db;
     const now = new Date('2026-11-25T02:00:00.000Z');
     const at = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
@@ -177,14 +178,15 @@ describe('the city desk on the Workers host', () => {
       const kept = await openCountsByArea(db, now, 2 * 3_600_000);
       for (const { area, ...counts } of open) expect(kept.get(area)).toMatchObject(counts);
       expect(kept.size).toBe(open.length);
-      // The warning level's employers and people from the ranks the triggers keep on open cases (migration 0021).
+      // The warning level's employers and people from the ranks the triggers keep on open cases (migrations 0021,
+      // 0024), the city's and each district's.
       const to = new Date(now.getTime() + 60_000);
-      for (const jurisdictionId of [undefined, '220104']) {
+      for (const jurisdictionId of [undefined, '220104', '220105']) {
         const w = { from: at(24 * 30), to, before: at(24 * 60), jurisdictionId };
         const metrics = await regionalMetrics(db, w);
         expect(metrics).toEqual(await regionalMetricsFromCases(db, w));
-        expect(metrics.employers).toBeGreaterThan(0);
       }
+      expect((await regionalMetrics(db, { from: at(24 * 30), to, before: at(24 * 60) })).employers).toBeGreaterThan(0);
     };
     await expectCountsMatchCases();
     const w4 = await findReport(db, 'W4');
@@ -203,6 +205,19 @@ describe('the city desk on the Workers host', () => {
       ],
     );
     await db.update(schema.reports).set({ status: 'closed', closedAt: now }).where(eq(schema.reports.id, 'W1'));
+    await expectCountsMatchCases();
+    // W2 handed over to another district: both districts' ranks follow.
+    await db.update(schema.reports).set({ jurisdictionId: '220105' }).where(eq(schema.reports.id, 'W2'));
+    expect(
+      (
+        await regionalMetrics(db, {
+          from: at(24 * 30),
+          to: new Date(now.getTime() + 60_000),
+          before: at(24 * 60),
+          jurisdictionId: '220105',
+        })
+      ).employers,
+    ).toBeGreaterThan(0);
     await expectCountsMatchCases();
   });
 });
