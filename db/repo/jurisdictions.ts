@@ -8,6 +8,11 @@ export function listJurisdictions(db: Db): Promise<Jurisdiction[]> {
   return db.select().from(jurisdictions).orderBy(asc(jurisdictions.sort));
 }
 
+/** The list as a started read (a drizzle query runs only when awaited). */
+async function readAll(db: Db): Promise<Jurisdiction[]> {
+  return await listJurisdictions(db);
+}
+
 export async function getJurisdiction(db: Db, id: string): Promise<Jurisdiction | undefined> {
   const [row] = await db.select().from(jurisdictions).where(eq(jurisdictions.id, id));
   return row;
@@ -15,15 +20,22 @@ export async function getJurisdiction(db: Db, id: string): Promise<Jurisdiction 
 
 /**
  * Jurisdictions change rarely (the city office edits them), yet every intake turn needs them for the
- * district question: cache per instance for a minute instead of reading them on every turn.
+ * district question: cache per instance for a minute instead of reading them on every turn. The cache holds
+ * the read itself, so requests arriving while it runs share it, and a caller can start it early (beside
+ * another statement) and find it done when it needs the rows. A failed read is not kept.
  */
 export function jurisdictionCache(db: Db, clock: () => Date, ttlMs = 60_000) {
-  let cached: { at: number; rows: Jurisdiction[] } | undefined;
+  let cached: { at: number; rows: Promise<Jurisdiction[]> } | undefined;
   return {
-    async all(): Promise<Jurisdiction[]> {
+    all(): Promise<Jurisdiction[]> {
       const now = clock().getTime();
-      if (!cached || now - cached.at > ttlMs || now < cached.at)
-        cached = { at: now, rows: await listJurisdictions(db) };
+      if (!cached || now - cached.at > ttlMs || now < cached.at) {
+        const entry = { at: now, rows: readAll(db) };
+        entry.rows.catch(() => {
+          if (cached === entry) cached = undefined;
+        });
+        cached = entry;
+      }
       return cached.rows;
     },
     invalidate() {

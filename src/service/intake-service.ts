@@ -175,8 +175,8 @@ async function load(
 }
 
 export async function readDraft(s: IntakeDeps, draftId: string, token: string | null): Promise<DraftView> {
-  const { row, state } = await load(s, draftId, token);
-  return view(row, state, await intakeCtx(s));
+  const [{ row, state }, c] = await Promise.all([load(s, draftId, token), intakeCtx(s)]);
+  return view(row, state, c);
 }
 
 /**
@@ -193,8 +193,8 @@ export async function turn(
 ): Promise<TurnResult> {
   let preloaded = opts.preloaded;
   for (let attempt = 0; ; attempt++) {
-    const { row, state } = await load(s, draftId, token, preloaded);
-    const c = await intakeCtx(s);
+    // Both reads at once: a fresh instance's jurisdiction read overlaps the draft's.
+    const [{ row, state }, c] = await Promise.all([load(s, draftId, token, preloaded), intakeCtx(s)]);
     const asked = state.current;
     if (opts.expectField && opts.expectField !== asked) {
       throw new IntakeError('conflict', { version: row.version, reply: view(row, state, c).reply });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibsql } from '../../db/libsql';
 import * as schema from '../../db/schema';
 import { createApp } from '../../src/app';
-import { cryptoRandom } from '../../src/deps';
+import { type AppDeps, cryptoRandom } from '../../src/deps';
 import { inputFor, M05_ANSWERS, type ReplyLike } from '../support/conversation';
 import { countingClient } from '../support/counting-client';
 import { startFakeBotApi } from '../support/fake-bot-api';
@@ -16,6 +16,7 @@ import { manualClock, tempDir, testConfig } from './helpers';
 
 const tmp = tempDir();
 let close: () => void;
+let deps: AppDeps;
 let app: ReturnType<typeof createApp>;
 let counter: ReturnType<typeof countingClient>;
 /** A Bot API stand-in on loopback for the bot's replies. */
@@ -44,7 +45,8 @@ beforeAll(async () => {
   close = opened.close;
   counter = countingClient(opened.client);
   const db = drizzle(counter.proxy, { schema });
-  app = createApp({ db, config, clock: clock.now, random: cryptoRandom, defer: (work) => void deferred.push(work) });
+  deps = { db, config, clock: clock.now, random: cryptoRandom, defer: (work) => void deferred.push(work) };
+  app = createApp(deps);
 });
 afterAll(() => {
   botApi.close();
@@ -53,6 +55,33 @@ afterAll(() => {
 });
 
 describe('database round trips', () => {
+  it("a fresh instance's first draft waits for two: the rate limit's slot with the jurisdiction read, then the insert", async () => {
+    // A new app is a fresh Worker isolate: nothing cached yet.
+    const fresh = createApp(deps);
+    counter.reset();
+    const res = await fresh.request('/api/drafts', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(201);
+    expect(counter.calls).toEqual(['execute', 'execute', 'execute']);
+    expect(counter.waits).toBe(2);
+    // The next draft on the same instance finds the jurisdictions cached: the slot, then the insert.
+    counter.reset();
+    expect(
+      (
+        await fresh.request('/api/drafts', {
+          method: 'POST',
+          body: '{}',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(201);
+    expect(counter.calls).toEqual(['execute', 'execute']);
+    expect(counter.waits).toBe(2);
+  });
+
   it('are at most 2 per turn (read + batch) and 2 per submit (read + one batch)', async () => {
     const post = (path: string, body: unknown, token?: string) =>
       app.request(path, {
@@ -68,7 +97,7 @@ describe('database round trips', () => {
     let reply = started.reply;
     const perTurn: string[][] = [];
     while (reply.kind !== 'review') {
-      counter.calls.length = 0;
+      counter.reset();
       const res = await post(
         `/api/drafts/${started.draftId}/turns`,
         { input: inputFor(reply, M05_ANSWERS) },
@@ -82,7 +111,7 @@ describe('database round trips', () => {
     for (const calls of perTurn) expect(calls).toEqual(['execute', 'batch']);
     expect(deferred).toHaveLength(0);
 
-    counter.calls.length = 0;
+    counter.reset();
     const res = await post(`/api/drafts/${started.draftId}/submit`, {}, started.token);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { receipt?: string }).receipt).toBeTruthy();
@@ -101,7 +130,7 @@ describe('database round trips', () => {
         body: JSON.stringify(body),
       });
     const started = (await (await post('/api/drafts', {})).json()) as { draftId: string; token: string };
-    counter.calls.length = 0;
+    counter.reset();
     const res = await post(
       `/api/drafts/${started.draftId}/turns`,
       { input: { type: 'answer', value: '   ' } },
@@ -119,7 +148,7 @@ describe('database round trips', () => {
         body: JSON.stringify(update),
       });
     expect((await webhook(tgUpdate.text(1, 4242, '/start'))).status).toBe(200);
-    counter.calls.length = 0;
+    counter.reset();
     expect((await webhook(tgUpdate.text(2, 4242, '长春市示例机械制造有限公司'))).status).toBe(200);
     // The reply's outbox row is in the turn's batch; marking it sent after the Bot API call is the one more.
     expect(counter.calls).toEqual(['execute', 'batch', 'execute']);
@@ -137,10 +166,10 @@ describe('database round trips', () => {
       return wechat.replyText(await res.text());
     };
     expect(await push('我要报告', '1001')).toMatch(/用人单位/);
-    counter.calls.length = 0;
+    counter.reset();
     const first = await push('长春市示例机械制造有限公司', '1002');
     expect(counter.calls).toEqual(['batch', 'batch']);
-    counter.calls.length = 0;
+    counter.reset();
     expect(await push('长春市示例机械制造有限公司', '1002')).toBe(first);
     expect(counter.calls).toEqual(['batch']);
   });
