@@ -4,24 +4,28 @@
 // bot and the cron out of this Worker is what makes a reporter's first request start fast (README § Performance,
 // section 7). Every other request — console, sign-in, the chat webhooks — is passed on unchanged.
 
-import { createPublicApp, PUBLIC_PATHS } from '../src/public-app';
-import { type Env as HostEnv, onePerIsolate } from './worker-host';
+import { createPublicApp, FULL_APP_ONLY_PATHS, PUBLIC_PATHS } from '../src/public-app';
+import { d1Db, type Env as HostEnv, onePerIsolate, usesRemoteLibsql } from './worker-host';
 
 export interface Env extends HostEnv {
   /** The whole app (functions/worker.ts), bound in wrangler.public.toml. */
   FULL_APP: Fetcher;
 }
 
-const appFor = onePerIsolate((deps) => createPublicApp(deps).app);
+const appFor = onePerIsolate((deps) => createPublicApp(deps).app, d1Db);
 
 /** Whether a path is the reporter's side's: PUBLIC_PATHS as Hono writes them ('/api/*' is a prefix). */
 function servedHere(path: string): boolean {
+  if (FULL_APP_ONLY_PATHS.includes(path)) return false;
   return PUBLIC_PATHS.some((p) => (p.endsWith('/*') ? path.startsWith(p.slice(0, -1)) : path === p));
 }
 
 export default {
   async fetch(request, env, ctx) {
-    if (servedHere(new URL(request.url).pathname)) return (await appFor(env)).fetch(request, env, ctx);
+    // On remote libSQL the whole app answers everything: this Worker opens only D1, so as to carry no libSQL client.
+    if (servedHere(new URL(request.url).pathname) && !usesRemoteLibsql(env)) {
+      return (await appFor(env)).fetch(request, env, ctx);
+    }
     return env.FULL_APP.fetch(request);
   },
 } satisfies ExportedHandler<Env>;

@@ -1,12 +1,25 @@
 // Workers host of the whole app: D1 binding `DB` (drizzle-orm/d1), or libSQL over HTTP when LIBSQL_URL is set.
 // The cron trigger runs the same tick as the Node host's timer. functions/public-worker.ts may stand in front of
 // it for the reporter's requests (ARCHITECTURE.md § Start-up).
+import type { Db } from '../db/client';
+import * as schema from '../db/schema';
 import { createApp } from '../src/app';
-import { depsFor, type Env, onePerIsolate } from './worker-host';
+import { d1Db, depsFor, type Env, type OpenDb, onePerIsolate, usesRemoteLibsql } from './worker-host';
 
-export { type Env, workerDb } from './worker-host';
+export type { Env } from './worker-host';
 
-const appFor = onePerIsolate(createApp);
+/** Picks the database: remote libSQL when configured (its client loaded only then), else the D1 binding. */
+export const workerDb: OpenDb = async (env, config): Promise<Db> => {
+  if (!usesRemoteLibsql(config)) return d1Db(env, config);
+  const [{ createClient }, { drizzle: drizzleLibsql }] = await Promise.all([
+    import('@libsql/client/web'),
+    import('drizzle-orm/libsql/web'),
+  ]);
+  const client = createClient({ url: config.LIBSQL_URL, authToken: config.LIBSQL_AUTH_TOKEN });
+  return drizzleLibsql(client, { schema });
+};
+
+const appFor = onePerIsolate(createApp, workerDb);
 
 export default {
   async fetch(request, env, ctx) {
@@ -15,6 +28,6 @@ export default {
   async scheduled(_controller, env, ctx) {
     // Loaded on the first cron run: requests never evaluate the deadline and notification work.
     const { tick } = await import('../src/tick');
-    await tick(await depsFor(env, (work) => ctx.waitUntil(work())));
+    await tick(await depsFor(env, (work) => ctx.waitUntil(work()), workerDb));
   },
 } satisfies ExportedHandler<Env>;

@@ -1,12 +1,17 @@
 // createApp(deps) builds the whole Hono app both hosts serve (hosts differ only in how they build deps): the
-// reporter's side (src/public-app.ts) and, loaded on first use, the chat webhooks and the officers' console.
+// reporter's side (src/public-app.ts) and, loaded on first use, the API's OpenAPI document, the chat webhooks and
+// the officers' console.
 import { Hono } from 'hono';
+import { publicUrl } from './config';
 import type { AppDeps, AppEnv } from './deps';
 import { lazyApp } from './http/lazy';
 import { createPublicApp, subApp } from './public-app';
 
 export function createApp(deps: AppDeps) {
   const { app, intake } = createPublicApp(deps);
+  app.get('/api/openapi.json', async (c) =>
+    c.json((await import('./api/openapi')).openApiDocument(publicUrl(deps.config))),
+  );
   app.all(
     '/wechat',
     lazyApp(async () => {

@@ -6,7 +6,6 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { jurisdictionCache } from '../db/repo/jurisdictions';
 import { intakeRoutes } from './api/intake-routes';
-import { publicUrl } from './config';
 import type { AppDeps, AppEnv } from './deps';
 import { notFound, onError } from './http/errors';
 import { health } from './http/health';
@@ -20,6 +19,12 @@ import { apiOriginPolicy } from './web/public/origins';
 
 /** The paths the reporter's side answers: everything else belongs to the full app. */
 export const PUBLIC_PATHS = ['/healthz', '/api/*', ...PUBLIC_PAGE_PATHS];
+
+/**
+ * Within those, what only the full app answers (src/app.ts): the API's OpenAPI document, for integrators. zod's
+ * JSON Schema generator is a quarter of zod, and no reporter's request needs it.
+ */
+export const FULL_APP_ONLY_PATHS = ['/api/openapi.json'];
 
 export function createPublicApp(deps: AppDeps): { app: Hono<AppEnv>; intake: IntakeService } {
   const app = new Hono<AppEnv>();
@@ -37,10 +42,6 @@ export function createPublicApp(deps: AppDeps): { app: Hono<AppEnv>; intake: Int
 
   // CORS: only allow-listed portals and the app's own pages; others' unsafe requests get 403.
   app.use('/api/*', apiOriginPolicy(deps.config));
-  // Loaded on first use: zod's JSON Schema generator is a quarter of zod, and no reporter's request needs it.
-  app.get('/api/openapi.json', async (c) =>
-    c.json((await import('./api/openapi')).openApiDocument(publicUrl(deps.config))),
-  );
   // A submit wrote the report's outbox row: its first try starts right after the answer.
   app.route(
     '/api',

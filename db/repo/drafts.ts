@@ -1,6 +1,6 @@
 // Intake drafts: one read per turn, one guarded write in the turn's batch
 // (ARCHITECTURE.md § One read, one batch).
-import { eq, lt, sql } from 'drizzle-orm';
+import { eq, lt, type SQL, sql } from 'drizzle-orm';
 import { type BatchItem, type Db, rawStatement } from '../client';
 import { intakeDrafts } from '../schema';
 
@@ -33,6 +33,41 @@ export async function findActiveDraftByChat(db: Db, chatKey: string): Promise<Dr
 
 export function insertDraft(db: Db, draft: NewDraft) {
   return db.insert(intakeDrafts).values(draft);
+}
+
+/** A new draft's columns, as startDraft writes them. */
+export type StartedDraft = Pick<
+  DraftRow,
+  'id' | 'tokenHash' | 'channel' | 'chatKey' | 'state' | 'version' | 'createdAt' | 'updatedAt' | 'expiresAt'
+>;
+
+/**
+ * The new draft's insert, for a batch, made only while `condition` holds (a rate limit's open slot, checked in the
+ * same batch): the result's changed rows say whether it was.
+ */
+export function insertDraftWhile(db: Db, draft: StartedDraft, condition: SQL): BatchItem {
+  const c = intakeDrafts;
+  // Each column with its value as stored (JSON text, milliseconds), in one list so the two cannot drift apart.
+  const stored: [{ name: string }, unknown][] = [
+    [c.id, draft.id],
+    [c.tokenHash, draft.tokenHash],
+    [c.channel, draft.channel],
+    [c.chatKey, draft.chatKey],
+    [c.state, JSON.stringify(draft.state)],
+    [c.version, draft.version],
+    [c.createdAt, draft.createdAt.getTime()],
+    [c.updatedAt, draft.updatedAt.getTime()],
+    [c.expiresAt, draft.expiresAt.getTime()],
+  ];
+  const names = sql.join(
+    stored.map(([col]) => sql.identifier(col.name)),
+    sql`, `,
+  );
+  const values = sql.join(
+    stored.map(([, v]) => sql`${v}`),
+    sql`, `,
+  );
+  return rawStatement(db, sql`INSERT INTO ${c} (${names}) SELECT ${values} WHERE ${condition}`);
 }
 
 export interface DraftChange {

@@ -8,24 +8,56 @@ import { loginAttempts } from '../schema';
 
 export type Slot = { ok: true; count: number } | { ok: false; retryAt: Date };
 
+/** One slot of `limit` in a fixed window of `windowMs` for `key`, as of `now`. */
+export interface SlotRequest {
+  key: string;
+  limit: number;
+  windowMs: number;
+  now: Date;
+}
+
 /** Takes one slot of `limit` in a fixed window of `windowMs` for `key`, or says when to try again. */
 export async function takeSlot(db: Db, key: string, limit: number, windowMs: number, now: Date): Promise<Slot> {
+  const slot = { key, limit, windowMs, now };
+  const [taken] = await slotStatement(db, slot);
+  return taken ? { ok: true, count: taken.failures } : refusedSlot(db, slot);
+}
+
+/** The counter's row is full or locked at `t`: no slot is open (the row as it is before a statement changes it). */
+function slotClosed({ limit, windowMs, now }: SlotRequest) {
   const t = now.getTime();
-  const stale = sql`${loginAttempts.windowStart} <= ${t - windowMs}`;
-  const rows = await db
+  return sql`(coalesce(${loginAttempts.lockedUntil}, 0) > ${t} OR (${loginAttempts.windowStart} > ${t - windowMs} AND ${loginAttempts.failures} >= ${limit}))`;
+}
+
+/** The statement that takes the slot, for a batch: it returns the counter's row when it took one, no row when not. */
+export function slotStatement(db: Db, slot: SlotRequest) {
+  const t = slot.now.getTime();
+  const stale = sql`${loginAttempts.windowStart} <= ${t - slot.windowMs}`;
+  return db
     .insert(loginAttempts)
-    .values({ key, failures: 1, windowStart: now })
+    .values({ key: slot.key, failures: 1, windowStart: slot.now })
     .onConflictDoUpdate({
       target: loginAttempts.key,
       set: {
         failures: sql`CASE WHEN ${stale} THEN 1 ELSE ${loginAttempts.failures} + 1 END`,
         windowStart: sql`CASE WHEN ${stale} THEN ${t} ELSE ${loginAttempts.windowStart} END`,
       },
-      setWhere: sql`coalesce(${loginAttempts.lockedUntil}, 0) <= ${t} AND (${stale} OR ${loginAttempts.failures} < ${limit})`,
+      setWhere: sql`NOT ${slotClosed(slot)}`,
     })
     .returning({ failures: loginAttempts.failures });
-  const taken = rows[0];
-  if (taken) return { ok: true, count: taken.failures };
+}
+
+/**
+ * A condition for a write in the same batch, placed before the slot's statement: true exactly when that
+ * statement will take the slot (the same test on the same row), so the write happens only within the limit.
+ */
+export function whileSlotOpen(slot: SlotRequest) {
+  return sql`NOT EXISTS (SELECT 1 FROM ${loginAttempts} WHERE ${loginAttempts.key} = ${slot.key} AND ${slotClosed(slot)})`;
+}
+
+/** After a refusal: when the window or the lock ends (at least a second from now). */
+export async function refusedSlot(db: Db, { key, windowMs, now }: SlotRequest): Promise<Slot & { ok: false }> {
+  const t = now.getTime();
   const [row] = await db.select().from(loginAttempts).where(eq(loginAttempts.key, key));
   const windowEnd = (row?.windowStart.getTime() ?? t) + windowMs;
   const lockEnd = row?.lockedUntil?.getTime() ?? 0;

@@ -1,8 +1,8 @@
 // The intake HTTP API: start a draft, send turns, read it back (resume), submit, look up a report, and
 // write to the receiving office about it.
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono } from 'hono';
 import { type ReportRow, reporterTimeline } from '../../db/repo/reports';
-import { perAddressLimit, reporterLookupGuard } from '../auth/throttle';
+import { limitKey, perAddressLimit, reporterLookupGuard } from '../auth/throttle';
 import {
   findReportForReporter,
   officeLabel,
@@ -35,27 +35,19 @@ export function intakeRoutes(deps: AppDeps, intake: IntakeService, wroteOutbox: 
   const api = new Hono<AppEnv>();
   api.use(limitBody(API_BODY_LIMIT));
 
-  const draftLimit = perAddressLimit(deps, 'drafts', deps.config.DRAFTS_PER_MINUTE, (_c, seconds) => {
-    throw tooMany('too_many_drafts', seconds);
-  });
   const messageLimit = perAddressLimit(deps, 'messages', deps.config.REPORTER_MESSAGES_PER_MINUTE, (_c, s) => {
     throw tooMany('too_many_messages', s);
   });
 
-  // A fresh instance starts reading the jurisdictions (the first question needs them) beside the rate limit's
-  // statement instead of after it: one database round trip less before a reporter's first answer.
-  const readAhead: MiddlewareHandler<AppEnv> = async (_c, next) => {
-    intake.ctx().catch(() => {}); // a failed read is reported where the rows are needed
-    await next();
-  };
-
-  api.post('/drafts', readAhead, draftLimit, json(startDraftSchema), async (c) => {
+  // The per-address limit on new drafts is taken in the draft's own batch: one round trip (see startDraft).
+  api.post('/drafts', json(startDraftSchema), async (c) => {
     const body = c.req.valid('json');
     const preset = body.jurisdiction ? { district: body.jurisdiction } : undefined;
     const started = await intake.startDraft({
       channel: body.channel,
       locale: body.locale,
       ...(preset ? { preset } : {}),
+      limit: { key: limitKey(c, deps.config, 'drafts'), perMinute: deps.config.DRAFTS_PER_MINUTE },
     });
     return c.json(started, 201);
   });

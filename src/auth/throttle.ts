@@ -125,6 +125,11 @@ export function perAddressLimit(
   };
 }
 
+/** The counter of one per-address limit (`name`: drafts, messages) for the client's address. */
+export function limitKey(c: Context, config: AppDeps['config'], name: string): string {
+  return `${name}:${clientAddress(c, config)}`;
+}
+
 /** Takes one of `limit` slots a minute for the client's address: undefined, or the seconds to wait. */
 export async function addressSlot(
   deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
@@ -133,6 +138,6 @@ export async function addressSlot(
   limit: number,
 ): Promise<number | undefined> {
   const now = deps.clock();
-  const slot = await takeSlot(deps.db, `${name}:${clientAddress(c, deps.config)}`, limit, 60_000, now);
+  const slot = await takeSlot(deps.db, limitKey(c, deps.config, name), limit, 60_000, now);
   return slot.ok ? undefined : retryAfterSeconds(slot.retryAt, now);
 }

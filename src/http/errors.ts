@@ -76,6 +76,8 @@ export function httpErrorOf(err: unknown): ApiError | undefined {
         return new ApiError(409, 'conflict', undefined, { current: err.current });
       case 'key_reused':
         return new ApiError(409, 'idempotency_key_reused');
+      case 'too_many_drafts':
+        return tooMany('too_many_drafts', err.retryAfter ?? 60);
     }
   }
   if (err instanceof CaseError) {

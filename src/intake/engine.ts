@@ -149,6 +149,12 @@ function visibleField(answers: Answers, id: string): Field | undefined {
 }
 
 export function start({ locale, preset = {}, now, ctx }: StartOptions): { state: IntakeState; reply: Reply } {
+  const state = startState(locale, presetAnswers(preset, now, ctx), now);
+  return { state, reply: startReply(state, ctx) };
+}
+
+/** The answers a preset gives: each valid one (parsed as the reporter's answer would be); the others are asked. */
+export function presetAnswers(preset: Record<string, unknown>, now: Date, ctx: IntakeCtx): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   for (const [id, raw] of Object.entries(preset)) {
     const f = fieldById(id);
@@ -157,6 +163,14 @@ export function start({ locale, preset = {}, now, ctx }: StartOptions): { state:
     // A preset with a warning is asked instead, so the reporter sees the warning.
     if (r.ok && !r.warning) answers[id] = r.value;
   }
+  return answers;
+}
+
+/**
+ * A new conversation's state at its first question. Apart from `start`, for a host that stores the draft before
+ * it has the context the first reply needs (the jurisdictions are read beside the write).
+ */
+export function startState(locale: Locale, answers: Record<string, unknown>, now: Date): IntakeState {
   const base: IntakeState = {
     v: 1,
     locale,
@@ -166,10 +180,15 @@ export function start({ locale, preset = {}, now, ctx }: StartOptions): { state:
     history: [],
     startedAt: now.toISOString(),
   };
-  const state = { ...base, current: nextPosition(base) };
+  return { ...base, current: nextPosition(base) };
+}
+
+/** The first reply: the welcome and the first question. */
+export function startReply(state: IntakeState, ctx: IntakeCtx): Reply {
   const reply = render(state, ctx);
+  const locale = state.locale;
   const chatHint = [reply.chatHint, MSG.welcomeCommands[locale]].filter(Boolean).join('\n');
-  return { state, reply: { ...reply, text: `${MSG.welcome[locale]}\n\n${reply.text}`, chatHint } };
+  return { ...reply, text: `${MSG.welcome[locale]}\n\n${reply.text}`, chatHint };
 }
 
 export function step(state: IntakeState, input: Input, now: Date, ctx: IntakeCtx): StepResult {

@@ -10,6 +10,7 @@ export {
   type IntakeState,
   nextPosition,
   type Position,
+  presetAnswers,
   REVIEW,
   type Reply,
   type ReplyField,
@@ -20,6 +21,8 @@ export {
   type StepResult,
   SUBMITTED,
   start,
+  startReply,
+  startState,
   step,
 } from './engine';
 export {

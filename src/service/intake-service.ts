@@ -2,9 +2,17 @@
 // through here. A turn is one read and at most one atomic, version-guarded write batch
 // (ARCHITECTURE.md § One read, one batch).
 import type { BatchItem } from '../../db/client';
-import { type DraftRow, findDraft, guardedDraftUpdate, insertDraft } from '../../db/repo/drafts';
+import {
+  type DraftRow,
+  findDraft,
+  guardedDraftUpdate,
+  insertDraft,
+  insertDraftWhile,
+  type StartedDraft,
+} from '../../db/repo/drafts';
 import { findInbound, joinedCaseInboundStatement, recordInbound } from '../../db/repo/inbound';
 import type { Jurisdiction, JurisdictionCache } from '../../db/repo/jurisdictions';
+import { refusedSlot, type SlotRequest, slotStatement, whileSlotOpen } from '../../db/repo/limits';
 import {
   JOINED_CASE_MARK,
   type JoinedCase,
@@ -13,6 +21,7 @@ import {
   receiptTaken,
   submissionStatements,
 } from '../../db/repo/reports';
+import { retryAfterSeconds } from '../auth/throttle';
 import { annex4DueAt, assessedColumns, employerIdentity, lateSuggestion } from '../cases/new-report';
 import type { AppDeps } from '../deps';
 import { newId, newToken, sha256Hex, timingSafeEqual } from '../ids';
@@ -23,9 +32,11 @@ import {
   type IntakeState,
   migrateState,
   newReceipt,
+  presetAnswers,
   type Reply,
   render,
-  start,
+  startReply,
+  startState,
   step,
 } from '../intake/index';
 import { assess, type Locale, parseInstant } from '../rules/index';
@@ -35,9 +46,17 @@ export type Channel = 'web' | 'widget' | 'telegram' | 'form' | 'wechat';
 /** Domain outcomes the edges translate (HTTP status, chat message): typed values, not strings. */
 export class IntakeError extends Error {
   constructor(
-    readonly code: 'draft_not_found' | 'forbidden_token' | 'conflict' | 'draft_closed' | 'key_reused',
+    readonly code:
+      | 'draft_not_found'
+      | 'forbidden_token'
+      | 'conflict'
+      | 'draft_closed'
+      | 'key_reused'
+      | 'too_many_drafts',
     /** The draft's current reply, so a 409 can show the question to answer now. */
     readonly current?: { version: number; reply: Reply },
+    /** too_many_drafts: the seconds until a new draft is allowed. */
+    readonly retryAfter?: number,
   ) {
     super(code);
   }
@@ -92,6 +111,7 @@ export interface TurnOptions {
 }
 
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 /** What the intake operations need: the host's dependencies and the jurisdictions (cached). */
 export type IntakeDeps = AppDeps & { jurisdictions: JurisdictionCache };
@@ -137,16 +157,28 @@ export interface StartDraftOptions {
   locale: Locale;
   preset?: Record<string, unknown>;
   chatKey?: string;
+  /**
+   * The rate limit a new draft counts against (a reporter's address): its slot is taken in the draft's own batch,
+   * and without a slot nothing is stored (IntakeError too_many_drafts, with the seconds to wait).
+   */
+  limit?: { key: string; perMinute: number };
 }
 
+/**
+ * A new draft at its first question. The jurisdictions the first reply names are read (unless cached) beside
+ * the draft's write, not before it — only a preset needs them to build the state — so a fresh instance answers
+ * a reporter's first request after one database round trip.
+ */
 export async function startDraft(s: IntakeDeps, opts: StartDraftOptions): Promise<DraftView & { token: string }> {
   const now = s.clock();
-  const c = await intakeCtx(s);
-  const { state, reply } = start({ locale: opts.locale, preset: opts.preset ?? {}, now, ctx: c });
+  const ctx = intakeCtx(s);
+  ctx.catch(() => {}); // awaited below; a failure is reported there, not as an unhandled rejection
+  const preset = opts.preset ?? {};
+  const answers = Object.keys(preset).length > 0 ? presetAnswers(preset, now, await ctx) : {};
+  const state = startState(opts.locale, answers, now);
   const token = newToken(s.random);
-  const id = newId('d', now, s.random);
-  await insertDraft(s.db, {
-    id,
+  const draft: StartedDraft = {
+    id: newId('d', now, s.random),
     tokenHash: sha256Hex(token),
     channel: opts.channel,
     chatKey: opts.chatKey ?? null,
@@ -155,8 +187,23 @@ export async function startDraft(s: IntakeDeps, opts: StartDraftOptions): Promis
     createdAt: now,
     updatedAt: now,
     expiresAt: expiry(s, now),
-  });
-  return { draftId: id, version: 1, status: 'active', reply, token };
+  };
+  const [c] = await Promise.all([ctx, storeNewDraft(s, draft, opts.limit)]);
+  return { draftId: draft.id, version: 1, status: 'active', reply: startReply(state, c), token };
+}
+
+/** Inserts the draft; under a limit, in one batch with the limit's slot, and only when a slot was open. */
+async function storeNewDraft(s: IntakeDeps, draft: StartedDraft, limit: StartDraftOptions['limit']): Promise<void> {
+  if (!limit) {
+    await insertDraft(s.db, draft);
+    return;
+  }
+  const slot: SlotRequest = { key: limit.key, limit: limit.perMinute, windowMs: MINUTE_MS, now: draft.createdAt };
+  // The insert first: it tests the counter as the slot's statement will find it, so both agree.
+  const [, taken] = await s.db.batch([insertDraftWhile(s.db, draft, whileSlotOpen(slot)), slotStatement(s.db, slot)]);
+  if (taken.length > 0) return;
+  const { retryAt } = await refusedSlot(s.db, slot);
+  throw new IntakeError('too_many_drafts', undefined, retryAfterSeconds(retryAt, draft.createdAt));
 }
 
 /** Loads a draft, checking the resume token when one is required (web channels). */

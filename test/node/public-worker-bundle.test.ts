@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { workerBuild } from '../../bench/startup';
 
+/** The source files with code in the bundle (a module esbuild reads but tree-shakes away carries nothing). */
 async function bundledInputs(entry: string): Promise<string[]> {
   const out = await build({
     ...workerBuild(),
@@ -14,7 +15,8 @@ async function bundledInputs(entry: string): Promise<string[]> {
     metafile: true,
     outdir: '/tmp',
   });
-  return Object.keys(out.metafile.inputs);
+  const [output] = Object.values(out.metafile.outputs);
+  return Object.entries(output?.inputs ?? {}).flatMap(([path, { bytesInOutput }]) => (bytesInOutput > 0 ? [path] : []));
 }
 
 describe('public Worker bundle', () => {
@@ -30,9 +32,21 @@ describe('public Worker bundle', () => {
     expect(officerSide).toEqual([]);
   });
 
+  it('carries neither the remote libSQL client nor the OpenAPI document (the whole app answers for both)', async () => {
+    const inputs = await bundledInputs('functions/public-worker.ts');
+    const fullAppOnly = inputs.filter((p) =>
+      /node_modules\/(@libsql\/|drizzle-orm\/libsql\/|zod\/v4\/core\/json-schema-processors)|^src\/api\/openapi/.test(
+        p,
+      ),
+    );
+    expect(fullAppOnly).toEqual([]);
+  });
+
   it('is what the whole worker is not: the check would see the officers’ side there', async () => {
     const inputs = await bundledInputs('functions/worker.ts');
     expect(inputs.some((p) => p.startsWith('src/web/console/routes'))).toBe(true);
     expect(inputs.some((p) => p.includes('node_modules/docx/'))).toBe(true);
+    expect(inputs.some((p) => p.includes('node_modules/@libsql/client/'))).toBe(true);
+    expect(inputs.some((p) => p.startsWith('src/api/openapi'))).toBe(true);
   });
 });

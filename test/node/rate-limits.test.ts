@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NodeHost, startNodeHost } from '../../functions/node';
 import { MAX_CURRENT_PASSWORD_FAILURES, MAX_FAILURES_PER_USER } from '../../src/auth/throttle';
 import { M05_ANSWERS } from '../support/conversation';
+import { checkDraftLimit } from '../support/draft-limit';
 import { createOfficer, fetcherFor, signIn, submitReport } from './console-fixtures';
 import { manualClock, tempDir, testConfig } from './helpers';
 
@@ -171,6 +172,10 @@ describe('the password form', () => {
 });
 
 describe('per-address limits on new drafts and messages', () => {
+  it('stores exactly the limit of new drafts sent at once from one address (the slot is in the draft’s batch)', async () => {
+    await checkDraftLimit(proxied.deps.db, '192.0.2.77');
+  });
+
   it('answers the fourth draft in a minute with 429, Retry-After and a Chinese message', async () => {
     const start = () =>
       fetch(

@@ -1,10 +1,18 @@
-// The guarded counter behind sign-in and per-address limits, on D1: parallel takers get at most the limit.
+// The guarded counter behind sign-in and per-address limits, on D1: parallel takers get at most the limit, and a
+// new draft is stored only with a slot.
 import { env } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { takeSlot } from '../../db/repo/limits';
 import * as schema from '../../db/schema';
+import { checkDraftLimit } from '../support/draft-limit';
+
+describe('a new draft under the per-address limit on D1', () => {
+  it('stores exactly the limit of drafts sent at once, and refuses the rest with the seconds to wait', async () => {
+    await checkDraftLimit(drizzle(env.DB, { schema }) as unknown as Db, '203.0.113.9');
+  });
+});
 
 describe('takeSlot on D1', () => {
   it('gives 10 of 40 parallel takers a slot, then none until the window passes', async () => {

@@ -52,6 +52,25 @@ describe('public Worker', () => {
     expect(await cases.text()).toBe(await (await SELF.fetch('http://x/console/cases')).text());
     const hook = await call(new Request('http://x/telegram/webhook', { method: 'POST', body: '{}' }), e);
     expect(hook.status).toBe((await SELF.fetch('http://x/telegram/webhook', { method: 'POST', body: '{}' })).status);
-    expect(passed).toEqual(['GET /login', 'GET /console/cases', 'POST /telegram/webhook']);
+    const openApi = await call(new Request('http://x/api/openapi.json'), e);
+    expect(await openApi.json()).toEqual(await (await SELF.fetch('http://x/api/openapi.json')).json());
+    expect(passed).toEqual(['GET /login', 'GET /console/cases', 'POST /telegram/webhook', 'GET /api/openapi.json']);
+  });
+
+  it('passes everything to the full app when the database is remote libSQL (it opens only D1 itself)', async () => {
+    const { passed, env: e } = withFullApp();
+    // The full app here still runs on D1 (SELF has no such setting): what matters is who answers.
+    const remote = { ...e, LIBSQL_URL: 'libsql://labor-risk.example.turso.io', LIBSQL_AUTH_TOKEN: 'token' };
+    const res = await call(
+      new Request('http://x/api/drafts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.8' },
+        body: '{}',
+      }),
+      remote,
+    );
+    expect(res.status).toBe(201);
+    expect((await call(new Request('http://x/healthz'), remote)).status).toBe(200);
+    expect(passed).toEqual(['POST /api/drafts', 'GET /healthz']);
   });
 });
