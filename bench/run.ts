@@ -503,6 +503,32 @@ async function cityDesk(big: Db, now: Date) {
     count30,
     'count(*) 30 days',
   );
+  // A district officer's statistics always carry the area: two more filters within it.
+  const inArea = { ...month, jurisdictionId: '220102' };
+  await versus(
+    'stats, 30 days, one area, item and source (case_counts)',
+    () => caseBreakdown(big, { ...inArea, item: 'M05', channel: 'web' }),
+    count30area,
+    'count(*) 30 days, that area',
+  );
+  await versus(
+    'stats, 30 days, one area, item and industry (reports_area_industry_window_idx)',
+    () => caseBreakdown(big, { ...inArea, item: 'M05', industry: 'C' }),
+    count30area,
+    'count(*) 30 days, that area',
+  );
+  await versus(
+    'stats, 30 days, one area, industry and source (reports_area_industry_window_idx)',
+    () => caseBreakdown(big, { ...inArea, industry: 'C', channel: 'web' }),
+    count30area,
+    'count(*) 30 days, that area',
+  );
+  await versus(
+    'stats, 30 days, one area, item, industry and source (reports_area_industry_window_idx)',
+    () => caseBreakdown(big, { ...inArea, item: 'M05', industry: 'C', channel: 'web' }),
+    count30area,
+    'count(*) 30 days, that area',
+  );
   // What the overview page reads (src/web/console/overview.tsx): the to-do counts are the per-area counts added up.
   const overview = async (area?: string) => {
     const [perArea] = await Promise.all([

@@ -202,6 +202,12 @@ export const reports = sqliteTable(
     index('reports_industry_window_idx')
       .on(t.industry, t.submittedAt, t.caseId, t.jurisdictionId, t.channel, t.items)
       .where(sql`case_id IS NULL`),
+    // The same within one area (a district officer's statistics by section with an item or a source): the area's
+    // section's cases of a period, a few hundred entries however large the city. Section first: a query without
+    // one (an area's cases of a period) must not find this covering index tempting.
+    index('reports_area_industry_window_idx')
+      .on(t.industry, t.jurisdictionId, t.submittedAt, t.caseId, t.channel, t.items)
+      .where(sql`case_id IS NULL`),
     // The period report's notable cases (db/repo/period-reports.ts): only the cases notable by their own flags.
     // The first in ranking order (its whole key is the ranking, ties included), so the top of a recent period is a short walk from the top; the second by time,
     // so a period whose top lies deep in that order is one range over its own notable cases. Both cover their query

@@ -2,10 +2,11 @@
 // period, the weekly trend by item, and the overview's per-area counts of cases not yet closed.
 // Period counts read case_counts: one row per filter scope and Beijing day, kept by triggers on reports in the
 // statement that stores, joins, splits or merges a case (db/schema.ts), so a month is 30 rows of one scope
-// whatever the number of cases. Item with source has a scope too ('i:…|c:…'); the other filters combining two of
-// item, industry and source, and item with source within one area, have none: they are one aggregate over reports
-// through their indexes. Open-case counts read open_case_counts (kept the same way) and, for what depends on
-// "now" (due soon, overdue), one index range per area over the cases still to be claimed or worked.
+// whatever the number of cases. Item with source has a scope too ('i:…|c:…', 'a:…|i:…|c:…'); an industry section
+// with an item or a source has none: it is one aggregate over the section's cases of the period, through
+// reports_industry_window_idx (or reports_area_industry_window_idx within one area). Open-case counts read
+// open_case_counts (kept the same way) and, for what depends on "now" (due soon, overdue), one index range per area
+// over the cases still to be claimed or worked.
 import { type SQL, sql } from 'drizzle-orm';
 import { BEIJING_OFFSET_MS } from '../../src/time';
 import type { Db } from '../client';
@@ -47,8 +48,8 @@ const emptyBreakdown = (): Breakdown => ({
 });
 
 /**
- * The case_counts scope that answers a filter (the names the triggers write), or undefined when the filter
- * combines two of item, industry and source — but for item and source with no area, which has its own.
+ * The case_counts scope that answers a filter (the names the triggers write), or undefined when the filter has an
+ * industry section with an item or a source.
  */
 export function countsScope(f: Omit<StatsFilter, 'fromDay' | 'toDay'>): string | undefined {
   const others = [
@@ -56,8 +57,8 @@ export function countsScope(f: Omit<StatsFilter, 'fromDay' | 'toDay'>): string |
     f.industry !== undefined && f.industry !== '' ? `n:${f.industry}` : '',
     f.channel ? `c:${f.channel}` : '',
   ].filter(Boolean);
-  // Item and source with no area have a scope of their own ('i:…|c:…', migration 0022); no other pair does.
-  if (others.length > 1 && !(others.length === 2 && f.item && f.channel && !f.jurisdictionId)) return undefined;
+  // Of the pairs only item and source have a scope, the city's (migration 0022) and one area's (0026).
+  if (others.length > 2 || (others.length === 2 && !(f.item && f.channel))) return undefined;
   return [f.jurisdictionId ? `a:${f.jurisdictionId}` : '', ...others].filter(Boolean).join('|');
 }
 
@@ -150,10 +151,12 @@ export async function caseBreakdown(db: Db, f: StatsFilter): Promise<Breakdown> 
 
 /**
  * The cases of a filter with no scope. With an industry section they are read through reports_industry_window_idx
- * (section, period, and the columns grouped on: a twentieth of the period), the item checked on the case's own
+ * (section, period, and the columns grouped on: a twentieth of the period), within one area through
+ * reports_area_industry_window_idx (the area's section's cases of the period), the item checked on the case's own
  * list; otherwise through the submitted_at indexes, the item through report_items.
  */
 function casesOf(f: StatsFilter): SQL {
+  if (f.industry && f.jurisdictionId) return sql`${reports} INDEXED BY reports_area_industry_window_idx`;
   return f.industry ? sql`${reports} INDEXED BY reports_industry_window_idx` : sql`${reports}`;
 }
 

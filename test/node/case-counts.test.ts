@@ -97,6 +97,9 @@ const FILTERS: Omit<StatsFilter, 'fromDay' | 'toDay'>[] = [
   // Item and source with no area: a scope of its own (migration 0022), read like the others.
   { item: 'M05', channel: 'web' },
   { item: 'M07', channel: 'telegram' },
+  // Item and source within one area: a scope of its own too (migration 0026).
+  { jurisdictionId: '220102', item: 'M05', channel: 'web' },
+  { jurisdictionId: '220104', item: 'M07', channel: 'telegram' },
 ];
 
 /** The open-case counts as one aggregate over the cases (what open_case_counts replaced). */
@@ -114,8 +117,9 @@ async function openCountsFromCases(now: Date, soonMs: number): Promise<Map<strin
 }
 
 /**
- * Combined filters, against a count made here row by row: those no case_counts scope answers (counted from the
- * cases, with an industry section through reports_industry_window_idx) and item with source (its own scope).
+ * Combined filters, against a count made here row by row: those no case_counts scope answers (an industry section
+ * with an item or a source, counted from the cases through the section indexes) and item with source (its own
+ * scopes).
  */
 const COMBINED: Omit<StatsFilter, 'fromDay' | 'toDay'>[] = [
   { item: 'M05', industry: 'C' },
@@ -124,6 +128,10 @@ const COMBINED: Omit<StatsFilter, 'fromDay' | 'toDay'>[] = [
   { industry: 'C', channel: 'web' },
   { item: 'M05', channel: 'web' },
   { item: 'M05', channel: 'web', jurisdictionId: '220102' },
+  // Within one area, through reports_area_industry_window_idx.
+  { item: 'M01', industry: 'F', jurisdictionId: '220102' },
+  { industry: 'F', channel: 'telegram', jurisdictionId: '220104' },
+  { item: 'M01', industry: 'F', channel: 'web', jurisdictionId: '220102' },
 ];
 
 /** A breakdown counted here, row by row, from every case of the period (the reference for COMBINED). */
@@ -172,7 +180,9 @@ async function expectCountsMatchCases(): Promise<number> {
   );
   // Item and source read their kept day rows: the scope's rows add up to the same cases as the count by hand.
   expect(countsScope({ item: 'M05', channel: 'web' })).toBe('i:M05|c:web');
-  expect(countsScope({ item: 'M05', channel: 'web', jurisdictionId: '220102' })).toBeUndefined();
+  expect(countsScope({ item: 'M05', channel: 'web', jurisdictionId: '220102' })).toBe('a:220102|i:M05|c:web');
+  expect(countsScope({ item: 'M05', industry: 'C', jurisdictionId: '220102' })).toBeUndefined();
+  expect(countsScope({ industry: 'C', channel: 'web' })).toBeUndefined();
   const kept = await db.get<{ n: number | null }>(sql`SELECT sum(json_extract(counts, '$."c:web"')) AS n
     FROM case_counts WHERE scope = 'i:M05|c:web' AND day >= ${periods[0]?.fromDay} AND day < ${periods[0]?.toDay}`);
   const byHand = await breakdownByHand({ ...periods[0], item: 'M05', channel: 'web' } as StatsFilter);
@@ -268,12 +278,13 @@ describe('counts kept by triggers', () => {
       readFileSync(join(MIGRATIONS_DIR, file), 'utf8')
         .split('--> statement-breakpoint')
         .filter((statement) => !/(CREATE|DROP) TRIGGER/.test(statement));
-    // 0018's backfill, then 0022's of the item-and-source scope it added.
+    // 0018's backfill, then 0022's and 0026's of the scopes they added.
     const backfill = [
       ...backfillOf('0018_case_counts_triggers.sql'),
       ...backfillOf('0022_case_counts_item_source.sql'),
+      ...backfillOf('0026_case_counts_area_item_source.sql'),
     ];
-    expect(backfill).toHaveLength(3);
+    expect(backfill).toHaveLength(4);
     await db.run(sql`DELETE FROM case_counts`);
     await db.run(sql`DELETE FROM open_case_counts`);
     for (const statement of backfill) await db.run(sql.raw(statement));

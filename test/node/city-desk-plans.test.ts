@@ -121,6 +121,33 @@ describe('city desk query plans', () => {
     }
   });
 
+  it('within one area, a section with an item or a source reads only that area’s section’s entries', async () => {
+    for (const f of [
+      { item: 'M05', industry: 'C' },
+      { industry: 'C', channel: 'web' },
+      { item: 'M05', industry: 'C', channel: 'web' },
+    ]) {
+      const filter = { ...month, jurisdictionId: '220102', ...f };
+      for (const read of [() => caseBreakdown(db, filter), () => weeklyTrend(db, filter, 12)]) {
+        for (const plan of await plansOf(read)) {
+          expect(plan).toMatch(
+            /SEARCH reports USING COVERING INDEX reports_area_industry_window_idx \(industry=\? AND jurisdiction_id=\? AND submitted_at>\? AND submitted_at<\?\)/,
+          );
+          expect(plan).not.toContain('report_items');
+        }
+      }
+    }
+  });
+
+  it('item and source read their kept day rows, in the city and in one area', async () => {
+    for (const f of [{}, { jurisdictionId: '220102' }]) {
+      for (const plan of await plansOf(() => caseBreakdown(db, { ...month, ...f, item: 'M05', channel: 'web' })))
+        expect(plan).toMatch(
+          /SEARCH case_counts USING INDEX sqlite_autoindex_case_counts_1 \(scope=\? AND day>\? AND day<\?\)/,
+        );
+    }
+  });
+
   it('the overview’s counts read the kept counts and only covering indexes of reports', async () => {
     for (const read of [
       () => openCountsByArea(db, now, 7_200_000),
@@ -165,5 +192,18 @@ describe('city desk query plans', () => {
       'SEARCH reports USING COVERING INDEX reports_open_area_industry_idx (jurisdiction_id=? AND industry=? AND submitted_at>? AND submitted_at<?)',
     );
     expect(district.join(' | ')).not.toMatch(/TEMP B-TREE/);
+    // Over a month and the month before: every read of reports (window, later cases, sections, the previous
+    // window's part days) is a range of submission times, never all of the district's cases.
+    const month30 = await plansOf(() =>
+      regionalMetrics(db, {
+        from: new Date(now.getTime() - 30 * 86_400_000),
+        to: now,
+        before: new Date(now.getTime() - 60 * 86_400_000),
+        jurisdictionId: '220102',
+      }),
+    );
+    const accesses = month30.join(' | ').match(/(SEARCH|SCAN) reports[^|]*/g) ?? [];
+    expect(accesses.length).toBeGreaterThan(3);
+    for (const access of accesses) expect(access).toMatch(/submitted_at>\?/);
   });
 });

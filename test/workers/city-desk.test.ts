@@ -1,9 +1,9 @@
 // The city desk on the Workers host (workerd + D1): the overview and statistics read the counts the triggers
-// on reports keep (db/migrations/0018_case_counts_triggers.sql, 0022's item-and-source scope) — equal to the figures
-// counted from the cases after a join, a split, a merge, a close and a move between districts, as are the warning
-// level's ranks in the city and in a district (0021_level_employer_triggers.sql, 0024_level_area_triggers.sql) —
-// and the Excel workbook is built by the lazily imported
-// write-excel-file inside the bundle.
+// on reports keep (db/migrations/0018_case_counts_triggers.sql, 0022's and 0026's item-and-source scopes) — equal
+// to the figures counted from the cases after a join, a split, a merge, a close and a move between districts, as
+// are the warning level's ranks in the city and in a district (0021_level_employer_triggers.sql,
+// 0024_level_area_triggers.sql) — and the Excel workbook is built by the lazily imported write-excel-file inside
+// the bundle.
 import { env, SELF } from 'cloudflare:test';
 import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
@@ -138,16 +138,20 @@ describe('the city desk on the Workers host', () => {
     );
     expect((await findReport(db, 'W4'))?.caseId).toBe('W2');
     const today = beijingDay(now);
+    // Item and source, in the city and in one area: kept scopes of their own (migrations 0022, 0026), written by
+    // the triggers on D1 too.
+    const pairs = [
+      { item: 'M05', channel: 'web' },
+      { item: 'M07', channel: 'telegram' },
+      { jurisdictionId: '220104', item: 'M07', channel: 'telegram' },
+    ];
     const expectCountsMatchCases = async () => {
       const filters = [{}, { jurisdictionId: '220104' }, { item: 'M05' }, { industry: 'F' }, { channel: 'web' }];
-      // Item and source: a kept scope of its own (migration 0022), written by the triggers on D1 too.
-      for (const f of [...filters, { item: 'M05', channel: 'web' }, { item: 'M07', channel: 'telegram' }]) {
+      for (const f of [...filters, ...pairs]) {
         const period = { fromDay: today - 30, toDay: today + 1, ...f };
         expect(await caseBreakdown(db, period)).toEqual(await breakdownFromCases(db, period));
         expect(await weeklyTrend(db, period)).toEqual(await trendFromCases(db, period));
       }
-      const itemSource = { fromDay: today - 30, toDay: today + 1, item: 'M05', channel: 'web' };
-      expect((await caseBreakdown(db, itemSource)).total).toBeGreaterThan(0);
       // An industry section with an item (no scope): the section index's own entries on D1, against a plain count.
       for (const [item, industry] of [
         ['M05', 'C'],
@@ -189,6 +193,16 @@ describe('the city desk on the Workers host', () => {
       expect((await regionalMetrics(db, { from: at(24 * 30), to, before: at(24 * 60) })).employers).toBeGreaterThan(0);
     };
     await expectCountsMatchCases();
+    for (const f of pairs)
+      expect((await caseBreakdown(db, { fromDay: today - 30, toDay: today + 1, ...f })).total).toBeGreaterThan(0);
+    // A section with an item within one area (reports_area_industry_window_idx on D1), against a plain count.
+    const inArea = { fromDay: today - 30, toDay: today + 1, jurisdictionId: '220104', item: 'M07', industry: 'F' };
+    const plainInArea = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM reports AS r
+      WHERE case_id IS NULL AND industry = 'F' AND jurisdiction_id = '220104'
+        AND submitted_at >= ${dayStart(today - 30).getTime()} AND submitted_at < ${dayStart(today + 1).getTime()}
+        AND EXISTS (SELECT 1 FROM report_items WHERE report_id = r.id AND item = 'M07')`);
+    expect(plainInArea?.n).toBeGreaterThan(0);
+    expect((await caseBreakdown(db, inArea)).total).toBe(plainInArea?.n);
     const w4 = await findReport(db, 'W4');
     await db.batch(
       splitStatements(db, { followUp: w4!, officerId: 'of_city_desk', reason: '另一起', dueAt: at(-24), now }) as [

@@ -1,0 +1,1 @@
+CREATE INDEX `reports_area_industry_window_idx` ON `reports` (`industry`,`jurisdiction_id`,`submitted_at`,`case_id`,`channel`,`items`) WHERE case_id IS NULL;
