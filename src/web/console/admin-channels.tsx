@@ -157,18 +157,20 @@ const ChannelForm: FC<{ session: Session; jurisdictions: Jurisdiction[]; values:
   </form>
 );
 
-/** The message "发送测试消息" sends: says what it is and changes nothing. Chinese whatever the channel's language. */
+/** The message "发送测试消息" sends, in the channel's language: says what it is and changes nothing. */
 function testMessage(ch: ChannelRow, consoleUrl: string): AlertMessage {
+  const locale = ch.locale === 'en' ? 'en' : 'zh';
+  const say = officerText('adminChannels', locale);
   return {
-    locale: ch.locale === 'en' ? 'en' : 'zh',
+    locale,
     reportId: 'test',
     notice: 'report_alert',
     urgent: false,
-    title: t.testTitle(ch.name),
+    title: say.testTitle(ch.name),
     fields: [],
     reasonsLabel: '',
     reasons: [],
-    link: { label: t.openConsole, url: consoleUrl },
+    link: { label: say.openConsole, url: consoleUrl },
     claimable: false,
   };
 }
