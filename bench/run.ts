@@ -503,6 +503,12 @@ async function cityDesk(big: Db, now: Date) {
     count30,
     'count(*) 30 days',
   );
+  await versus(
+    'stats, 30 days, industry and source (case_counts)',
+    () => caseBreakdown(big, { ...month, industry: 'C', channel: 'web' }),
+    count30,
+    'count(*) 30 days',
+  );
   // A district officer's statistics always carry the area: two more filters within it.
   const inArea = { ...month, jurisdictionId: '220102' };
   await versus(
@@ -518,7 +524,7 @@ async function cityDesk(big: Db, now: Date) {
     'count(*) 30 days, that area',
   );
   await versus(
-    'stats, 30 days, one area, industry and source (reports_area_industry_window_idx)',
+    'stats, 30 days, one area, industry and source (case_counts)',
     () => caseBreakdown(big, { ...inArea, industry: 'C', channel: 'web' }),
     count30area,
     'count(*) 30 days, that area',
@@ -538,6 +544,19 @@ async function cityDesk(big: Db, now: Date) {
     return todoTotals(perArea);
   };
   await versus('12-week trend by item (case_counts)', () => weeklyTrend(big, quarter, 12), count84, 'count(*) 84 days');
+  // The statistics page draws the selection's 12-week trend beside its table: with no scope, from the cases.
+  await versus(
+    '12-week trend, item and industry (reports_industry_window_idx)',
+    () => weeklyTrend(big, { ...quarter, item: 'M05', industry: 'C' }, 12),
+    count84,
+    'count(*) 84 days',
+  );
+  await versus(
+    '12-week trend, one area, item and industry (reports_area_industry_window_idx)',
+    () => weeklyTrend(big, { ...quarter, jurisdictionId: '220102', item: 'M05', industry: 'C' }, 12),
+    count84area,
+    'count(*) 84 days, that area',
+  );
   await versus(
     'overview: open and to-do counts + 12-week trend + industries',
     () => overview(),

@@ -2,11 +2,11 @@
 // period, the weekly trend by item, and the overview's per-area counts of cases not yet closed.
 // Period counts read case_counts: one row per filter scope and Beijing day, kept by triggers on reports in the
 // statement that stores, joins, splits or merges a case (db/schema.ts), so a month is 30 rows of one scope
-// whatever the number of cases. Item with source has a scope too ('i:…|c:…', 'a:…|i:…|c:…'); an industry section
-// with an item or a source has none: it is one aggregate over the section's cases of the period, through
-// reports_industry_window_idx (or reports_area_industry_window_idx within one area). Open-case counts read
-// open_case_counts (kept the same way) and, for what depends on "now" (due soon, overdue), one index range per area
-// over the cases still to be claimed or worked.
+// whatever the number of cases. Item with source and industry with source have scopes too ('i:…|c:…', 'n:…|c:…',
+// and the same within one area); an industry section with an item has none: it is one aggregate over the section's
+// cases of the period, through reports_industry_window_idx (reports_area_industry_window_idx within one area), the
+// item checked on the index entry. Open-case counts read open_case_counts (kept the same way) and, for what depends
+// on "now" (due soon, overdue), one index range per area over the cases still to be claimed or worked.
 import { type SQL, sql } from 'drizzle-orm';
 import { BEIJING_OFFSET_MS } from '../../src/time';
 import type { Db } from '../client';
@@ -49,7 +49,7 @@ const emptyBreakdown = (): Breakdown => ({
 
 /**
  * The case_counts scope that answers a filter (the names the triggers write), or undefined when the filter has an
- * industry section with an item or a source.
+ * industry section with an item.
  */
 export function countsScope(f: Omit<StatsFilter, 'fromDay' | 'toDay'>): string | undefined {
   const others = [
@@ -57,8 +57,9 @@ export function countsScope(f: Omit<StatsFilter, 'fromDay' | 'toDay'>): string |
     f.industry !== undefined && f.industry !== '' ? `n:${f.industry}` : '',
     f.channel ? `c:${f.channel}` : '',
   ].filter(Boolean);
-  // Of the pairs only item and source have a scope, the city's (migration 0022) and one area's (0026).
-  if (others.length > 2 || (others.length === 2 && !(f.item && f.channel))) return undefined;
+  // Of the pairs, item with source and industry with source have scopes, the city's and one area's (migrations
+  // 0022, 0026, 0027); item with industry, and all three, have none.
+  if (others.length > 2 || (others.length === 2 && !f.channel)) return undefined;
   return [f.jurisdictionId ? `a:${f.jurisdictionId}` : '', ...others].filter(Boolean).join('|');
 }
 

@@ -100,6 +100,10 @@ const FILTERS: Omit<StatsFilter, 'fromDay' | 'toDay'>[] = [
   // Item and source within one area: a scope of its own too (migration 0026).
   { jurisdictionId: '220102', item: 'M05', channel: 'web' },
   { jurisdictionId: '220104', item: 'M07', channel: 'telegram' },
+  // Industry and source, in the city and in one area (migration 0027).
+  { industry: 'F', channel: 'telegram' },
+  { industry: 'C', channel: 'web' },
+  { jurisdictionId: '220104', industry: 'F', channel: 'telegram' },
 ];
 
 /** The open-case counts as one aggregate over the cases (what open_case_counts replaced). */
@@ -118,8 +122,8 @@ async function openCountsFromCases(now: Date, soonMs: number): Promise<Map<strin
 
 /**
  * Combined filters, against a count made here row by row: those no case_counts scope answers (an industry section
- * with an item or a source, counted from the cases through the section indexes) and item with source (its own
- * scopes).
+ * with an item, counted from the cases through the section indexes) and those with two filters' scopes (item or
+ * industry with source).
  */
 const COMBINED: Omit<StatsFilter, 'fromDay' | 'toDay'>[] = [
   { item: 'M05', industry: 'C' },
@@ -128,9 +132,9 @@ const COMBINED: Omit<StatsFilter, 'fromDay' | 'toDay'>[] = [
   { industry: 'C', channel: 'web' },
   { item: 'M05', channel: 'web' },
   { item: 'M05', channel: 'web', jurisdictionId: '220102' },
+  { industry: 'F', channel: 'telegram', jurisdictionId: '220104' },
   // Within one area, through reports_area_industry_window_idx.
   { item: 'M01', industry: 'F', jurisdictionId: '220102' },
-  { industry: 'F', channel: 'telegram', jurisdictionId: '220104' },
   { item: 'M01', industry: 'F', channel: 'web', jurisdictionId: '220102' },
 ];
 
@@ -182,7 +186,8 @@ async function expectCountsMatchCases(): Promise<number> {
   expect(countsScope({ item: 'M05', channel: 'web' })).toBe('i:M05|c:web');
   expect(countsScope({ item: 'M05', channel: 'web', jurisdictionId: '220102' })).toBe('a:220102|i:M05|c:web');
   expect(countsScope({ item: 'M05', industry: 'C', jurisdictionId: '220102' })).toBeUndefined();
-  expect(countsScope({ industry: 'C', channel: 'web' })).toBeUndefined();
+  expect(countsScope({ item: 'M05', industry: 'C', channel: 'web' })).toBeUndefined();
+  expect(countsScope({ industry: 'C', channel: 'web', jurisdictionId: '220102' })).toBe('a:220102|n:C|c:web');
   const kept = await db.get<{ n: number | null }>(sql`SELECT sum(json_extract(counts, '$."c:web"')) AS n
     FROM case_counts WHERE scope = 'i:M05|c:web' AND day >= ${periods[0]?.fromDay} AND day < ${periods[0]?.toDay}`);
   const byHand = await breakdownByHand({ ...periods[0], item: 'M05', channel: 'web' } as StatsFilter);
@@ -278,13 +283,14 @@ describe('counts kept by triggers', () => {
       readFileSync(join(MIGRATIONS_DIR, file), 'utf8')
         .split('--> statement-breakpoint')
         .filter((statement) => !/(CREATE|DROP) TRIGGER/.test(statement));
-    // 0018's backfill, then 0022's and 0026's of the scopes they added.
+    // 0018's backfill, then 0022's, 0026's and 0027's of the scopes they added.
     const backfill = [
       ...backfillOf('0018_case_counts_triggers.sql'),
       ...backfillOf('0022_case_counts_item_source.sql'),
       ...backfillOf('0026_case_counts_area_item_source.sql'),
+      ...backfillOf('0027_case_counts_industry_source.sql'),
     ];
-    expect(backfill).toHaveLength(4);
+    expect(backfill).toHaveLength(5);
     await db.run(sql`DELETE FROM case_counts`);
     await db.run(sql`DELETE FROM open_case_counts`);
     for (const statement of backfill) await db.run(sql.raw(statement));

@@ -1,5 +1,5 @@
 // The city desk on the Workers host (workerd + D1): the overview and statistics read the counts the triggers
-// on reports keep (db/migrations/0018_case_counts_triggers.sql, 0022's and 0026's item-and-source scopes) — equal
+// on reports keep (db/migrations/0018_case_counts_triggers.sql, with 0022's, 0026's and 0027's scopes) — equal
 // to the figures counted from the cases after a join, a split, a merge, a close and a move between districts, as
 // are the warning level's ranks in the city and in a district (0021_level_employer_triggers.sql,
 // 0024_level_area_triggers.sql) — and the Excel workbook is built by the lazily imported write-excel-file inside
@@ -138,12 +138,14 @@ describe('the city desk on the Workers host', () => {
     );
     expect((await findReport(db, 'W4'))?.caseId).toBe('W2');
     const today = beijingDay(now);
-    // Item and source, in the city and in one area: kept scopes of their own (migrations 0022, 0026), written by
-    // the triggers on D1 too.
+    // Item or industry with source, in the city and in one area: kept scopes of their own (migrations 0022, 0026,
+    // 0027), written by the triggers on D1 too.
     const pairs = [
       { item: 'M05', channel: 'web' },
       { item: 'M07', channel: 'telegram' },
       { jurisdictionId: '220104', item: 'M07', channel: 'telegram' },
+      { industry: 'F', channel: 'telegram' },
+      { jurisdictionId: '220104', industry: 'F', channel: 'telegram' },
     ];
     const expectCountsMatchCases = async () => {
       const filters = [{}, { jurisdictionId: '220104' }, { item: 'M05' }, { industry: 'F' }, { channel: 'web' }];
