@@ -5,7 +5,7 @@
 // share of the employer's largest figure, in the city (level_employer / level_people, reports_open_window_idx) and
 // in its district (level_area_employer / level_area_people, reports_open_area_idx; db/schema.ts) — and one index
 // probe per district (the city's) and per industry section; the previous window's count reads case_counts' whole
-// days and counts only the two part days at its ends, in one statement. A window with open cases after its end is
+// days and counts only the two part days at its ends, all in one statement. A window with open cases after its end is
 // one aggregate over the open cases of the window (reports_open_area_idx / reports_window_idx). No case is loaded
 // into memory.
 import { type SQL, sql } from 'drizzle-orm';
@@ -32,9 +32,15 @@ const SECTIONS = [...'ABCDEFGHIJKLMNOPQRST'];
 type Current = Omit<LevelMetrics, 'trend'> & { cases: number };
 
 export async function regionalMetrics(db: Db, w: RegionWindow): Promise<LevelMetrics> {
+  const area = w.jurisdictionId || undefined;
+  const kept = await openCasesKept(db, w, area);
+  if (kept) {
+    const { previous, ...current } = kept;
+    return withTrend(current, previous);
+  }
   const [current, previous] = await Promise.all([
-    openCasesKept(db, w, w.jurisdictionId || undefined),
-    casesBetween(db, w.before, w.from, w.jurisdictionId),
+    openCasesAggregate(db, w, area),
+    casesCounted(db, casesBetween(w.before, w.from, area)),
   ]);
   return withTrend(current, previous);
 }
@@ -43,7 +49,7 @@ export async function regionalMetrics(db: Db, w: RegionWindow): Promise<LevelMet
 export async function regionalMetricsFromCases(db: Db, w: RegionWindow): Promise<LevelMetrics> {
   const [current, previous] = await Promise.all([
     openCasesAggregate(db, w, w.jurisdictionId),
-    casesCounted(db, w.before.getTime(), w.from.getTime(), w.jurisdictionId),
+    casesCounted(db, casesIn(w.before.getTime(), w.from.getTime(), w.jurisdictionId)),
   ]);
   return withTrend(current, previous);
 }
@@ -56,11 +62,16 @@ function withTrend({ cases, ...metrics }: Current, previous: number): LevelMetri
 }
 
 /**
- * The whole city or one district: sums of the kept ranks over the window's open cases, and one index probe per
- * district (the city's) and per industry section. Counted from the cases instead when an open case of the scope
- * was reported at or after the window's end (never for "now"): the kept ranks are then not the window's own.
+ * The whole city or one district, in one statement: sums of the kept ranks over the window's open cases, one index
+ * probe per district (the city's) and per industry section, and the previous window's cases. Undefined when an open
+ * case of the scope was reported at or after the window's end (never for "now"): the kept ranks are then not the
+ * window's own, and the window is counted from its cases.
  */
-async function openCasesKept(db: Db, w: RegionWindow, area?: string): Promise<Current> {
+async function openCasesKept(
+  db: Db,
+  w: RegionWindow,
+  area?: string,
+): Promise<(Current & { previous: number }) | undefined> {
   const from = w.from.getTime();
   const to = w.to.getTime();
   const inWindow = sql`submitted_at >= ${from} AND submitted_at < ${to}`;
@@ -86,14 +97,16 @@ async function openCasesKept(db: Db, w: RegionWindow, area?: string): Promise<Cu
     people: number | null;
     districts: number;
     industries: number;
+    previous: number;
   }>(sql`SELECT
       EXISTS (SELECT 1 FROM reports INDEXED BY ${window} WHERE ${inArea} submitted_at >= ${to} AND ${OPEN}) AS later,
       count(*) AS cases, sum(group_incident) AS incidents, ${ranks}, ${districts} AS districts,
       (SELECT count(*) FROM json_each(${JSON.stringify(SECTIONS)}) AS s
        WHERE EXISTS (SELECT 1 FROM reports INDEXED BY ${sections}
-         WHERE ${inArea} industry = s.value AND ${inWindow} AND ${OPEN})) AS industries
+         WHERE ${inArea} industry = s.value AND ${inWindow} AND ${OPEN})) AS industries,
+      ${casesBetween(w.before, w.from, area)} AS previous
     FROM reports INDEXED BY ${window} WHERE ${inArea} ${inWindow} AND ${OPEN}`);
-  if (!row || row.later) return openCasesAggregate(db, w, area);
+  if (!row || row.later) return undefined;
   return {
     cases: row.cases,
     employers: row.employers ?? 0,
@@ -101,6 +114,7 @@ async function openCasesKept(db: Db, w: RegionWindow, area?: string): Promise<Cu
     groupIncidents: row.incidents ?? 0,
     districts: row.districts,
     industries: row.industries,
+    previous: row.previous,
   };
 }
 
@@ -135,26 +149,25 @@ async function openCasesAggregate(db: Db, w: RegionWindow, jurisdictionId?: stri
 }
 
 /**
- * Cases reported in [from, to), closed or not, in one statement: case_counts for the whole Beijing days inside, and
- * the cases of the part days at either end counted through their indexes.
+ * Cases reported in [from, to), closed or not, as a scalar SQL expression: case_counts for the whole Beijing days
+ * inside, and the cases of the part days at either end counted through their indexes.
  */
-async function casesBetween(db: Db, from: Date, to: Date, jurisdictionId?: string): Promise<number> {
+function casesBetween(from: Date, to: Date, jurisdictionId?: string): SQL {
   const firstDay = beijingDay(new Date(from.getTime() - 1)) + 1; // the first day starting at or after `from`
   const lastDay = beijingDay(to); // the day `to` falls in: whole days are [firstDay, lastDay)
-  if (firstDay >= lastDay) return casesCounted(db, from.getTime(), to.getTime(), jurisdictionId);
-  const row = await db.get<{ n: number }>(sql`SELECT ${casesOnDays(firstDay, lastDay, jurisdictionId)}
+  if (firstDay >= lastDay) return casesIn(from.getTime(), to.getTime(), jurisdictionId);
+  return sql`(${casesOnDays(firstDay, lastDay, jurisdictionId)}
     + ${casesIn(from.getTime(), dayStart(firstDay).getTime(), jurisdictionId)}
-    + ${casesIn(dayStart(lastDay).getTime(), to.getTime(), jurisdictionId)} AS n`);
+    + ${casesIn(dayStart(lastDay).getTime(), to.getTime(), jurisdictionId)})`;
+}
+
+/** A count expression read alone. */
+async function casesCounted(db: Db, count: SQL): Promise<number> {
+  const row = await db.get<{ n: number }>(sql`SELECT ${count} AS n`);
   return row?.n ?? 0;
 }
 
-/** Cases (not follow-ups) reported in [from, to) ms, closed or not, counted from the cases themselves. */
-async function casesCounted(db: Db, from: number, to: number, jurisdictionId?: string): Promise<number> {
-  const row = await db.get<{ n: number }>(sql`SELECT ${casesIn(from, to, jurisdictionId)} AS n`);
-  return row?.n ?? 0;
-}
-
-/** The same count as a scalar SQL expression. */
+/** Cases (not follow-ups) reported in [from, to) ms, closed or not, counted from the cases: a scalar expression. */
 function casesIn(from: number, to: number, jurisdictionId?: string): SQL {
   if (from >= to) return sql`0`;
   return sql`(SELECT count(*) FROM ${r}
