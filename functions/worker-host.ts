@@ -51,7 +51,10 @@ export async function depsFor(env: Env, defer: AppDeps['defer'], openDb: OpenDb)
  * The app built once per isolate (again only if the bindings change), not per request. Work after a response
  * goes through the request's own executionCtx (see src/http/after.ts); this fallback only logs failures.
  */
-export function onePerIsolate<A>(build: (deps: AppDeps) => A, openDb: OpenDb): (env: Env) => Promise<A> {
+export function onePerIsolate<A, E extends Env = Env>(
+  build: (deps: AppDeps, env: E) => A,
+  openDb: OpenDb,
+): (env: E) => Promise<A> {
   let cached: { env: Env; app: Promise<A> } | undefined;
   return (env) => {
     if (cached?.env !== env) {
@@ -59,7 +62,7 @@ export function onePerIsolate<A>(build: (deps: AppDeps) => A, openDb: OpenDb): (
         env,
         (work) => void work().catch((err) => consoleLogger('error', 'background.failed', errorFields(err))),
         openDb,
-      ).then(build);
+      ).then((deps) => build(deps, env));
       cached = { env, app };
     }
     return cached.app;

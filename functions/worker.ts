@@ -1,6 +1,7 @@
 // Workers host of the whole app: D1 binding `DB` (drizzle-orm/d1), or libSQL over HTTP when LIBSQL_URL is set.
 // The cron trigger runs the same tick as the Node host's timer. functions/public-worker.ts may stand in front of
 // it for the reporter's requests (ARCHITECTURE.md § Start-up).
+import { WorkerEntrypoint } from 'cloudflare:workers';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
 import { createApp } from '../src/app';
@@ -20,6 +21,18 @@ export const workerDb: OpenDb = async (env, config): Promise<Db> => {
 };
 
 const appFor = onePerIsolate(createApp, workerDb);
+
+/**
+ * The outbox's first try for a write the public Worker made (functions/public-worker.ts calls it over its OUTBOX
+ * service binding after a submit or a reporter's message), so that Worker never carries the dispatcher. Reached
+ * only through the binding, never from the internet.
+ */
+export class Outbox extends WorkerEntrypoint<Env> {
+  async dispatchSoon(): Promise<void> {
+    const deps = await depsFor(this.env, (work) => this.ctx.waitUntil(work()), workerDb);
+    await (await import('../src/notify/dispatcher')).dispatchSoon(deps);
+  }
+}
 
 export default {
   async fetch(request, env, ctx) {

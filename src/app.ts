@@ -7,7 +7,12 @@ import type { AppDeps, AppEnv } from './deps';
 import { lazyApp } from './http/lazy';
 import { createPublicApp, subApp } from './public-app';
 
-export function createApp(deps: AppDeps) {
+export function createApp(host: AppDeps) {
+  // The outbox's first try after a write runs here, the dispatcher loaded on first use.
+  const deps: AppDeps = {
+    ...host,
+    sendOutboxSoon: host.sendOutboxSoon ?? (async () => (await import('./notify/dispatcher')).dispatchSoon(deps)),
+  };
   const { app, intake } = createPublicApp(deps);
   app.get('/api/openapi.json', async (c) =>
     c.json((await import('./api/openapi')).openApiDocument(publicUrl(deps.config))),

@@ -26,6 +26,12 @@ export interface AppDeps {
   botPolling?: () => { state: string; since: Date; failures: number } | undefined;
   /** Structured log lines (src/log.ts); when absent, `loggerOf` picks the console (silent under APP_ENV=test). */
   log?: Logger;
+  /**
+   * Sends the outbox's due rows now: the first try after a request wrote some (src/notify/after-response.ts).
+   * createApp sets the dispatcher of this process; the public Worker asks the whole app over its OUTBOX binding,
+   * so it never carries the dispatcher. Unset, nothing is lost: the tick sends them.
+   */
+  sendOutboxSoon?: () => Promise<unknown>;
 }
 
 export const systemClock = () => new Date();

@@ -32,10 +32,10 @@ describe('public Worker bundle', () => {
     expect(officerSide).toEqual([]);
   });
 
-  it('carries neither the remote libSQL client nor the OpenAPI document (the whole app answers for both)', async () => {
+  it('carries neither the remote libSQL client, the dispatcher nor the OpenAPI document (the whole app has them)', async () => {
     const inputs = await bundledInputs('functions/public-worker.ts');
     const fullAppOnly = inputs.filter((p) =>
-      /node_modules\/(@libsql\/|drizzle-orm\/libsql\/|zod\/v4\/core\/json-schema-processors)|^src\/api\/openapi/.test(
+      /node_modules\/(@libsql\/|drizzle-orm\/libsql\/|zod\/v4\/core\/json-schema-processors)|^src\/(api\/openapi|notify\/dispatcher)/.test(
         p,
       ),
     );
@@ -48,5 +48,6 @@ describe('public Worker bundle', () => {
     expect(inputs.some((p) => p.includes('node_modules/docx/'))).toBe(true);
     expect(inputs.some((p) => p.includes('node_modules/@libsql/client/'))).toBe(true);
     expect(inputs.some((p) => p.startsWith('src/api/openapi'))).toBe(true);
+    expect(inputs.some((p) => p.startsWith('src/notify/dispatcher'))).toBe(true);
   });
 });
