@@ -5,8 +5,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { workerBuild } from '../../bench/startup';
 
-/** The source files with code in the bundle (a module esbuild reads but tree-shakes away carries nothing). */
-async function bundledInputs(entry: string): Promise<string[]> {
+async function bundled(entry: string) {
   const out = await build({
     ...workerBuild(),
     entryPoints: [entry],
@@ -16,6 +15,12 @@ async function bundledInputs(entry: string): Promise<string[]> {
     outdir: '/tmp',
   });
   const [output] = Object.values(out.metafile.outputs);
+  return output;
+}
+
+/** The source files with code in the bundle (a module esbuild reads but tree-shakes away carries nothing). */
+async function bundledInputs(entry: string): Promise<string[]> {
+  const output = await bundled(entry);
   return Object.entries(output?.inputs ?? {}).flatMap(([path, { bytesInOutput }]) => (bytesInOutput > 0 ? [path] : []));
 }
 
@@ -30,6 +35,14 @@ describe('public Worker bundle', () => {
       ),
     );
     expect(officerSide).toEqual([]);
+  });
+
+  it('imports no Node built-in: workerd would load its Node module (node:crypto: ~3.5 ms of CPU) in every isolate', async () => {
+    const output = await bundled('functions/public-worker.ts');
+    const builtIns = (output?.imports ?? [])
+      .map((i) => i.path)
+      .filter((p) => p.startsWith('node:') || !p.includes(':'));
+    expect(builtIns).toEqual([]);
   });
 
   it('carries neither the remote libSQL client, the dispatcher nor the OpenAPI document (the whole app has them)', async () => {
