@@ -28,7 +28,8 @@ import { caseScope } from '../auth/roles';
 import { type AppDeps, bindDeps } from '../deps';
 import { newId } from '../ids';
 import { type IntakeCtx, newReceipt } from '../intake/index';
-import { bilingual, inBoth } from '../messages/index';
+import { bilingual, type Catalogue, textOf } from '../messages/index';
+import { type OfficerCatalogue, officerText } from '../messages/officer';
 import type { Assessment } from '../rules/index';
 import { intakeCtxOf } from '../service/intake-service';
 import { reporterSmsRow } from '../sms/outbound';
@@ -149,7 +150,7 @@ export async function handOver(
 
 export async function addNote(deps: AppDeps, officer: Officer, reportId: string, text: string, nonce?: string) {
   await load(deps, officer, reportId);
-  const clean = requireText(text, NOTE_MAX, '备注');
+  const clean = requireText(text, NOTE_MAX, 'note');
   await once(deps, nonce, [event(deps, officer, reportId, 'note', { text: clean })]);
 }
 
@@ -159,7 +160,7 @@ export async function addNote(deps: AppDeps, officer: Officer, reportId: string,
  */
 export async function messageReporter(deps: AppDeps, officer: Officer, reportId: string, text: string, nonce?: string) {
   const { report } = await load(deps, officer, reportId);
-  const clean = requireText(text, MESSAGE_MAX, '消息');
+  const clean = requireText(text, MESSAGE_MAX, 'message');
   const now = deps.clock();
   const chat = report.reporterChat?.startsWith('tg:') ? report.reporterChat.slice(3) : undefined;
   const openid = report.reporterChat?.startsWith('wx:') ? report.reporterChat.slice(3) : undefined;
@@ -202,7 +203,7 @@ export async function close(deps: AppDeps, officer: Officer, reportId: string, r
   if (report.caseId) throw new CaseError('not_an_open_case');
   const cityApproval = report.status !== 'annex4_submitted';
   if (cityApproval && officer.role !== 'city_officer') throw new CaseError('close_needs_annex4');
-  const text = requireText(reason, NOTE_MAX, '销号理由');
+  const text = requireText(reason, NOTE_MAX, 'closeReason');
   const now = deps.clock();
   const sms = reporterSmsRow(deps, report, 'closed', now);
   const results = await deps.db.batch([
@@ -232,7 +233,7 @@ export async function markUrgency(
   if (report.urgency === to) {
     throw new CaseError('invalid', bilingual('errorDetails', urgent ? 'alreadyUrgent' : 'alreadyNotUrgent'));
   }
-  const why = requireText(reason, NOTE_MAX, '标记理由');
+  const why = requireText(reason, NOTE_MAX, 'markReason');
   const now = deps.clock();
   const due = report.annex4DueAt.getTime();
   const dueAt = urgent
@@ -261,7 +262,7 @@ export async function splitOff(deps: AppDeps, officer: Officer, reportId: string
   const [first, ...rest] = splitStatements(deps.db, {
     followUp: report,
     officerId: officer.id,
-    reason: requireText(reason, NOTE_MAX, '拆分理由'),
+    reason: requireText(reason, NOTE_MAX, 'splitReason'),
     dueAt: annex4DueAt(now, report.urgency, deps.config),
     now,
   });
@@ -277,7 +278,7 @@ export async function mergeInto(
   reason: string,
 ) {
   const { report: from } = await load(deps, officer, reportId);
-  const why = requireText(reason, NOTE_MAX, '合并理由');
+  const why = requireText(reason, NOTE_MAX, 'mergeReason');
   const into = await findReportByReceipt(deps.db, intoReceipt.trim().toUpperCase());
   const scope = caseScope(officer);
   const visible = into && scope && (scope.jurisdictionId === null || scope.jurisdictionId === into.jurisdictionId);
@@ -457,7 +458,7 @@ function accountabilityOf(
         id: `ae_unreported_${ids.reportId}`,
         kind: 'unreported',
         status: 'confirmed',
-        reason: `录入案件时工作人员认定：用人单位未报告（来源：${SOURCE_ZH[origin.source]}）。`,
+        reason: ENTRY.unreportedAtEntry(SOURCE_ZH[origin.source]),
         decidedBy: ids.officerId,
         decidedAt: ids.now,
       },
@@ -473,25 +474,21 @@ function accountabilityOf(
   return [];
 }
 
-export const SOURCE_ZH: Record<CaseOrigin['source'], string> = {
-  phone: '电话',
-  wechat: '微信',
-  visit: '走访摸排',
-  opinion: '舆情监测',
-  referral: '部门转办',
-};
+/** The entry's wording: Chinese, as it is stored with the accountability entry. */
+const ENTRY = officerText('caseEntry');
+export const SOURCE_ZH: Record<CaseOrigin['source'], string> = ENTRY.sources;
 
-function requireText(text: string, max: number, what: string): string {
+type OfficerTextName = keyof OfficerCatalogue['caseEntry']['texts'];
+
+/** An officer's text, trimmed; refused empty or over `max`, naming the field in each locale. */
+function requireText(text: string, max: number, what: OfficerTextName): string {
   const clean = text.replace(/\r\n/g, '\n').trim();
-  if (!clean)
-    throw new CaseError(
-      'invalid',
-      inBoth('errorDetails', (t) => t.textEmpty(what)),
-    );
-  if (clean.length > max)
-    throw new CaseError(
-      'invalid',
-      inBoth('errorDetails', (t) => t.textTooLong(what, max)),
-    );
+  const refuse = (say: (messages: Catalogue['errorDetails'], name: string) => string) =>
+    new CaseError('invalid', {
+      zh: say(textOf('errorDetails', 'zh'), officerText('caseEntry', 'zh').texts[what]),
+      en: say(textOf('errorDetails', 'en'), officerText('caseEntry', 'en').texts[what]),
+    });
+  if (!clean) throw refuse((t, name) => t.textEmpty(name));
+  if (clean.length > max) throw refuse((t, name) => t.textTooLong(name, max));
   return clean;
 }

@@ -6,11 +6,14 @@
 import type { Db } from '../../db/client';
 import { regionalMetrics } from '../../db/repo/regional';
 import type { ReportRow } from '../../db/repo/reports';
+import { officerText } from '../messages/officer';
 import { type LevelSuggestion, levelFromMetrics, type WarningLevel } from '../rules/index';
 import { assessmentOf } from './annex4';
 import { joinSentences, LEVEL_ZH, plainReason, SEVERITY_ZH } from './labels';
 
 export const LEVEL_WINDOW_DAYS = 30;
+/** Annex 4 is a Chinese form: its prefilled reasons are Chinese whatever the console's language. */
+const say = officerText('levelAdvice');
 const DAY_MS = 86_400_000;
 
 export interface LevelAdvice {
@@ -36,19 +39,20 @@ export function reportAdvice(report: ReportRow): LevelAdvice {
   const a = assessmentOf(report);
   const reasons: string[] = [];
   if (report.groupIncident) {
-    reasons.push(
-      // Ruleset 2026.2 stores the number TAKING PART here (2026.1: everyone involved).
-      `本案已经或可能发生群体性事件或集体停工${report.peopleInvolved ? `（${report.rulesetVersion === '2026.1' ? '涉及' : '参与'}约 ${report.peopleInvolved} 人）` : ''}。`,
-    );
+    // Ruleset 2026.2 stores the number TAKING PART here (2026.1: everyone involved).
+    const who = report.rulesetVersion === '2026.1' ? say.involved : say.takingPart;
+    reasons.push(report.peopleInvolved ? say.groupIncidentPeople(who, report.peopleInvolved) : say.groupIncident);
   }
-  if (report.urgency === 'immediate')
-    reasons.push(
-      `属紧急重大事项：${joinSentences((a?.urgency.reasons ?? []).map((r) => plainReason(r.zh))) || '需立即报告。'}`,
-    );
-  if (report.severity === 'high') reasons.push(`严重程度高：${plainReason(a?.severity.reason.zh ?? '')}`);
+  if (report.urgency === 'immediate') {
+    const why = joinSentences((a?.urgency.reasons ?? []).map((r) => plainReason(r.zh)));
+    reasons.push(say.urgent(why || say.reportAtOnce));
+  }
+  if (report.severity === 'high') reasons.push(say.severe(plainReason(a?.severity.reason.zh ?? '')));
   if (reasons.length > 0) return { level: 1, reasons };
-  const why = a ? `严重程度${SEVERITY_ZH[report.severity]}，${plainReason(a.severity.reason.zh)}` : '';
-  return { level: 0, reasons: [`本案未达到一级预警情形${why ? `：${why}` : '。'}`] };
+  const below = a
+    ? say.belowLevel1Because(SEVERITY_ZH[report.severity], plainReason(a.severity.reason.zh))
+    : say.belowLevel1;
+  return { level: 0, reasons: [below] };
 }
 
 export function combineAdvice(report: LevelAdvice, regional: LevelSuggestion, jurisdictionName: string): LevelAdvice {
@@ -59,7 +63,7 @@ export function combineAdvice(report: LevelAdvice, regional: LevelSuggestion, ju
     reasons: [
       ...report.reasons,
       ...(regional.level > 0
-        ? [`${jurisdictionName}近 ${LEVEL_WINDOW_DAYS} 天未结案件已达到${LEVEL_ZH[regional.level]}情形。`]
+        ? [say.regional(jurisdictionName, LEVEL_WINDOW_DAYS, LEVEL_ZH[regional.level] ?? '')]
         : []),
     ],
   };

@@ -17,6 +17,7 @@ import { regionalSuggestion } from '../cases/warning-level';
 import type { AppDeps } from '../deps';
 import { newId } from '../ids';
 import { bilingual } from '../messages/index';
+import { type OfficerCatalogue, officerBoth } from '../messages/officer';
 import { WARNING_NOTICE_KIND, type WarningPayload } from '../notify/warning-notice';
 
 export interface WarningInput {
@@ -33,7 +34,9 @@ export interface WarningOutcome {
   notices: number;
 }
 
-const invalid = (zh: string, en: string) => new CaseError('invalid', { zh, en });
+const REASON_MAX = 4000;
+const invalid = (say: (messages: OfficerCatalogue['warningDecision']) => string) =>
+  new CaseError('invalid', officerBoth('warningDecision', say));
 
 function actionFor(level: number, issue: boolean): WarningAction {
   if (!issue) return 'recorded';
@@ -45,10 +48,10 @@ export async function decideWarning(deps: AppDeps, account: Account, input: Warn
   if (!can(account, 'decide_level')) throw new CaseError('not_allowed');
   const reason = input.reason.trim();
   if (!Number.isInteger(input.level) || input.level < 0 || input.level > 3) {
-    throw invalid('请选择预警级别（暂不预警、一级、二级或三级）。', 'Choose a level: 0, 1, 2 or 3.');
+    throw invalid((t) => t.chooseLevel);
   }
-  if (!reason) throw invalid('请写明理由。', 'Give the reason.');
-  if (reason.length > 4000) throw invalid('理由最多 4000 字。', 'The reason is at most 4000 characters.');
+  if (!reason) throw invalid((t) => t.reasonMissing);
+  if (reason.length > REASON_MAX) throw invalid((t) => t.reasonTooLong(REASON_MAX));
   const action = actionFor(input.level, input.issue);
   const now = deps.clock();
   const [suggestion, current] = await Promise.all([regionalSuggestion(deps.db, now), currentWarning(deps.db)]);

@@ -315,6 +315,32 @@ export const accountabilityDecision: typeof zh.accountabilityDecision = {
   missingFinding: 'Write your finding, then confirm or dismiss.',
 };
 
+export const warningDecision: typeof zh.warningDecision = {
+  chooseLevel: 'Choose a level: 0, 1, 2 or 3.',
+  reasonMissing: 'Give the reason.',
+  reasonTooLong: (max) => `The reason is at most ${max} characters.`,
+};
+
+export const caseEntry: typeof zh.caseEntry = {
+  sources: {
+    phone: 'Phone',
+    wechat: 'WeChat',
+    visit: 'Field visit',
+    opinion: 'Public-opinion monitoring',
+    referral: 'Referred by a department',
+  },
+  unreportedAtEntry: (source) =>
+    `Entered by an officer, who found that the employer did not report it (source: ${source}).`,
+  texts: {
+    note: 'The note',
+    message: 'The message',
+    closeReason: 'The reason for closing',
+    markReason: 'The reason for the mark',
+    splitReason: 'The reason for splitting',
+    mergeReason: 'The reason for merging',
+  },
+};
+
 export const accountabilityRegister: typeof zh.accountabilityRegister = {
   title: 'Accountability',
   heading: 'Register of unreported, late and concealed incidents',

@@ -328,6 +328,27 @@ export const accountabilityDecision = {
   missingFinding: '请填写核实意见，再确认或排除。',
 };
 
+/** A warning decision refused (src/city/warnings.ts). */
+export const warningDecision = {
+  chooseLevel: '请选择预警级别（暂不预警、一级、二级或三级）。',
+  reasonMissing: '请写明理由。',
+  reasonTooLong: (max: number) => `理由最多 ${max} 字。`,
+};
+
+/** How an officer-entered case reached the office (src/cases/case-actions.ts), and what an officer's text is. */
+export const caseEntry = {
+  sources: { phone: '电话', wechat: '微信', visit: '走访摸排', opinion: '舆情监测', referral: '部门转办' },
+  unreportedAtEntry: (source: string) => `录入案件时工作人员认定：用人单位未报告（来源：${source}）。`,
+  texts: {
+    note: '备注',
+    message: '消息',
+    closeReason: '销号理由',
+    markReason: '标记理由',
+    splitReason: '拆分理由',
+    mergeReason: '合并理由',
+  },
+};
+
 /** /console/accountability (accountability-register.tsx): the register, an entry, the action form. */
 export const accountabilityRegister = {
   title: '问责台账',

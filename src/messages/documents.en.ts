@@ -172,3 +172,18 @@ export const periodReport: typeof zh.periodReport = {
   analysis: '6. Analysis',
   nextSteps: '7. Next steps',
 };
+
+export const levelAdvice: typeof zh.levelAdvice = {
+  groupIncident: 'A group incident or collective stoppage has happened or may happen in this case.',
+  groupIncidentPeople: (who, people) =>
+    `A group incident or collective stoppage has happened or may happen in this case (about ${people} people ${who}).`,
+  takingPart: 'taking part',
+  involved: 'involved',
+  urgent: (why) => `An urgent major matter: ${why}`,
+  reportAtOnce: 'It must be reported at once.',
+  severe: (why) => `Severity high: ${why}`,
+  belowLevel1: 'This case does not meet the level 1 warning criteria.',
+  belowLevel1Because: (severity, why) =>
+    `This case does not meet the level 1 warning criteria: severity ${severity}, ${why}`,
+  regional: (area, days, level) => `${area}: the open cases of the last ${days} days meet the ${level} criteria.`,
+};

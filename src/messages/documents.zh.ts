@@ -184,3 +184,19 @@ export const periodReport = {
   analysis: '六、分析研判',
   nextSteps: '七、下一步工作',
 };
+
+/** The case's own reasons for a warning level, prefilled in Annex 4 (src/cases/warning-level.ts). */
+export const levelAdvice = {
+  groupIncident: '本案已经或可能发生群体性事件或集体停工。',
+  /** `who`: takingPart (ruleset 2026.2 stores the number taking part) or involved (2026.1: everyone involved). */
+  groupIncidentPeople: (who: string, people: number) =>
+    `本案已经或可能发生群体性事件或集体停工（${who}约 ${people} 人）。`,
+  takingPart: '参与',
+  involved: '涉及',
+  urgent: (why: string) => `属紧急重大事项：${why}`,
+  reportAtOnce: '需立即报告。',
+  severe: (why: string) => `严重程度高：${why}`,
+  belowLevel1: '本案未达到一级预警情形。',
+  belowLevel1Because: (severity: string, why: string) => `本案未达到一级预警情形：严重程度${severity}，${why}`,
+  regional: (area: string, days: number, level: string) => `${area}近 ${days} 天未结案件已达到${level}情形。`,
+};
