@@ -4,13 +4,9 @@ import { jurisdictions } from '../schema';
 
 export type Jurisdiction = typeof jurisdictions.$inferSelect;
 
-export function listJurisdictions(db: Db): Promise<Jurisdiction[]> {
-  return db.select().from(jurisdictions).orderBy(asc(jurisdictions.sort));
-}
-
-/** The list as a started read (a drizzle query runs only when awaited). */
-async function readAll(db: Db): Promise<Jurisdiction[]> {
-  return await listJurisdictions(db);
+/** A started read: async, because a drizzle query only runs when awaited, and the cache below starts it early. */
+export async function listJurisdictions(db: Db): Promise<Jurisdiction[]> {
+  return await db.select().from(jurisdictions).orderBy(asc(jurisdictions.sort));
 }
 
 export async function getJurisdiction(db: Db, id: string): Promise<Jurisdiction | undefined> {
@@ -30,7 +26,7 @@ export function jurisdictionCache(db: Db, clock: () => Date, ttlMs = 60_000) {
     all(): Promise<Jurisdiction[]> {
       const now = clock().getTime();
       if (!cached || now - cached.at > ttlMs || now < cached.at) {
-        const entry = { at: now, rows: readAll(db) };
+        const entry = { at: now, rows: listJurisdictions(db) };
         entry.rows.catch(() => {
           if (cached === entry) cached = undefined;
         });

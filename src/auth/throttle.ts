@@ -99,7 +99,7 @@ export function reporterLookupGuard(
   refuse: (c: Context, retryAfter: number) => Response | Promise<Response>,
 ): MiddlewareHandler {
   return async (c, next) => {
-    const key = `lookup:${clientAddress(c, deps.config)}`;
+    const key = limitKey(c, deps.config, 'lookup');
     const now = deps.clock();
     const slot = await takeSlot(deps.db, key, MAX_LOOKUP_MISSES_PER_ADDRESS, THROTTLE_WINDOW_MS, now);
     if (!slot.ok) return refuse(c, retryAfterSeconds(slot.retryAt, now));
@@ -125,7 +125,7 @@ export function perAddressLimit(
   };
 }
 
-/** The counter of one per-address limit (`name`: drafts, messages) for the client's address. */
+/** The counter of one per-address limit (`name`: drafts, messages, lookup) for the client's address. */
 export function limitKey(c: Context, config: AppDeps['config'], name: string): string {
   return `${name}:${clientAddress(c, config)}`;
 }
